@@ -1,0 +1,3 @@
+from sheetdesk.cli import main
+
+main()

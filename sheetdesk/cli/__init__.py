@@ -1,0 +1,55 @@
+"""The command-line skin over the library: one module per command.
+
+A command parses options, calls one library function, prints and picks the
+exit code. Errors become one line on stderr and exit code 2; --debug shows
+the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from sheetdesk import __version__
+from sheetdesk.cli.common import EXIT_BAD_INPUT, debug_option
+from sheetdesk.errors import SheetdeskError
+
+
+class SheetdeskGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except SheetdeskError as exc:
+            self._fail(ctx, exc, str(exc))
+        except KeyboardInterrupt:
+            click.echo("sheetdesk: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: still one line, the traceback with --debug
+            self._fail(ctx, exc, f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+    @staticmethod
+    def _fail(ctx: click.Context, exc: BaseException, message: str) -> None:
+        if ctx.meta.get("sheetdesk.debug"):
+            traceback.print_exception(exc, file=sys.stderr)
+        click.echo(f"sheetdesk: error: {message}", err=True)
+        ctx.exit(getattr(exc, "exit_code", EXIT_BAD_INPUT) if isinstance(exc, SheetdeskError) else EXIT_BAD_INPUT)
+
+
+@click.group(cls=SheetdeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="sheetdesk")
+@debug_option
+def main() -> None:
+    """sheetdesk: check after-sales service registers kept in Excel.
+
+    Writes the standard templates, validates filled workbooks, computes
+    warranty, SLA and callback status, imports legacy logs, and distributes
+    workbooks to branches and collects them back.
+    """
+
+
+# Commands register here, one module each (imports below the group on purpose).

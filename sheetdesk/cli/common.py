@@ -1,0 +1,42 @@
+"""What every command shares: --debug, output checks, exit codes, JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from sheetdesk.report import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.find_root().meta["sheetdesk.debug"] = True
+    return value
+
+
+def debug_option(func: F) -> F:
+    """--debug on every command: show the traceback of an error."""
+    return click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+                        help="Show the full traceback when something goes wrong.")(func)
+
+
+def exit_code(report: Report) -> int:
+    return EXIT_OK if report.valid else EXIT_DATA_ERRORS
+
+
+def print_json(document: Any) -> None:
+    """Exactly one JSON document on stdout."""
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+
+
+def show_progress(json_mode: bool) -> bool:
+    """Progress bars only on a terminal and never with --json."""
+    return not json_mode and sys.stderr.isatty()

@@ -1,0 +1,1 @@
+"""Reading, recognising, coercing and writing workbooks."""

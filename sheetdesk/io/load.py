@@ -1,0 +1,177 @@
+"""Load register tables from workbooks: recognise, locate, coerce.
+
+The result is column-oriented (`Table.values[key]` is one list per field) so
+that rules and writers can work a whole column at a time. Every finding about
+a cell's value becomes an `Issue` at that cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sheetdesk.io.detect import Location, recognise
+from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
+from sheetdesk.io.values import coercer, is_blank
+from sheetdesk.report import Report
+from sheetdesk.schema import POLICY_SHEETS, REGISTERS, Register
+
+
+@dataclass
+class Table:
+    """One register's records as read from one sheet."""
+
+    register: Register
+    file: Path
+    sheet: RawSheet
+    location: Location
+    rows: list[int] = field(default_factory=list)  # Excel row number of each record
+    values: dict[str, list[Any]] = field(default_factory=dict)  # key -> typed values
+    raw: dict[str, list[Any]] = field(default_factory=dict)  # key -> cell values as read
+
+    @property
+    def key(self) -> str:
+        return self.register.key
+
+    @property
+    def sheet_name(self) -> str:
+        return self.sheet.name
+
+    @property
+    def lang(self) -> str:
+        return self.location.lang
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def col_index(self, key: str) -> int | None:
+        return self.location.columns.get(key)
+
+    def has(self, key: str) -> bool:
+        return key in self.location.columns
+
+    def column(self, key: str) -> list[Any]:
+        """Typed values of a field; all None when the sheet lacks the column."""
+        return self.values.get(key) or [None] * len(self.rows)
+
+    def record(self, i: int) -> dict[str, Any]:
+        return {k: v[i] for k, v in self.values.items()}
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        for i in range(len(self.rows)):
+            yield self.record(i)
+
+    def where(self, i: int, key: str | None = None) -> dict[str, Any]:
+        """Keyword arguments for `Report.add` pointing at record i's cell."""
+        where: dict[str, Any] = {"sheet": self.sheet.name, "row": self.rows[i], "file": str(self.file)}
+        if key is not None:
+            where["column"] = key
+            where["col_index"] = self.col_index(key)
+            raw = self.raw.get(key)
+            where["value"] = raw[i] if raw is not None else None
+        return where
+
+
+@dataclass
+class Dataset:
+    """Everything read from the input files of one command."""
+
+    workbooks: list[RawWorkbook]
+    tables: dict[str, Table]
+    policy_sheets: dict[str, tuple[str, list[list[Any]]]]
+    report: Report
+
+    @property
+    def sales(self) -> Table | None:
+        return self.tables.get("sales")
+
+    @property
+    def repairs(self) -> Table | None:
+        return self.tables.get("repairs")
+
+    @property
+    def callbacks(self) -> Table | None:
+        return self.tables.get("callbacks")
+
+    def table_for_sheet(self, workbook: RawWorkbook, sheet: RawSheet) -> Table | None:
+        for table in self.tables.values():
+            if table.file == workbook.path and table.sheet is sheet:
+                return table
+        return None
+
+
+def load_dataset(paths: Iterable[str | Path], report: Report | None = None) -> Dataset:
+    """Read the files, find the registers and policy sheets, coerce values."""
+    report = report or Report()
+    workbooks = [read_workbook(p) for p in paths]
+    tables: dict[str, Table] = {}
+    policy_sheets: dict[str, tuple[str, list[list[Any]]]] = {}
+    for wb in workbooks:
+        found = recognise(wb.sheets, REGISTERS)
+        for key, (sheet, loc) in found.items():
+            register = next(r for r in REGISTERS if r.key == key)
+            if loc is None:
+                report.error("sheet.no_header", f"sheet '{sheet.name}' has no {register.en} header row "
+                             f"(expected labels such as {', '.join(f.en for f in register.fields[:3])})",
+                             sheet=sheet.name, file=str(wb.path))
+                continue
+            if key in tables:
+                report.error("sheet.duplicate_register",
+                             f"{register.en} register found twice: '{tables[key].sheet_name}' in "
+                             f"{tables[key].file.name} and '{sheet.name}' in {wb.path.name}; the first is used",
+                             sheet=sheet.name, file=str(wb.path))
+                continue
+            tables[key] = load_table(wb.path, sheet, register, loc, report)
+        for key, (sheet, _loc) in recognise(wb.sheets, POLICY_SHEETS, by_headers=False).items():
+            policy_sheets.setdefault(key, (sheet.name, sheet.rows))
+        for part in wb.uncarried:
+            report.warning("workbook.uncarried", f"{wb.path.name} contains {part}; the annotated copy "
+                           "carries values only, so they are not in the output", file=str(wb.path))
+    if not tables:
+        names = ", ".join(wb.path.name for wb in workbooks)
+        report.error("workbook.no_registers", f"no Sales, Repairs or Callbacks sheet found in {names}")
+    return Dataset(workbooks, tables, policy_sheets, report)
+
+
+def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, report: Report) -> Table:
+    """Coerce one sheet's records; report missing columns and bad values."""
+    table = Table(register, path, sheet, loc)
+    where = {"sheet": sheet.name, "file": str(path)}
+    for f in register.fields:
+        if f.required and f.key not in loc.columns:
+            report.error("column.missing", f"required column '{f.label(loc.lang)}' is missing from the header "
+                         f"(row {loc.header_row})", row=loc.header_row, column=f.key, **where)
+    for col, key in loc.duplicates.items():
+        report.warning("column.duplicate", f"column '{sheet.rows[loc.header_index][col]}' repeats "
+                       f"'{register.field(key).label(loc.lang)}'; only the first is read",
+                       row=loc.header_row, col_index=col, column=key, **where)
+    data_rows = sheet.rows[loc.first_data_index:]
+    used_cols = list(loc.columns.values())
+    record_indexes = [
+        i for i, row in enumerate(data_rows)
+        if any(c < len(row) and not _empty(row[c]) for c in used_cols)
+    ]
+    table.rows = [loc.first_data_index + i + 1 for i in record_indexes]
+    for key, col in loc.columns.items():
+        f = register.field(key)
+        coerce = coercer(f)
+        raw = [data_rows[i][col] if col < len(data_rows[i]) else None for i in record_indexes]
+        typed: list[Any] = []
+        for n, value in enumerate(raw):
+            result, problem = coerce(value)
+            if problem:
+                report.error(f"value.{f.type}", f"{f.label(loc.lang)}: {problem}", row=table.rows[n],
+                             column=key, col_index=col, value=value, **where)
+            typed.append(result)
+        table.raw[key] = raw
+        table.values[key] = typed
+    return table
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+__all__ = ["Dataset", "Table", "is_blank", "load_dataset", "load_table"]

@@ -1,0 +1,279 @@
+"""Turn raw cell values into typed values: dates, datetimes, numbers, enums.
+
+Each `coerce_*` function takes one raw value (as calamine or csv gives it)
+and returns `(value, problem)`: the typed value or None, and a message when
+the raw value is present but cannot be read as the type. A blank is
+`(None, None)`. They never raise, whatever they are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from sheetdesk.schema.fields import Enum, Field, normalize_label
+
+Result = tuple[Any, str | None]
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+# Serial numbers Excel can show as dates: 1 (1900-01-01) .. 2958465 (9999-12-31).
+MIN_SERIAL, MAX_SERIAL = 1, 2958465
+BLANK_MARKERS = frozenset({"", "-", "--", "/", "?", "??", "???", "????", "#", "n/a", "na", "null", "none", "—", "无"})
+
+
+def fold(text: str) -> str:
+    """NFKC: full-width digits, letters, colons and spaces become ASCII."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str):
+        return fold(value).casefold() in BLANK_MARKERS
+    return False
+
+
+def from_serial(serial: float) -> dt.datetime | None:
+    if not (MIN_SERIAL <= serial <= MAX_SERIAL):
+        return None
+    # Round to the second: Excel stores times as binary fractions of a day.
+    return EXCEL_EPOCH + dt.timedelta(seconds=round(serial * 86400))
+
+
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
+_YMD_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MON_NAMES = {m.lower(): i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_D_MON_Y = re.compile(r"^(\d{1,2})[\s\-/]*([a-z]{3})[a-z]*[\s\-/,]*(\d{4})$", re.I)
+_MON_D_Y = re.compile(r"^([a-z]{3})[a-z]*[\s\-/]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-/]*(\d{4})$", re.I)
+_TIME = re.compile(
+    r"^(\d{1,2})\s*[:;：.时点]\s*:?\s*(\d{1,2})(?:\s*[:;.分]\s*(\d{1,2}(?:\.\d+)?))?\s*秒?\s*(am|pm|上午|下午)?$", re.I)
+_TIME_COMPACT = re.compile(r"^(\d{1,2})(\d{2})$")
+_AMPM_PREFIX = re.compile(r"^(上午|下午|am|pm)\s*(.+)$", re.I)
+
+
+def parse_date_text(text: str, dayfirst: bool | None = None) -> dt.date | None:
+    """Date text in Chinese and Western forms; None if it is not a date.
+
+    `dayfirst` decides `03/04/2023`: True = 3 April, False = 4 March,
+    None = only read it when one part is > 12 (unambiguous).
+    """
+    s = fold(text)
+    try:
+        m = _YMD.match(s)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = _DMY.match(s)
+        if m:
+            a, b, y = int(m[1]), int(m[2]), int(m[3])
+            if a > 12 or (dayfirst is True and b <= 12):
+                return dt.date(y, b, a)
+            if b > 12 or dayfirst is False:
+                return dt.date(y, a, b)
+            return None
+        m = _YMD_COMPACT.match(s)
+        if m and 1900 <= int(m[1]) <= 2100:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = _D_MON_Y.match(s)
+        if m and m[2].lower()[:3] in _MON_NAMES:
+            return dt.date(int(m[3]), _MON_NAMES[m[2].lower()[:3]], int(m[1]))
+        m = _MON_D_Y.match(s)
+        if m and m[1].lower()[:3] in _MON_NAMES:
+            return dt.date(int(m[3]), _MON_NAMES[m[1].lower()[:3]], int(m[2]))
+    except ValueError:  # 2023-02-30
+        return None
+    return None
+
+
+def parse_time_text(text: str, *, compact: bool = False) -> dt.time | None:
+    """`14:30`, `2:30 PM`, `12：30`, `12;30`, `14时30分`, and `730` when compact."""
+    s = fold(text).replace("：", ":")
+    m = _AMPM_PREFIX.match(s)
+    if m:
+        s = f"{m[2]} {m[1]}"
+    m = _TIME.match(s)
+    if not m and compact:
+        m2 = _TIME_COMPACT.match(s)
+        if m2:
+            s = f"{m2[1]}:{m2[2]}"
+            m = _TIME.match(s)
+    if not m:
+        return None
+    hour, minute = int(m[1]), int(m[2])
+    second = float(m[3]) if m[3] else 0.0
+    ampm = (m[4] or "").lower()
+    if ampm in ("pm", "下午") and hour < 12:
+        hour += 12
+    if ampm in ("am", "上午") and hour == 12:
+        hour = 0
+    if hour == 24 and minute == 0:
+        hour = 0
+    if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60):
+        return None
+    return dt.time(hour, minute, int(second))
+
+
+def parse_datetime_text(text: str, dayfirst: bool | None = None) -> dt.datetime | None:
+    s = fold(text).replace("T", " ")
+    d = parse_date_text(s, dayfirst)
+    if d is not None:
+        return dt.datetime(d.year, d.month, d.day)
+    # Split the date from the time at the first space after the date part.
+    m = re.match(r"^(.+?日|\S+)\s+(.+)$", s)
+    if not m:
+        return None
+    d = parse_date_text(m[1], dayfirst)
+    t = parse_time_text(m[2])
+    if d is None or t is None:
+        return None
+    return dt.datetime.combine(d, t)
+
+
+def coerce_text(value: Any) -> Result:
+    if is_blank(value):
+        return None, None
+    if isinstance(value, str):
+        s = value.strip()
+        return (s or None), None
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE"), None
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value)), None
+        return repr(value), None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" "), None
+    if isinstance(value, dt.date):
+        return value.isoformat(), None
+    return str(value), None
+
+
+def coerce_date(value: Any, dayfirst: bool | None = None) -> Result:
+    if is_blank(value):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        stamp = from_serial(float(value))
+        if stamp is None:
+            return None, f"{value!r} is not a date"
+        return stamp.date(), None
+    if isinstance(value, str):
+        s = fold(value)
+        d = parse_date_text(s, dayfirst)
+        if d is None:
+            full = parse_datetime_text(s, dayfirst)
+            d = full.date() if full else None
+        if d is None and re.fullmatch(r"\d{4,6}(\.\d+)?", s):
+            stamp = from_serial(float(s))
+            d = stamp.date() if stamp else None
+        if d is None:
+            if _DMY.match(s):
+                return None, f"'{value}' is ambiguous (day/month?); write it as 2025-03-01"
+            return None, f"'{value}' is not a date (write it as 2025-03-01)"
+        return d, None
+    return None, f"{value!r} is not a date"
+
+
+def coerce_datetime(value: Any, dayfirst: bool | None = None) -> Result:
+    if is_blank(value):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0), None
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day), None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        stamp = from_serial(float(value))
+        if stamp is None:
+            return None, f"{value!r} is not a date and time"
+        return stamp, None
+    if isinstance(value, str):
+        s = fold(value)
+        stamp = parse_datetime_text(s, dayfirst)
+        if stamp is None and re.fullmatch(r"\d{4,6}(\.\d+)?", s):
+            stamp = from_serial(float(s))
+        if stamp is None:
+            return None, f"'{value}' is not a date and time (write it as 2025-03-01 14:30)"
+        return stamp, None
+    return None, f"{value!r} is not a date and time"
+
+
+_NUMBER_JUNK = re.compile(r"[,\s¥￥$€元]|RMB|CNY", re.I)
+
+
+def coerce_number(value: Any) -> Result:
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool):
+        return None, f"{value!r} is not a number"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None, f"{value!r} is not a number"
+        return value, None
+    if isinstance(value, str):
+        s = _NUMBER_JUNK.sub("", fold(value))
+        try:
+            number = float(s)
+        except ValueError:
+            return None, f"'{value}' is not a number"
+        if not math.isfinite(number):
+            return None, f"'{value}' is not a number"
+        return (int(number) if number.is_integer() and "." not in s else number), None
+    return None, f"{value!r} is not a number"
+
+
+def coerce_integer(value: Any) -> Result:
+    number, problem = coerce_number(value)
+    if problem or number is None:
+        return number, problem
+    if float(number) != int(number):
+        return None, f"'{value}' is not a whole number"
+    return int(number), None
+
+
+def coerce_enum(value: Any, enum: Enum) -> Result:
+    if is_blank(value):
+        return None, None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    key = enum.lookup().get(normalize_label(value))
+    if key is None:
+        allowed = ", ".join(f"{c.en}/{c.zh}" for c in enum.choices)
+        return None, f"'{value}' is not one of: {allowed}"
+    return key, None
+
+
+def coerce_yesno(value: Any, enum: Enum) -> Result:
+    if isinstance(value, bool):
+        return ("yes" if value else "no"), None
+    return coerce_enum(value, enum)
+
+
+def coercer(field: Field) -> Callable[[Any], Result]:
+    """The coercion function for a declared field."""
+    if field.type == "date":
+        return coerce_date
+    if field.type == "datetime":
+        return coerce_datetime
+    if field.type == "number":
+        return coerce_number
+    if field.type == "integer":
+        return coerce_integer
+    if field.type in ("enum", "yesno") and field.enum is not None:
+        enum = field.enum
+        if field.type == "yesno":
+            return lambda v: coerce_yesno(v, enum)
+        return lambda v: coerce_enum(v, enum)
+    if field.type == "any":
+        return lambda v: (None if is_blank(v) else v, None)
+    return coerce_text

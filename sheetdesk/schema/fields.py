@@ -1,0 +1,129 @@
+"""Building blocks of the declared schema: fields, enums, registers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+FieldType = Literal[
+    "text", "date", "datetime", "number", "integer", "enum", "yesno",
+    "duration", "time", "weekday", "percent", "any",
+]
+
+
+def normalize_label(label: object) -> str:
+    """Fold a header so that clerks' variations match the declared label.
+
+    NFKC folds full-width brackets and letters; then case, `*` required
+    markers, spaces, underscores and brackets' content markers are dropped.
+    """
+    text = unicodedata.normalize("NFKC", str(label or "")).casefold()
+    text = text.replace("*", "").replace("＊", "")
+    text = re.sub(r"[\s_\-:：/\\.]+", "", text)
+    text = text.replace("(", "").replace(")", "").replace("[", "").replace("]", "")
+    return text
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of an enum: its key, English and Chinese labels."""
+
+    key: str
+    en: str
+    zh: str
+    aliases: tuple[str, ...] = ()
+
+    def spellings(self) -> tuple[str, ...]:
+        return (self.key, self.en, self.zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str
+    choices: tuple[Choice, ...]
+    default: str | None = None
+
+    def lookup(self) -> dict[str, str]:
+        """Folded spelling -> key."""
+        table: dict[str, str] = {}
+        for choice in self.choices:
+            for spelling in choice.spellings():
+                table[normalize_label(spelling)] = choice.key
+        return table
+
+    def keys(self) -> list[str]:
+        return [c.key for c in self.choices]
+
+    def label(self, key: str, lang: str) -> str:
+        for c in self.choices:
+            if c.key == key:
+                return c.zh if lang == "zh" else c.en
+        return key
+
+    def labels(self, lang: str) -> list[str]:
+        return [c.zh if lang == "zh" else c.en for c in self.choices]
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    en: str
+    zh: str
+    type: FieldType = "text"
+    required: bool = False
+    unique: bool = False
+    enum: Enum | None = None
+    aliases: tuple[str, ...] = ()
+    hint_en: str = ""
+    hint_zh: str = ""
+    width: int = 14
+    min_value: float | None = None
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def hint(self, lang: str) -> str:
+        return self.hint_zh if lang == "zh" else self.hint_en
+
+    def spellings(self) -> tuple[str, ...]:
+        return (self.key, self.en, self.zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Register:
+    """A declared sheet: the three registers and the policy sheets."""
+
+    key: str
+    en: str
+    zh: str
+    fields: tuple[Field, ...]
+    aliases: tuple[str, ...] = ()
+    description_en: str = ""
+    description_zh: str = ""
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def name(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [f.key for f in self.fields]
+
+    def header_lookup(self) -> dict[str, str]:
+        """Folded header spelling -> field key."""
+        table: dict[str, str] = {}
+        for f in self.fields:
+            for spelling in f.spellings():
+                table.setdefault(normalize_label(spelling), f.key)
+        return table
+
+    def sheet_names(self) -> tuple[str, ...]:
+        return (self.en, self.zh, self.key, *self.aliases)
