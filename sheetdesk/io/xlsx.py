@@ -1,0 +1,190 @@
+"""Write standard-looking register sheets with xlsxwriter.
+
+Templates, annotated workbooks, imports and branch files all write register
+sheets through `RegisterSheetWriter`, so they share one look: a styled header
+with input hints, frozen panes, column widths, a dropdown on every enum
+column, and date/datetime formats.
+
+User text is always written as a string: `strings_to_formulas` is off, so a
+customer called `=HYPERLINK(...)` stays text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from sheetdesk.schema.fields import Field, Register
+
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_CELL_CHARS = 32_767
+
+HEADER_STYLE = {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1,
+                "text_wrap": True, "valign": "vcenter", "align": "center"}
+REQUIRED_HEADER_STYLE = {**HEADER_STYLE, "bg_color": "#C00000"}
+COMPUTED_HEADER_STYLE = {**HEADER_STYLE, "bg_color": "#548235"}
+SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C"}
+STATUS_FILL = {
+    "breached": "#FFC7CE", "overdue": "#FFC7CE", "missing": "#FFC7CE", "late": "#FFC7CE",
+    "expired": "#FFC7CE",
+    "pending": "#FFEB9C", "excluded": "#FFEB9C", "paid": "#FFEB9C", "unknown": "#FFEB9C",
+    "met": "#C6EFCE", "done": "#C6EFCE", "free": "#C6EFCE", "return": "#C6EFCE", "exchange": "#C6EFCE",
+}
+
+
+def new_workbook(path: str | Path, *, constant_memory: bool = False) -> Workbook:
+    """An xlsxwriter workbook that never turns user text into formulas or links."""
+    return xlsxwriter.Workbook(str(path), {
+        "constant_memory": constant_memory,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "nan_inf_to_errors": True,
+        "default_date_format": DATE_FORMAT,
+    })
+
+
+class Formats:
+    """Cell formats created once per workbook (xlsxwriter wants that)."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self._cache: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def get(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        fmt = self._cache.get(key)
+        if fmt is None:
+            fmt = self.wb.add_format(props)
+            self._cache[key] = fmt
+        return fmt
+
+    def header(self, required: bool = False, computed: bool = False) -> Any:
+        style = COMPUTED_HEADER_STYLE if computed else REQUIRED_HEADER_STYLE if required else HEADER_STYLE
+        return self.get(**style)
+
+    def for_type(self, field_type: str, fill: str | None = None) -> Any:
+        props: dict[str, Any] = {}
+        if field_type == "date":
+            props["num_format"] = DATE_FORMAT
+        elif field_type == "datetime":
+            props["num_format"] = DATETIME_FORMAT
+        elif field_type == "time":
+            props["num_format"] = "hh:mm"
+        elif field_type == "percent":
+            props["num_format"] = "0.0%"
+        elif field_type in ("text", "enum", "yesno"):
+            props["num_format"] = "@"
+        if fill:
+            props["bg_color"] = fill
+        return self.get(**props) if props else None
+
+
+def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> None:
+    """Write one value by its Python type; text is always a string cell."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        if fmt is not None:
+            ws.write_blank(row, col, None, fmt)
+        return
+    if isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, fmt)
+    elif isinstance(value, (dt.datetime, dt.date, dt.time)):
+        ws.write_datetime(row, col, value, fmt)
+    elif isinstance(value, dt.timedelta):
+        ws.write_number(row, col, value.total_seconds() / 86400, fmt)
+    else:
+        text = str(value)
+        if len(text) > EXCEL_MAX_CELL_CHARS:
+            text = text[:EXCEL_MAX_CELL_CHARS]
+        ws.write_string(row, col, text, fmt)
+
+
+def display_value(field: Field, value: Any, lang: str) -> Any:
+    """A typed value as a clerk should see it: enum keys become labels."""
+    if value is None:
+        return None
+    if field.enum is not None and isinstance(value, str):
+        return field.enum.label(value, lang)
+    return value
+
+
+class RegisterSheetWriter:
+    """Write one register as a standard sheet.
+
+    `columns` maps field key -> 0-based column; by default every declared
+    field in order from column A. `header_row` is 0-based.
+    """
+
+    def __init__(self, wb: Workbook, formats: Formats, ws: Worksheet, register: Register, lang: str,
+                 *, header_row: int = 0, columns: dict[str, int] | None = None) -> None:
+        self.wb, self.formats, self.ws = wb, formats, ws
+        self.register, self.lang, self.header_row = register, lang, header_row
+        self.columns = columns if columns is not None else {f.key: i for i, f in enumerate(register.fields)}
+        self._type_formats = {f.key: formats.for_type(f.type) for f in register.fields}
+
+    def write_header(self, *, hints: bool = True) -> None:
+        ws, r = self.ws, self.header_row
+        ws.set_row(r, 32)
+        for f in self.register.fields:
+            col = self.columns.get(f.key)
+            if col is None:
+                continue
+            ws.write_string(r, col, f.label(self.lang), self.formats.header(required=f.required))
+            ws.set_column(col, col, max(f.width, len(f.label(self.lang)) * (2 if self.lang == "zh" else 1) + 2),
+                          self._type_formats[f.key])
+            hint = f.hint(self.lang)
+            if hints and hint:
+                ws.data_validation(r, col, r, col, {"validate": "any", "input_title": f.label(self.lang)[:32],
+                                                    "input_message": hint[:255]})
+        ws.freeze_panes(r + 1, 0)
+
+    def add_dropdowns(self, last_row: int = 1000) -> None:
+        """A list dropdown on every enum column, from the header to last_row (0-based)."""
+        first = self.header_row + 1
+        last = max(first, min(last_row, EXCEL_MAX_ROWS - 1))
+        for f in self.register.fields:
+            col = self.columns.get(f.key)
+            if col is None or f.enum is None:
+                continue
+            labels = f.enum.labels(self.lang)
+            self.ws.data_validation(first, col, last, col, {
+                "validate": "list", "source": labels, "ignore_blank": True,
+                "error_type": "warning", "error_title": f.label(self.lang)[:32],
+                "error_message": ("请从下拉列表选择：" if self.lang == "zh" else "Choose one of: ")
+                + ", ".join(labels)[:200],
+            })
+
+    def write_record(self, row: int, record: dict[str, Any], fills: dict[str, str] | None = None) -> None:
+        """Write typed values (enum keys shown as labels) at 0-based `row`."""
+        for f in self.register.fields:
+            col = self.columns.get(f.key)
+            if col is None:
+                continue
+            value = display_value(f, record.get(f.key), self.lang)
+            fill = fills.get(f.key) if fills else None
+            fmt = self.formats.for_type(f.type, fill) if fill else self._type_formats[f.key]
+            write_value(self.ws, row, col, value, fmt)
+
+
+def safe_sheet_name(name: str, taken: set[str] | None = None) -> str:
+    """Excel's rules: ≤31 characters, none of []:*?/\\, unique (case-blind)."""
+    cleaned = "".join("_" if ch in '[]:*?/\\' else ch for ch in name).strip("'") or "Sheet"
+    cleaned = cleaned[:31]
+    if taken is not None:
+        base, n = cleaned, 2
+        while cleaned.casefold() in {t.casefold() for t in taken}:
+            suffix = f" ({n})"
+            cleaned = base[: 31 - len(suffix)] + suffix
+            n += 1
+        taken.add(cleaned)
+    return cleaned
