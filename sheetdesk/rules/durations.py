@@ -53,9 +53,7 @@ _PART = re.compile(r"(\d+(?:\.\d+)?|\.\d+)\s*([a-z\u4e00-\u9fff]*)")
 
 
 def _fail(value: Any, why: str) -> ValueError:
-    return ValueError(
-        f"cannot read {value!r} as a duration ({why}); write e.g. 30min, 4h, 1.5h, 2d"
-    )
+    return ValueError(f"cannot read {value!r} as a duration ({why}); write e.g. 30min, 4h, 1.5h, 2d")
 
 
 def parse_duration(value: Any) -> Duration:

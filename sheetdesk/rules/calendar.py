@@ -1,0 +1,345 @@
+"""The SLA clock: adding durations and measuring working time (SPEC §4 SLA).
+
+A `ServiceCalendar` is either 24x7 (plain arithmetic) or a business calendar
+made of weekly working windows, holidays and make-up workdays (调休).
+
+Internally every instant is an integer count of microseconds since
+0001-01-01 (`date.toordinal()` days), so the hot path is integer arithmetic
+over the windows actually crossed; per-date window lists are built lazily and
+cached, and whole weeks without special dates are skipped in one step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+
+from sheetdesk.rules.durations import Duration
+
+__all__ = ["ServiceCalendar", "Window", "check_windows", "cn_covered_years", "cn_holidays"]
+
+Window = tuple[int, int]  # (start_minute, end_minute); end <= start crosses midnight
+
+SEC = 1_000_000
+MIN = 60 * SEC
+DAY = 86400 * SEC
+WEEK = 7 * DAY
+_ORIGIN = dt.datetime(1, 1, 1)
+
+
+def _to_us(t: dt.datetime) -> int:
+    return t.toordinal() * DAY + (t.hour * 3600 + t.minute * 60 + t.second) * SEC + t.microsecond
+
+
+def _from_us(us: int) -> dt.datetime:
+    return _ORIGIN + dt.timedelta(microseconds=us - DAY)
+
+
+def _span(window: Window) -> tuple[int, int]:
+    """Window -> (start, end) minutes from the owning day's midnight."""
+    start, end = window
+    if not (0 <= start < 1440) or not (0 <= end <= 1440):
+        raise ValueError(f"window {window}: times must be 00:00..24:00 (start before 24:00)")
+    if end == start:
+        raise ValueError(f"window {window}: end equals start")
+    return (start, end) if end > start else (start, end + 1440)
+
+
+def check_windows(windows: Mapping[int, Sequence[Window]]) -> list[tuple[int, int, int, int]]:
+    """Pairs of overlapping windows as (weekday, index, weekday, index); [] if none.
+
+    Windows touching end-to-start do not overlap. Windows crossing midnight are
+    compared with the next day's windows (Sunday's with Monday's).
+    """
+    spans: list[tuple[int, int, int, int]] = []
+    for wd, wins in windows.items():
+        if not 0 <= wd <= 6:
+            raise ValueError(f"weekday {wd} is not 0..6 (Mon=0)")
+        for i, w in enumerate(wins):
+            s, e = _span(w)
+            spans.append((wd * 1440 + s, wd * 1440 + e, wd, i))
+    spans.sort()
+    clashes: list[tuple[int, int, int, int]] = []
+    for j, (s2, _e2, wd2, i2) in enumerate(spans):
+        for _s1, e1, wd1, i1 in spans[:j]:
+            if s2 < e1:
+                clashes.append((wd1, i1, wd2, i2))
+    week = 7 * 1440
+    for _s1, e1, wd1, i1 in spans:  # wrap-around: Sunday night into Monday
+        if e1 > week:
+            for s2, _e2, wd2, i2 in spans:
+                if s2 + week < e1 and (wd2, i2) != (wd1, i1):
+                    clashes.append((wd1, i1, wd2, i2))
+    return clashes
+
+
+class ServiceCalendar:
+    """Working time for the SLA clock.
+
+    `windows` maps weekday (Mon=0..Sun=6) to (start_minute, end_minute) pairs;
+    a window whose end is <= its start crosses midnight and belongs to the day
+    it starts. `holidays`: no window starts on that date. `workdays` (make-up
+    days, 调休): the date works with the *standard workday schedule* — the
+    windows of the first weekday Mon..Fri that has windows (first of Mon..Sun
+    if none of Mon..Fri has any). A make-up date that is also a normal
+    working weekday keeps its own windows.
+
+    `covered_years` (optional) names the years for which the holiday table is
+    known to be complete; `uncovered_years()` lets the caller warn.
+    """
+
+    def __init__(
+        self,
+        windows: Mapping[int, Sequence[Window]] | None = None,
+        holidays: Iterable[dt.date] = (),
+        workdays: Iterable[dt.date] = (),
+        *,
+        covered_years: Iterable[int] | None = None,
+        always: bool = False,
+    ) -> None:
+        self.is_24x7 = always
+        self.holidays = frozenset(holidays)
+        self.workdays = frozenset(workdays)
+        self.covered_years = None if covered_years is None else frozenset(covered_years)
+        both = self.holidays & self.workdays
+        if both:
+            raise ValueError(f"dates both holiday and workday: {sorted(both)[:3]}")
+        self.windows: dict[int, tuple[Window, ...]] = {}
+        self._day_cache: dict[int, tuple[tuple[int, int], ...]] = {}
+        if always:
+            return
+        windows = windows or {}
+        clashes = check_windows(windows)
+        if clashes:
+            wd1, i1, wd2, i2 = clashes[0]
+            raise ValueError(f"overlapping windows: weekday {wd1} #{i1} and weekday {wd2} #{i2}")
+        self.windows = {wd: tuple(sorted(w)) for wd, w in windows.items() if w}
+        if not self.windows:
+            raise ValueError("a business calendar needs at least one working window")
+        self._templates: list[tuple[tuple[int, int], ...]] = [
+            tuple((s * MIN, e * MIN) for s, e in map(_span, self.windows.get(wd, ()))) for wd in range(7)
+        ]
+        standard = next((wd for wd in range(5) if self._templates[wd]), None)
+        if standard is None:
+            standard = next(wd for wd in range(7) if self._templates[wd])
+        self._makeup = self._templates[standard]
+        self._lookback = 1 if any(e > DAY for t in self._templates for _, e in t) else 0
+        self._week_work = sum(e - s for t in self._templates for s, e in t)
+        self._work_days_per_week = sum(1 for t in self._templates if t)
+        self._special = sorted(d.toordinal() for d in self.holidays | self.workdays)
+
+    @classmethod
+    def always(cls) -> ServiceCalendar:
+        """The 24x7 calendar: every instant is working time."""
+        return cls(always=True)
+
+    def __repr__(self) -> str:
+        if self.is_24x7:
+            return "ServiceCalendar.always()"
+        return f"ServiceCalendar({self.windows!r}, holidays={len(self.holidays)}, workdays={len(self.workdays)})"
+
+    # -- per-date windows -------------------------------------------------
+    def _day(self, ordinal: int) -> tuple[tuple[int, int], ...]:
+        """Absolute (start_us, end_us) windows that start on this date."""
+        found = self._day_cache.get(ordinal)
+        if found is not None:
+            return found
+        d = dt.date.fromordinal(ordinal)
+        if d in self.holidays:
+            tmpl: tuple[tuple[int, int], ...] = ()
+        else:
+            tmpl = self._templates[d.weekday()]
+            if not tmpl and d in self.workdays:
+                tmpl = self._makeup
+        base = ordinal * DAY
+        found = tuple((base + s, base + e) for s, e in tmpl)
+        self._day_cache[ordinal] = found
+        return found
+
+    def windows_on(self, day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The working windows that start on `day` (after holidays/make-up days)."""
+        if self.is_24x7:
+            start = dt.datetime.combine(day, dt.time())
+            return [(start, start + dt.timedelta(days=1))]
+        return [(_from_us(a), _from_us(b)) for a, b in self._day(day.toordinal())]
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return self.is_24x7 or bool(self._day(day.toordinal()))
+
+    def _plain_week(self, ordinal: int) -> bool:
+        """No holiday/make-up date among the days a 7-day step from here touches."""
+        sp = self._special
+        if not sp:
+            return True
+        i = bisect_left(sp, ordinal - 1)
+        return i == len(sp) or sp[i] > ordinal + 8
+
+    def is_working_time(self, t: dt.datetime) -> bool:
+        """True when `t` lies inside a window (start inclusive, end exclusive)."""
+        if self.is_24x7:
+            return True
+        u = _to_us(t)
+        o = u // DAY
+        for day in range(o - self._lookback, o + 1):
+            for a, b in self._day(day):
+                if a <= u < b:
+                    return True
+        return False
+
+    # -- the clock ----------------------------------------------------------
+    def _add_us(self, t: int, remaining: int) -> int:
+        o = t // DAY - self._lookback
+        week = self._week_work
+        while True:
+            if remaining > week > 0 and self._plain_week(t // DAY):
+                t += WEEK
+                remaining -= week
+                o = t // DAY - self._lookback
+                continue
+            for a, b in self._day(o):
+                if b <= t:
+                    continue
+                if a < t:
+                    a = t
+                avail = b - a
+                if remaining <= avail:
+                    return a + remaining
+                remaining -= avail
+                t = b
+            o += 1
+            if o * DAY > t + DAY:
+                t = o * DAY - DAY  # nothing worked since; keep the cursor close
+
+    def _snap(self, t: int) -> tuple[int, int]:
+        """First working instant >= t and the date (ordinal) owning its window."""
+        o = t // DAY - self._lookback
+        while True:
+            for a, b in self._day(o):
+                if b > t:
+                    return (a if a > t else t), o
+            o += 1
+
+    def _add_days_us(self, t: int, n: int) -> int:
+        start, owner = self._snap(t)
+        offset = start - owner * DAY
+        target, count = owner, 0
+        per_week = self._work_days_per_week
+        while count < n:
+            if n - count > per_week and self._plain_week(target + 1):
+                target += 7
+                count += per_week
+                continue
+            target += 1
+            if self._day(target):
+                count += 1
+        wins = self._day(target)
+        candidate = target * DAY + offset
+        best = wins[0][0]
+        for a, b in wins:
+            if candidate < a:
+                break
+            if candidate < b:
+                return candidate
+            best = b
+        return best
+
+    def add(self, start: dt.datetime, d: Duration) -> dt.datetime:
+        """The due time of a clock started at `start` running for `d`.
+
+        24x7: start + days*24h + seconds. Business: the days part first (N
+        working days later at the same time of day, see docs/rules.md), then
+        the seconds part is consumed window by window; a clock started
+        outside working time starts at the next window's start, and a due
+        time landing exactly on a window's end stays there.
+        """
+        if self.is_24x7:
+            return start + dt.timedelta(days=d.days, seconds=d.seconds)
+        t = _to_us(start)
+        if d.days:
+            t = self._add_days_us(t, d.days)
+            if not d.seconds:
+                return _from_us(t)
+        return _from_us(self._add_us(t, d.seconds * SEC))
+
+    def elapsed_us(self, a: dt.datetime, b: dt.datetime) -> int:
+        """Signed working microseconds from `a` to `b`."""
+        if self.is_24x7:
+            delta = b - a
+            return (delta.days * 86400 + delta.seconds) * SEC + delta.microseconds
+        ua, ub = _to_us(a), _to_us(b)
+        if ub < ua:
+            return -self._elapsed(ub, ua)
+        return self._elapsed(ua, ub)
+
+    def _elapsed(self, t: int, end: int) -> int:
+        total = 0
+        week = self._week_work
+        o = t // DAY - self._lookback
+        last = end // DAY
+        while o <= last:
+            if end - t > WEEK and self._plain_week(t // DAY):
+                total += week
+                t += WEEK
+                o = t // DAY - self._lookback
+                continue
+            for a, b in self._day(o):
+                if b <= t:
+                    continue
+                if a < t:
+                    a = t
+                if a >= end:
+                    return total
+                if b > end:
+                    b = end
+                total += b - a
+                t = b
+            o += 1
+            if o * DAY > t + DAY:
+                t = o * DAY - DAY
+        return total
+
+    def elapsed(self, a: dt.datetime, b: dt.datetime) -> int:
+        """Signed whole working seconds from `a` to `b` (negative when b < a).
+
+        Truncated toward zero; use `elapsed_us` for the exact value.
+        """
+        us = self.elapsed_us(a, b)
+        return us // SEC if us >= 0 else -((-us) // SEC)
+
+    def uncovered_years(self, *moments: dt.date | None) -> set[int]:
+        """Years of `moments` the holiday table does not cover (empty if no claim)."""
+        if self.covered_years is None or self.is_24x7:
+            return set()
+        return {m.year for m in moments if m is not None and m.year not in self.covered_years}
+
+
+# -- China's statutory holidays (chinese_calendar) ----------------------------
+
+
+def cn_covered_years() -> frozenset[int]:
+    """Years for which the bundled chinese_calendar table is complete."""
+    from chinese_calendar import constants
+
+    return frozenset(d.year for d in constants.holidays)
+
+
+def cn_holidays(
+    years: Iterable[int] | None = None,
+) -> tuple[set[dt.date], set[dt.date], set[int]]:
+    """China's statutory holidays and make-up workdays.
+
+    Returns (holidays, workdays, covered_years) for `years` (all bundled
+    years when None). `holidays` holds only the statutory days off (ordinary
+    weekends are not listed; they are off because they have no windows);
+    `workdays` holds the make-up days (调休), usually weekend dates.
+    `covered_years` is the subset of `years` the table covers; the caller
+    warns about the rest.
+    """
+    from chinese_calendar import constants
+
+    covered = set(cn_covered_years())
+    wanted = covered if years is None else set(years) & covered
+    holidays = {d for d in constants.holidays if d.year in wanted}
+    workdays = {d for d in constants.workdays if d.year in wanted}
+    return holidays, workdays, wanted

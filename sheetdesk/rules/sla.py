@@ -1,0 +1,126 @@
+"""SLA targets per repair-log row (SPEC §4 SLA). Pure functions.
+
+For each target (response, plan, on_site, resolve) the due time is
+`calendar.add(reported_at, duration)` on the row's calendar, and the status is
+met / breached / overdue / pending / n/a against the event or `as_of`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from sheetdesk.rules.calendar import ServiceCalendar
+from sheetdesk.rules.durations import Duration
+from sheetdesk.rules.policy import SLA_TARGETS, Policy, SlaRule
+
+__all__ = [
+    "SlaResult",
+    "TargetResult",
+    "TargetStatus",
+    "evaluate_sla",
+    "over_minutes",
+    "sla_result",
+    "target_result",
+]
+
+TargetStatus = Literal["met", "breached", "overdue", "pending", "n/a"]
+_MIN_US = 60_000_000
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    due: dt.datetime | None
+    status: TargetStatus
+    over_minutes: int | None  # 0 when met; None when pending or n/a
+
+
+@dataclass(frozen=True)
+class SlaResult:
+    targets: dict[str, TargetResult]
+    loaner_due: dt.datetime | None
+    loaner_required: bool
+    calendar: str | None  # "24x7" / "business"; None when no SLA row applies
+    uncovered_years: tuple[int, ...] = ()  # years the holiday table does not cover
+
+    def flat(self) -> dict[str, object]:
+        """`response_due`, `response_status`, `response_over_minutes`, ... as in SPEC §5 JSON."""
+        out: dict[str, object] = {}
+        for key, t in self.targets.items():
+            out[f"{key}_due"] = t.due
+            out[f"{key}_status"] = t.status
+            out[f"{key}_over_minutes"] = t.over_minutes
+        out["loaner_required"] = self.loaner_required
+        return out
+
+
+_NA = TargetResult(None, "n/a", None)
+
+
+def over_minutes(calendar: ServiceCalendar, due: dt.datetime, until: dt.datetime) -> int:
+    """Working minutes from `due` to `until` on `calendar`, rounded up (0 if not later)."""
+    us = calendar.elapsed_us(due, until)
+    return 0 if us <= 0 else -(-us // _MIN_US)
+
+
+def target_result(
+    calendar: ServiceCalendar,
+    reported_at: dt.datetime,
+    duration: Duration | None,
+    event: dt.datetime | None,
+    as_of: dt.datetime,
+) -> TargetResult:
+    """One target: due, status and working minutes over."""
+    if duration is None:
+        return _NA
+    due = calendar.add(reported_at, duration)
+    if event is not None:
+        if event <= due:
+            return TargetResult(due, "met", 0)
+        return TargetResult(due, "breached", over_minutes(calendar, due, event))
+    if as_of > due:
+        return TargetResult(due, "overdue", over_minutes(calendar, due, as_of))
+    return TargetResult(due, "pending", None)
+
+
+def sla_result(
+    rule: SlaRule | None,
+    calendar: ServiceCalendar,
+    reported_at: dt.datetime,
+    events: Mapping[str, dt.datetime | None],
+    as_of: dt.datetime,
+    loaner: str | None = None,
+) -> SlaResult:
+    """All targets of one row. `events` maps repair-log keys (responded_at, plan_at,
+    on_site_at, resolved_at) to their times; `loaner` is "yes"/"no"/None."""
+    if rule is None:
+        return SlaResult({k: _NA for k, _ in SLA_TARGETS}, None, False, None)
+    targets = {
+        key: target_result(calendar, reported_at, rule.target(key), events.get(col), as_of) for key, col in SLA_TARGETS
+    }
+    loaner_due = None
+    required = False
+    if rule.loaner_after is not None:
+        loaner_due = calendar.add(reported_at, rule.loaner_after)
+        clock = events.get("resolved_at") or as_of
+        required = clock > loaner_due and loaner != "yes"
+    dues = [t.due for t in targets.values() if t.due is not None]
+    years = calendar.uncovered_years(reported_at, *dues)
+    return SlaResult(targets, loaner_due, required, rule.calendar, tuple(sorted(years)))
+
+
+def evaluate_sla(
+    policy: Policy,
+    request_type: str | None,
+    fault_level: str | None,
+    reported_at: dt.datetime,
+    events: Mapping[str, dt.datetime | None],
+    as_of: dt.datetime,
+    loaner: str | None = None,
+) -> SlaResult:
+    """Pick the SLA row and calendar from `policy`, then `sla_result`."""
+    rule = policy.sla_for(request_type, fault_level)
+    calendar = policy.calendar(rule.calendar if rule else "24x7")
+    return sla_result(rule, calendar, reported_at, events, as_of, loaner)

@@ -1,0 +1,200 @@
+"""Warranty per sale and per repair (SPEC §4 Warranty). Pure functions.
+
+Findings (fee problems, a repair before its sale) are returned as plain
+`Finding` records; the caller turns them into `Issue`s at the right cell.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sheetdesk.rules.policy import WarrantyRule
+from sheetdesk.schema.enums import EXCLUDED_CAUSES
+
+__all__ = [
+    "Finding",
+    "RepairFacts",
+    "RepairWarranty",
+    "Terms",
+    "WarrantyStatus",
+    "add_months",
+    "assess_repairs",
+    "repair_assessment",
+    "warranty_status",
+    "warranty_terms",
+]
+
+WarrantyStatus = Literal["return", "exchange", "free", "paid", "expired", "excluded", "unknown"]
+BILLABLE = frozenset({"paid", "expired", "excluded"})
+IN_WARRANTY = frozenset({"return", "exchange", "free"})
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months later; a day that does not exist clips to month end (Jan 31 + 1 = Feb 28/29)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _cal.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class Terms:
+    start: dt.date
+    free_until: dt.date
+    paid_until: dt.date | None  # None = lifetime
+
+
+def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule) -> Terms:
+    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime)."""
+    start = acceptance_date if acceptance_date and rule.start_from == "acceptance" else sale_date
+    free_until = add_months(start, rule.free_months) - dt.timedelta(days=1)
+    paid_until = None if rule.paid_months is None else add_months(free_until, rule.paid_months)
+    return Terms(start, free_until, paid_until)
+
+
+def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: WarrantyRule) -> WarrantyStatus:
+    """Status on date `on`; first match wins: return, exchange, free, paid, expired."""
+    days = (on - sale_date).days
+    if days <= rule.return_days:
+        return "return"
+    if days <= rule.exchange_days:
+        return "exchange"
+    if on <= terms.free_until:
+        return "free"
+    if terms.paid_until is None or on <= terms.paid_until:
+        return "paid"
+    return "expired"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem for the caller to place: severity, stable code, column key, message."""
+
+    severity: Literal["error", "warning"]
+    code: str
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RepairFacts:
+    """What the warranty rules need from one repair-log row."""
+
+    reported_at: dt.datetime
+    cause: str | None = None
+    fault_category: str | None = None
+    parts_cost: float | None = None
+    labor_cost: float | None = None
+    fee_charged: float | None = None
+    ticket_no: str | None = None
+
+
+@dataclass(frozen=True)
+class RepairWarranty:
+    status: WarrantyStatus
+    window_status: WarrantyStatus  # status by dates alone (before the cause exclusion)
+    billable: bool | None  # None when the serial is unknown and the cause not excluded
+    expected_fee: float | None
+    replacement_eligible: bool | None
+    findings: tuple[Finding, ...] = ()
+
+
+def _fee_findings(billable: bool | None, expected: float | None, charged: float | None) -> tuple[Finding, ...]:
+    if billable is None:
+        return ()
+    if not billable and charged:
+        return (
+            Finding(
+                "error",
+                "repair.fee_not_billable",
+                "fee_charged",
+                f"fee {charged:g} charged on a repair covered by warranty",
+            ),
+        )
+    if billable and not charged:
+        return (
+            Finding(
+                "warning",
+                "repair.fee_missing",
+                "fee_charged",
+                f"no fee charged on a billable repair (expected {expected or 0:g})",
+            ),
+        )
+    return ()
+
+
+def repair_assessment(
+    facts: RepairFacts,
+    sale_date: dt.date | None,
+    terms: Terms | None,
+    rule: WarrantyRule,
+    earlier_same_problem: int | None = None,
+) -> RepairWarranty:
+    """One repair: status (with `excluded` / `unknown`), billable, expected fee, findings.
+
+    `sale_date`/`terms` are None when the serial is not in the register.
+    `earlier_same_problem` is the count used for replacement eligibility
+    (see `assess_repairs`, which computes it for a serial's repairs).
+    """
+    findings: list[Finding] = []
+    on = facts.reported_at.date()
+    window: WarrantyStatus
+    if sale_date is None or terms is None:
+        window = "unknown"
+    else:
+        window = warranty_status(on, sale_date, terms, rule)
+        if on < sale_date:
+            findings.append(
+                Finding(
+                    "warning", "repair.before_sale", "reported_at", f"reported {on} before the sale date {sale_date}"
+                )
+            )
+    excluded = facts.cause in EXCLUDED_CAUSES
+    status: WarrantyStatus = "excluded" if excluded else window
+    billable: bool | None = None if status == "unknown" else status in BILLABLE
+    cost = (facts.parts_cost or 0) + (facts.labor_cost or 0)
+    expected = None if billable is None else (cost if billable else 0)
+    findings.extend(_fee_findings(billable, expected, facts.fee_charged))
+    eligible = None
+    if earlier_same_problem is not None:
+        eligible = earlier_same_problem >= rule.replace_after_repairs
+    return RepairWarranty(status, window, billable, expected, eligible, tuple(findings))
+
+
+def _problem(category: str | None) -> str:
+    return " ".join((category or "").split()).casefold()
+
+
+def assess_repairs(
+    repairs: Sequence[RepairFacts],
+    sale_date: dt.date | None,
+    acceptance_date: dt.date | None,
+    rule: WarrantyRule,
+) -> list[RepairWarranty]:
+    """All repairs of one serial -> one result each, in the order given.
+
+    Repairs are considered in reported_at order (stable for equal times).
+
+    replacement_eligible: at least `replace_after_repairs` *earlier* repairs
+    (earlier rows in this order) of the same fault_category (case- and
+    space-insensitive, blank never matches) that were not excluded and fell
+    inside the free period (date status return, exchange or free). None when
+    the serial is unknown.
+    """
+    terms = None if sale_date is None else warranty_terms(sale_date, acceptance_date, rule)
+    counts: dict[str, int] = {}
+    out: list[RepairWarranty | None] = [None] * len(repairs)
+    order = sorted(range(len(repairs)), key=lambda i: repairs[i].reported_at)
+    for i in order:
+        facts = repairs[i]
+        problem = _problem(facts.fault_category)
+        earlier = None if terms is None else (counts.get(problem, 0) if problem else 0)
+        result = repair_assessment(facts, sale_date, terms, rule, earlier)
+        out[i] = result
+        if problem and result.status != "excluded" and result.window_status in IN_WARRANTY:
+            counts[problem] = counts.get(problem, 0) + 1
+    return [r for r in out if r is not None]
