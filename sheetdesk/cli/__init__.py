@@ -53,3 +53,7 @@ def main() -> None:
 
 
 # Commands register here, one module each (imports below the group on purpose).
+
+from sheetdesk.cli.template import template  # noqa: E402
+
+main.add_command(template)

@@ -1,0 +1,60 @@
+"""`sheetdesk template`: write the standard blank workbooks."""
+
+from __future__ import annotations
+
+import click
+
+from sheetdesk.cli.common import debug_option
+from sheetdesk.templates import KINDS, LANGS, write_templates
+
+
+@click.command("template")
+@click.argument("kind", type=click.Choice(KINDS), default="all")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder to write into (created if missing).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="Language of sheet names, headers, dropdowns and instructions.",
+)
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@debug_option
+def template(kind: str, outdir: str, lang: str, force: bool) -> None:
+    """Write the standard blank workbooks, generated from the declared schema.
+
+    KIND is sales, repairs, callbacks, policy or all (the default). `all`
+    writes the three registers, the policy workbook and service_desk.xlsx
+    (all three registers in one workbook).
+
+    \b
+    File names:  --lang en           --lang zh
+                 sales.xlsx          sales.zh.xlsx
+                 repairs.xlsx        repairs.zh.xlsx
+                 callbacks.xlsx      callbacks.zh.xlsx
+                 policy.xlsx         policy.zh.xlsx
+                 service_desk.xlsx   service_desk.zh.xlsx
+
+    Each register sheet has a styled header (red = required) with input
+    hints, frozen panes, column widths, a dropdown on every choice column,
+    date formats, and an Instructions / 填写说明 sheet. The policy workbook
+    holds the built-in default policy, ready to edit.
+
+    An existing file is left alone unless --force is given; nothing is
+    written if any target exists. Prints one line per file written.
+
+    \b
+    Examples:
+      sheetdesk template all --lang zh -o 模板
+      sheetdesk template repairs -o forms --force
+    """
+    for path in write_templates(kind, outdir, lang, force=force):
+        click.echo(f"wrote {path}")

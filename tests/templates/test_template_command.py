@@ -1,0 +1,166 @@
+"""`sheetdesk template`: the files it writes, read back as a clerk's Excel sees them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from openpyxl.utils import get_column_letter
+
+from sheetdesk.cli import main
+from sheetdesk.io.load import load_dataset
+from sheetdesk.io.reader import read_workbook
+from sheetdesk.rules import default_policy, parse_policy, policy_sheet_key
+from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REGISTERS, REPAIRS, SALES
+from sheetdesk.templates import template_names
+from tests.templates.facts import column_dims, header, list_validation
+
+NAMES = {
+    "en": ["sales.xlsx", "repairs.xlsx", "callbacks.xlsx", "policy.xlsx", "service_desk.xlsx"],
+    "zh": ["sales.zh.xlsx", "repairs.zh.xlsx", "callbacks.zh.xlsx", "policy.zh.xlsx", "service_desk.zh.xlsx"],
+}
+TYPE_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "text": "@", "enum": "@"}
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
+    lang = request.param
+    out = tmp_path_factory.mktemp(f"templates-{lang}") / "out"
+    result = CliRunner().invoke(main, ["template", "all", "-o", str(out), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    return lang, out, result.output
+
+
+def test_all_writes_five_files_one_line_each(written: tuple[str, Path, str]) -> None:
+    lang, out, output = written
+    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES[lang])
+    assert output.splitlines() == [f"wrote {out / name}" for name in NAMES[lang]]
+    assert template_names("all", lang) == NAMES[lang]
+
+
+def test_register_sheets_follow_the_declaration(written: tuple[str, Path, str]) -> None:
+    lang, out, _ = written
+    wb = openpyxl.load_workbook(out / NAMES[lang][4])
+    instructions = "填写说明" if lang == "zh" else "Instructions"
+    assert wb.sheetnames == [r.name(lang) for r in REGISTERS] + [instructions]
+    for register in REGISTERS:
+        ws = wb[register.name(lang)]
+        assert header(ws) == [f.label(lang) for f in register.fields]
+        assert ws.freeze_panes == "A2"
+        dims = column_dims(ws)
+        prompts = {str(dv.sqref): dv.prompt for dv in ws.data_validations.dataValidation if dv.type is None}
+        for i, f in enumerate(register.fields):
+            letter = get_column_letter(i + 1)
+            dropdown = list_validation(ws, letter)
+            if f.enum is not None:
+                assert dropdown == (f"{letter}2:{letter}5000", f.enum.labels(lang)), f.key
+            else:
+                assert dropdown is None, f.key
+            if f.type in TYPE_FORMATS:
+                assert dims[letter][1] == TYPE_FORMATS[f.type], f.key
+            assert dims[letter][0] >= f.width
+            if f.hint(lang):
+                assert prompts[f"{letter}1"] == f.hint(lang)
+
+
+def test_instructions_list_every_column(written: tuple[str, Path, str]) -> None:
+    lang, out, _ = written
+    wb = openpyxl.load_workbook(out / NAMES[lang][1])
+    ws = wb["填写说明" if lang == "zh" else "Instructions"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    by_label = {r[0]: r for r in rows if r[0]}
+    for f in REPAIRS.fields:
+        row = by_label[f.label(lang)]
+        if f.enum is not None:
+            sep = "、" if lang == "zh" else ", "
+            assert row[3] == sep.join(f.enum.labels(lang))
+        assert (row[4] or "") == f.hint(lang)
+    ticket = by_label[REPAIRS.field("ticket_no").label(lang)]
+    assert ticket[2] == ("必填，不可重复" if lang == "zh" else "required, unique")
+    assert by_label[REPAIRS.field("notes").label(lang)][2] == ("选填" if lang == "zh" else "optional")
+
+
+def test_templates_load_with_zero_rows_and_no_findings(written: tuple[str, Path, str]) -> None:
+    lang, out, _ = written
+    for name, keys in zip(NAMES[lang][:3], (["sales"], ["repairs"], ["callbacks"]), strict=True):
+        ds = load_dataset([out / name])
+        assert list(ds.tables) == keys
+        assert ds.report.issues == []
+        assert len(ds.tables[keys[0]]) == 0
+        assert ds.tables[keys[0]].lang == lang
+    ds = load_dataset([out / NAMES[lang][4]])
+    assert sorted(ds.tables) == ["callbacks", "repairs", "sales"]
+    assert ds.report.issues == [] and all(len(t) == 0 for t in ds.tables.values())
+
+
+def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -> None:
+    lang, out, _ = written
+    path = out / NAMES[lang][3]
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:5] == [r.name(lang) for r in POLICY_SHEETS]
+    sla = wb[POLICY_SHEETS[1].name(lang)]
+    assert header(sla) == [f.label(lang) for f in POLICY_SHEETS[1].fields]
+    assert [c.value for c in sla[2]] == (
+        ["报修", "I", "1h", "1.5h", None, "4h", "全天", "4h"]
+        if lang == "zh"
+        else ["Repair", "I", "1h", "1.5h", None, "4h", "24x7", "4h"]
+    )
+    assert list_validation(sla, "G") == ("G2:G5000", ["全天", "工作时间"] if lang == "zh" else ["24x7", "business"])
+    calendar = wb[POLICY_SHEETS[2].name(lang)]
+    assert calendar["A2"].value == ("周一" if lang == "zh" else "Mon")
+    assert calendar["B2"].number_format == "hh:mm"
+    holidays = wb[POLICY_SHEETS[3].name(lang)]
+    assert list_validation(holidays, "B") is not None
+    assert column_dims(holidays)["A"][1] == "yyyy-mm-dd"
+    raw = read_workbook(path)
+    sheets = {key: (s.name, s.rows) for s in raw.sheets if (key := policy_sheet_key(s.name))}
+    assert sorted(sheets) == sorted(r.key for r in POLICY_SHEETS)
+    assert parse_policy(sheets) == default_policy()
+
+
+def test_single_kind_writes_one_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["template", "callbacks", "-o", str(tmp_path), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["callbacks.zh.xlsx"]
+    ws = openpyxl.load_workbook(tmp_path / "callbacks.zh.xlsx")[CALLBACKS.zh]
+    assert header(ws) == [f.zh for f in CALLBACKS.fields]
+
+
+def test_existing_file_needs_force(tmp_path: Path) -> None:
+    runner = CliRunner()
+    (tmp_path / "sales.xlsx").write_bytes(b"keep me")
+    result = runner.invoke(main, ["template", "all", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"sheetdesk: error: {tmp_path / 'sales.xlsx'}: already exists; use --force to replace it\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["sales.xlsx"]  # nothing else written either
+    assert (tmp_path / "sales.xlsx").read_bytes() == b"keep me"
+    result = runner.invoke(main, ["template", "sales", "-o", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    assert header(openpyxl.load_workbook(tmp_path / "sales.xlsx")["Sales"]) == [f.en for f in SALES.fields]
+
+
+def test_output_folder_is_created_but_a_file_is_refused(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["template", "sales", "-o", str(tmp_path / "模板" / "2026")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "模板" / "2026" / "sales.xlsx").exists()
+    (tmp_path / "a_file").write_text("x")
+    result = runner.invoke(main, ["template", "sales", "-o", str(tmp_path / "a_file")])
+    assert result.exit_code == 2
+    assert "a_file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_kind_or_language_is_bad_usage(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "invoices", "-o", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(main, ["template", "all", "--lang", "fr", "-o", str(tmp_path)]).exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_documents_file_names() -> None:
+    result = CliRunner().invoke(main, ["template", "--help"])
+    assert result.exit_code == 0
+    for name in NAMES["en"] + NAMES["zh"]:
+        assert name in result.output
