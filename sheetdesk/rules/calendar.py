@@ -12,7 +12,7 @@ cached, and whole weeks without special dates are skipped in one step.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from sheetdesk.rules.durations import Duration
@@ -128,6 +128,16 @@ class ServiceCalendar:
         self._week_work = sum(e - s for t in self._templates for s, e in t)
         self._work_days_per_week = sum(1 for t in self._templates if t)
         self._special = sorted(d.toordinal() for d in self.holidays | self.workdays)
+        self._special_set = frozenset(self._special)
+        self._day_work = [sum(e - s for s, e in t) for t in self._templates]
+        # Days whose working time differs from their weekday's template (the
+        # special dates, and with night windows the day after), with prefix
+        # sums of the difference: whole-day spans are then O(log n).
+        self._corr_days = sorted({o + k for o in self._special for k in range(1 + self._lookback)})
+        self._corr_prefix = [0]
+        for o in self._corr_days:
+            diff = sum(b - a for a, b in self._day(o)) - self._day_work[(o - 1) % 7]
+            self._corr_prefix.append(self._corr_prefix[-1] + diff)
 
     @classmethod
     def always(cls) -> ServiceCalendar:
@@ -154,6 +164,14 @@ class ServiceCalendar:
                 tmpl = self._makeup
         base = ordinal * DAY
         found = tuple((base + s, base + e) for s, e in tmpl)
+        if self._lookback and found and (ordinal in self._special_set or ordinal - 1 in self._special_set):
+            # A make-up day's windows may meet the night window of the day
+            # before (or the reverse): a window never starts before the
+            # previous date's last window has ended.
+            prev = self._day(ordinal - 1)
+            if prev:
+                floor = prev[-1][1]
+                found = tuple((max(a, floor), b) for a, b in found if b > floor)
         self._day_cache[ordinal] = found
         return found
 
@@ -272,7 +290,43 @@ class ServiceCalendar:
             return -self._elapsed(ub, ua)
         return self._elapsed(ua, ub)
 
+    def _whole_days(self, first: int, last: int) -> int:
+        """Working time of the windows owned by dates first..last (ordinals)."""
+        weeks, rest = divmod(last - first + 1, 7)
+        total = weeks * self._week_work
+        wd = (first - 1) % 7
+        work = self._day_work
+        for k in range(rest):
+            total += work[(wd + k) % 7]
+        i = bisect_left(self._corr_days, first)
+        j = bisect_right(self._corr_days, last)
+        return total + self._corr_prefix[j] - self._corr_prefix[i]
+
+    def _clipped(self, first: int, last: int, t: int, end: int) -> int:
+        """Working time in [t, end) of the windows owned by dates first..last."""
+        total = 0
+        for o in range(first, last + 1):
+            for a, b in self._day(o):
+                if a < t:
+                    a = t
+                if b > end:
+                    b = end
+                if b > a:
+                    total += b - a
+        return total
+
     def _elapsed(self, t: int, end: int) -> int:
+        first = t // DAY + 1  # dates whose windows all lie inside [t, end)
+        last = end // DAY - 1 - self._lookback
+        if last - first < 14:
+            return self._walk(t, end)
+        return (
+            self._clipped(t // DAY - self._lookback, first - 1, t, end)
+            + self._whole_days(first, last)
+            + self._clipped(last + 1, end // DAY, t, end)
+        )
+
+    def _walk(self, t: int, end: int) -> int:
         total = 0
         week = self._week_work
         o = t // DAY - self._lookback

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sheetdesk.rules.calendar import ServiceCalendar
+from sheetdesk.rules.calendar import ServiceCalendar, cn_holidays
 from sheetdesk.rules.durations import Duration
 
 HOLIDAYS = {dt.date(2025, 1, 1), dt.date(2025, 5, 1), dt.date(2025, 5, 2), dt.date(2025, 10, 1)}
@@ -16,7 +16,11 @@ CALENDARS = [
     ServiceCalendar({d: [(540, 1020)] for d in range(5)}, HOLIDAYS, WORKDAYS),
     ServiceCalendar({d: [(510, 720), (780, 1050)] for d in range(6)}, HOLIDAYS, WORKDAYS),
     ServiceCalendar({d: [(1320, 360)] for d in range(5)} | {5: [(600, 1440)]}, HOLIDAYS, WORKDAYS),
+    # Saturday night runs into Sunday 10:00; a make-up Sunday's 09:00 window starts at 10:00.
+    ServiceCalendar({d: [(540, 1020)] for d in range(5)} | {5: [(1200, 600)]}, HOLIDAYS, WORKDAYS),
 ]
+_off, _on, _covered = cn_holidays()
+CN = ServiceCalendar({d: [(540, 720), (780, 1020)] for d in range(5)}, _off, _on, covered_years=_covered)
 
 calendars = st.sampled_from(CALENDARS)
 starts = st.datetimes(min_value=dt.datetime(2024, 12, 1), max_value=dt.datetime(2025, 12, 31))
@@ -85,3 +89,27 @@ def test_days_on_five_by_eight_are_eight_working_hours(start: dt.datetime, n: in
     cal = CALENDARS[1]
     if cal.is_working_time(start):
         assert cal.elapsed(start, cal.add(start, Duration(days=n))) == n * 8 * 3600
+
+
+long_starts = st.datetimes(min_value=dt.datetime(2004, 1, 1), max_value=dt.datetime(2026, 12, 31))
+
+
+@given(st.sampled_from([*CALENDARS[1:], CN]), long_starts, long_starts)
+def test_long_spans_use_whole_days_exactly(cal: ServiceCalendar, a: dt.datetime, b: dt.datetime) -> None:
+    a, b = sorted((a, b))
+    ua = a.toordinal() * 86400_000_000 + (a.hour * 3600 + a.minute * 60 + a.second) * 1_000_000 + a.microsecond
+    ub = b.toordinal() * 86400_000_000 + (b.hour * 3600 + b.minute * 60 + b.second) * 1_000_000 + b.microsecond
+    assert cal.elapsed_us(a, b) == cal._walk(ua, ub)
+
+
+@given(long_starts, st.integers(min_value=0, max_value=2000 * 3600))
+def test_cn_calendar_round_trip(start: dt.datetime, secs: int) -> None:
+    due = CN.add(start, Duration(seconds=secs))
+    assert CN.elapsed(start, due) == secs
+
+
+def test_makeup_sunday_after_saturday_night() -> None:
+    cal = CALENDARS[-1]
+    sunday = dt.date(2025, 4, 27)
+    assert [(a.time(), b.time()) for a, b in cal.windows_on(sunday)] == [(dt.time(10), dt.time(17))]
+    assert cal.elapsed(dt.datetime(2025, 4, 26, 20), dt.datetime(2025, 4, 27, 17)) == 21 * 3600
