@@ -20,6 +20,7 @@ __all__ = [
     "parse_percent",
     "parse_time_minutes",
     "parse_weekday",
+    "parse_weekdays",
     "text",
 ]
 
@@ -103,6 +104,33 @@ def parse_weekday(value: Any) -> int:
     if key in _WEEKDAYS:
         return _WEEKDAYS[key]
     raise ValueError(f"{value!r} is not a weekday (write Mon…Sun, 周一…周日 or 1…7)")
+
+
+_LIST_SEP = re.compile(r"\s*[,，、;；/]\s*")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|至|到|to)\s*")
+
+
+def parse_weekdays(value: Any) -> list[int]:
+    """One weekday, a range (`Mon-Fri`, `周一至周五`, `1-5`) or a list (`Mon, Wed`) -> 0..6 list.
+
+    A range wraps over the weekend (`Sat-Mon` = Sat, Sun, Mon).
+    """
+    raw = text(value)
+    days: list[int] = []
+    for part in _LIST_SEP.split(raw):
+        if not part:
+            continue
+        ends = _RANGE_SEP.split(part.casefold())
+        if len(ends) == 1:
+            days.append(parse_weekday(ends[0]))
+        elif len(ends) == 2:
+            first, last = parse_weekday(ends[0]), parse_weekday(ends[1])
+            days.extend((first + k) % 7 for k in range((last - first) % 7 + 1))
+        else:
+            raise ValueError(f"{value!r} is not a weekday range (write e.g. Mon-Fri)")
+    if not days:
+        raise ValueError(f"{value!r} is not a weekday")
+    return list(dict.fromkeys(days))
 
 
 _HHMM = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?$")

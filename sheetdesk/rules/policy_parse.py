@@ -233,7 +233,7 @@ def _calendar(rows: list[_Row], report: Report, sheet: str) -> dict[int, tuple[W
     windows: dict[int, list[Window]] = {}
     where: dict[tuple[int, int], _Row] = {}
     for row in rows:
-        wd = row.get("weekday", cells.parse_weekday, "policy.bad_weekday")
+        wd = row.get("weekday", cells.parse_weekdays, "policy.bad_weekday")
         start = row.get("start", cells.parse_time_minutes, "policy.bad_time")
         end = row.get("end", cells.parse_time_minutes, "policy.bad_time")
         missing = [k for k, v in (("weekday", wd), ("start", start), ("end", end)) if v is None]
@@ -256,10 +256,16 @@ def _calendar(rows: list[_Row], report: Report, sheet: str) -> dict[int, tuple[W
                 f"{_hhmm(start)}-{_hhmm(end)} crosses midnight and lasts "
                 f"{(end + 1440 - start) / 60:g}h; swap start and end if a day window was meant",
             )
-        where[(wd, len(windows.setdefault(wd, [])))] = row
-        windows[wd].append((start, end))
+        for day in wd:
+            where[(day, len(windows.setdefault(day, [])))] = row
+            windows[day].append((start, end))
+    reported: set[tuple[int, int]] = set()
     for wd1, i1, wd2, i2 in check_windows(windows):
         first, second = where[(wd1, i1)], where[(wd2, i2)]
+        pair = (min(first.excel_row, second.excel_row), max(first.excel_row, second.excel_row))
+        if pair in reported:
+            continue  # one issue per pair of rows, even if a range row covers several days
+        reported.add(pair)
         row = second if second.excel_row > first.excel_row else first
         other = first if row is second else second
         row.error("policy.overlapping_windows", "start", f"this window overlaps the window in row {other.excel_row}")

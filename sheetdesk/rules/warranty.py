@@ -19,11 +19,13 @@ __all__ = [
     "Finding",
     "RepairFacts",
     "RepairWarranty",
+    "SaleWarranty",
     "Terms",
     "WarrantyStatus",
     "add_months",
     "assess_repairs",
     "repair_assessment",
+    "sale_warranty",
     "warranty_status",
     "warranty_terms",
 ]
@@ -68,6 +70,25 @@ def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: Warrant
     if terms.paid_until is None or on <= terms.paid_until:
         return "paid"
     return "expired"
+
+
+@dataclass(frozen=True)
+class SaleWarranty:
+    """A sale's warranty as of a date (the `sales` rows of SPEC §5 JSON)."""
+
+    status: WarrantyStatus
+    start: dt.date
+    free_until: dt.date
+    paid_until: dt.date | None
+
+
+def sale_warranty(
+    sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule, as_of: dt.date
+) -> SaleWarranty:
+    """Terms of one sale and its status on `as_of` (a date; pass `as_of.date()`)."""
+    terms = warranty_terms(sale_date, acceptance_date, rule)
+    status = warranty_status(as_of, sale_date, terms, rule)
+    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until)
 
 
 @dataclass(frozen=True)

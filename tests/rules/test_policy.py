@@ -229,3 +229,19 @@ def test_policy_sheet_key() -> None:
     assert policy_sheet_key(" sla ") == "sla"
     assert policy_sheet_key("工作时间") == "calendar"
     assert policy_sheet_key("Sales") is None
+
+
+def test_weekday_ranges_and_lists() -> None:
+    rows: list[list[Any]] = [
+        ["weekday", "start", "end"],
+        ["Mon-Fri", "09:00", "12:00"],
+        ["周一至周五", "13:00", "17:00"],
+        ["Sat, Sun", "10:00", "14:00"],
+    ]
+    p = parse_policy({"calendar": ("Calendar", rows)})
+    assert p.windows[4] == ((540, 720), (780, 1020))
+    assert p.windows[6] == ((600, 840),)
+    issues = bad(
+        {"calendar": ("Calendar", [["weekday", "start", "end"], ["1-5", "09:00", "17:00"], ["Fri", "16:00", "18:00"]])}
+    )
+    assert issues == [("policy.overlapping_windows", "Calendar", "B3")]

@@ -170,3 +170,10 @@ def test_replacement_counts_only_repairs_inside_the_free_period_and_sorts_by_tim
 def test_assess_repairs_unknown_serial() -> None:
     out = assess_repairs([facts(d(2025, 5, 1), fault_category="x")], None, None, RULE)
     assert out[0].status == "unknown" and out[0].replacement_eligible is None
+
+
+def test_sale_warranty_as_of() -> None:
+    from sheetdesk.rules.warranty import sale_warranty
+
+    s = sale_warranty(SALE, ACCEPT, PAID6, d(2026, 3, 20))
+    assert (s.status, s.start, s.free_until, s.paid_until) == ("paid", ACCEPT, d(2026, 3, 19), d(2026, 9, 19))
