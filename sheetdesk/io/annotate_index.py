@@ -1,0 +1,94 @@
+"""Issues looked up by cell, for the annotated workbook.
+
+The writer walks each sheet row by row; this index answers "which issues
+sit on row 7?" in one dictionary lookup, so rows without issues cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sheetdesk.io.reader import RawWorkbook
+from sheetdesk.report import Issue
+
+_CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+MAX_COMMENT_CHARS = 32_000  # Excel's limit is 32,767
+
+
+def parse_cell(ref: str) -> tuple[int, int]:
+    """`"D7"` -> (7, 3): the Excel row number and the 0-based column index."""
+    m = _CELL.match(ref.strip())
+    if not m:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    col = 0
+    for ch in m[1].upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m[2]), col - 1
+
+
+class SheetIssues:
+    """The issues of one sheet: Excel row -> 0-based column -> issues.
+
+    An issue naming a row but no cell (a header problem) sits on column A
+    of that row, so it still gets a fill and a comment.
+    """
+
+    def __init__(self) -> None:
+        self.cells: dict[int, dict[int, list[Issue]]] = defaultdict(dict)
+        self.sheet_level: list[Issue] = []
+
+    def add(self, issue: Issue) -> None:
+        if issue.row is None:
+            self.sheet_level.append(issue)
+            return
+        row, col = parse_cell(issue.cell) if issue.cell else (issue.row, 0)
+        self.cells[row].setdefault(col, []).append(issue)
+
+    def row(self, excel_row: int) -> dict[int, list[Issue]] | None:
+        return self.cells.get(excel_row)
+
+    @property
+    def max_row(self) -> int:
+        return max(self.cells, default=0)
+
+
+EMPTY = SheetIssues()
+
+
+class IssueIndex:
+    """All issues of a report, by (file, sheet)."""
+
+    def __init__(self, issues: Iterable[Issue], workbooks: list[RawWorkbook]) -> None:
+        self._sheets: dict[tuple[str, str], SheetIssues] = {}
+        owner: dict[str, str] = {}  # sheet name -> the first file holding it (for issues without a file)
+        for wb in workbooks:
+            for sheet in wb.sheets:
+                owner.setdefault(sheet.name, str(wb.path))
+        for issue in issues:
+            if issue.sheet is None:
+                continue
+            file = issue.file or owner.get(issue.sheet)
+            if file is None:
+                continue
+            self._sheets.setdefault((file, issue.sheet), SheetIssues()).add(issue)
+
+    def sheet(self, file: str, sheet: str) -> SheetIssues:
+        return self._sheets.get((file, sheet), EMPTY)
+
+
+def worst(issues: list[Issue]) -> str:
+    """The severity that decides a cell's fill: any error makes it red."""
+    return "error" if any(i.severity == "error" for i in issues) else "warning"
+
+
+def comment_text(issues: list[Issue]) -> str:
+    """One comment for all issues on a cell, one line each."""
+    if len(issues) == 1:
+        text = f"{issues[0].severity.capitalize()}: {issues[0].message}"
+    else:
+        text = "\n".join(f"• {i.severity.capitalize()}: {i.message}" for i in issues)
+    if len(text) > MAX_COMMENT_CHARS:
+        text = text[: MAX_COMMENT_CHARS - 1] + "…"
+    return text

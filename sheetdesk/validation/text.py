@@ -1,0 +1,66 @@
+"""Pure checks on text values: phone numbers, postcodes, matching keys.
+
+Plain functions over plain strings, so they are tested with plain asserts
+and property tests, and the rules, import and collect can share them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 7, 15
+
+# Several numbers in one cell: "13812345678 / 010-12345678".
+_PHONE_SPLIT = re.compile(r"[/,;，；、|]|\s{2,}|\bor\b|或")
+# An extension ends the number: "010-12345678 转 8001", "ext. 12", "x12", "分机 12", "#12".
+_EXTENSION = re.compile(r"(?:转|分机|ext\.?|extn\.?|x|#).*$", re.I)
+_COUNTRY = re.compile(r"^(?:\+|00)\s*86[\s\-]*")
+_PHONE_NOISE = re.compile(r"[\s\-()（）.+]")
+
+
+def fold(text: str) -> str:
+    """NFKC: full-width digits, brackets and spaces become ASCII."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def match_key(value: Any) -> str | None:
+    """The key two cells must share to name the same serial or ticket.
+
+    Full-width forms, surrounding spaces and letter case do not matter;
+    leading zeros do. Whole floats (a serial typed as a number) lose `.0`.
+    """
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = fold(str(value)).casefold()
+    return text or None
+
+
+def phone_digits(number: str) -> str | None:
+    """The digits of one phone number, or None if other characters remain."""
+    s = _COUNTRY.sub("", fold(number))
+    s = _EXTENSION.sub("", s)
+    s = _PHONE_NOISE.sub("", s)
+    return s if s.isdigit() else None
+
+
+def plausible_phone(text: str) -> bool:
+    """Every number in the cell has 7–15 digits once spaces, dashes,
+    brackets, a +86 prefix and an extension are taken off."""
+    parts = [p for p in _PHONE_SPLIT.split(fold(text)) if p.strip()]
+    if not parts:
+        return False
+    for part in parts:
+        digits = phone_digits(part)
+        if digits is None or not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
+            return False
+    return True
+
+
+def plausible_postcode(text: str) -> bool:
+    """A Chinese postcode: exactly six digits."""
+    s = fold(text)
+    return len(s) == 6 and s.isascii() and s.isdigit()
