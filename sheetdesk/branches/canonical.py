@@ -1,0 +1,112 @@
+"""Canonical values, identity keys and fingerprints of register rows.
+
+A branch file goes out as typed cells and may come back re-saved by Excel or
+LibreOffice: a date typed over, `1` read as `1.0`, `00123` kept as text, an
+enum shown as 满意 instead of `satisfied`. Comparison therefore never looks at
+cells but at canonical values:
+
+- blank (and blank markers such as `-`) -> "" ;
+- text -> stripped;
+- numbers -> shortest decimal (1 == 1.0, 0.1 + 0.2 == 0.3 to 9 places);
+- dates -> `YYYY-MM-DD`; datetimes -> `YYYY-MM-DDTHH:MM:SS` (to the second);
+- enums and yes/no -> their key (`satisfied`, `yes`);
+- a value that could not be read as its type -> `!` + its stripped text, so
+  that an unreadable cell still compares equal to itself.
+
+A row's fingerprint is the sha256 of its canonical values in declared order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sheetdesk.io.values import is_blank
+from sheetdesk.schema import CALLBACKS, REPAIRS, SALES, Field, Register
+
+# Fields that identify a row of each register (SPEC §7).
+IDENTITY: dict[str, tuple[str, ...]] = {
+    SALES.key: ("serial_no",),
+    REPAIRS.key: ("ticket_no",),
+    CALLBACKS.key: ("ticket_no", "callback_at"),
+}
+KEY_SEPARATOR = " | "
+
+
+def canonical(field: Field, value: Any) -> str:
+    """One typed value (or an unreadable raw value) as comparable text."""
+    if value is None or is_blank(value):
+        return ""
+    if field.type in ("enum", "yesno") and field.enum is not None and isinstance(value, str):
+        keys = field.enum.keys()
+        return value if value in keys else "!" + value.strip()
+    if field.type == "datetime":
+        if isinstance(value, dt.datetime):
+            return value.replace(microsecond=0).isoformat()
+        if isinstance(value, dt.date):
+            return dt.datetime(value.year, value.month, value.day).isoformat()
+        return "!" + str(value).strip()
+    if field.type == "date":
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return "!" + str(value).strip()
+    if field.type in ("number", "integer"):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return canonical_number(value)
+        return "!" + str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def canonical_number(value: float) -> str:
+    number = round(float(value), 9)
+    if number.is_integer():
+        return str(int(number))
+    return repr(number)
+
+
+def canonical_row(register: Register, values: Mapping[str, Any]) -> list[str]:
+    return [canonical(f, values.get(f.key)) for f in register.fields]
+
+
+def fingerprint(register: Register, values: Mapping[str, Any]) -> str:
+    """sha256 of a row's canonical values, in declared field order."""
+    return sha256_json(canonical_row(register, values))
+
+
+def sha256_json(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def identity(register: Register, values: Mapping[str, Any]) -> str | None:
+    """The row's key (`SN001`, `T-7 | 2024-05-01T10:00:00`); None if a part is blank."""
+    parts = [canonical(register.field(k), values.get(k)) for k in IDENTITY[register.key]]
+    if any(p == "" or p.startswith("!") for p in parts):
+        return None
+    return KEY_SEPARATOR.join(parts)
+
+
+def identity_labels(register: Register) -> str:
+    """`Serial No`, `Ticket No + Callback At`: the key's columns, for messages."""
+    return " + ".join(register.field(k).en for k in IDENTITY[register.key])
+
+
+def branch_key(name: Any) -> str:
+    """How branch names are compared: NFKC, spaces collapsed, case-blind."""
+    if name is None or is_blank(name):
+        return ""
+    text = unicodedata.normalize("NFKC", str(name))
+    return " ".join(text.split()).casefold()
+
+
+def content_fingerprint(rows_by_register: Mapping[str, Iterable[str]]) -> str:
+    """sha256 over the sorted row fingerprints of each register."""
+    return sha256_json({key: sorted(fps) for key, fps in sorted(rows_by_register.items())})
