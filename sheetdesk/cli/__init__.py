@@ -57,3 +57,7 @@ def main() -> None:
 from sheetdesk.cli.template import template  # noqa: E402
 
 main.add_command(template)
+
+from sheetdesk.cli.validate import validate  # noqa: E402
+
+main.add_command(validate)
