@@ -61,3 +61,9 @@ main.add_command(template)
 from sheetdesk.cli.validate import validate  # noqa: E402
 
 main.add_command(validate)
+
+from sheetdesk.cli.collect import collect  # noqa: E402
+from sheetdesk.cli.split import split  # noqa: E402
+
+main.add_command(split)
+main.add_command(collect)
