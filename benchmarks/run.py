@@ -168,13 +168,23 @@ def machine() -> dict[str, Any]:
     }
 
 
-def ratio(name: str, num: float | None, den: float | None, label: str) -> dict[str, Any] | None:
-    if not num or not den:
+def ratio(name: str, num: dict[str, Any] | None, den: dict[str, Any] | None, label: str) -> dict[str, Any] | None:
+    """num / den by wall time (the goal) and by CPU time (less disturbed by a busy machine)."""
+    if not num or not den or not num.get("seconds") or not den.get("seconds"):
         return None
-    value = num / den
+    value = num["seconds"] / den["seconds"]
+    cpu = num["cpu_seconds"] / den["cpu_seconds"] if num.get("cpu_seconds") and den.get("cpu_seconds") else None
     op, goal = GOALS.get(name, ("", None))
     met = None if goal is None else (value <= goal if op == "<=" else value >= goal)
-    return {"value": round(value, 2), "goal": f"{op} {goal}" if goal else None, "met": met, "label": label}
+    return {"value": round(value, 2), "cpu_value": round(cpu, 2) if cpu else None,
+            "goal": f"{op} {goal}" if goal else None, "met": met, "label": label}
+
+
+def usable(res: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A measurement that ran and succeeded, else None."""
+    if not res or res.get("available") is False or res.get("ok") is False or "seconds" not in res:
+        return None
+    return res
 
 
 # --- the run ------------------------------------------------------------------------------------
@@ -264,27 +274,26 @@ def run(args: argparse.Namespace) -> Run:
                 r.notes.append("Scaling measured with `validate --json` because `check` is not available yet.")
 
     # ratios
-    read = m.get("read_floor", {}).get("seconds")
-    write = m.get("write_floor", {}).get("seconds")
-    floor = read + write if read and write else None
-    if floor:
-        m["floor"] = {"seconds": round(floor, 3), "cells_of": m["write_floor"]["cells_of"]}
-    check_s = m.get("check", {}).get("seconds") if m.get("check", {}).get("ok") else None
-    val_s = m.get("validate_json", {}).get("seconds") if m.get("validate_json", {}).get("ok") else None
-    valo_s = m.get("validate_o", {}).get("seconds") if m.get("validate_o", {}).get("ok") else None
-    naive_s = m.get("naive", {}).get("seconds")
+    read, write = usable(m.get("read_floor")), usable(m.get("write_floor"))
+    floor = None
+    if read and write:
+        floor = {"seconds": round(read["seconds"] + write["seconds"], 3),
+                 "cpu_seconds": round(read["cpu_seconds"] + write["cpu_seconds"], 3),
+                 "cells_of": write["cells_of"]}
+        m["floor"] = floor
+    check, val, valo, naive = (usable(m.get(k)) for k in ("check", "validate_json", "validate_o", "naive"))
     candidates = {
-        "check_vs_floor": ratio("check_vs_floor", check_s, floor, "check / (read floor + write floor)"),
-        "validate_o_vs_floor": ratio("validate_o_vs_floor", valo_s, floor,
+        "check_vs_floor": ratio("check_vs_floor", check, floor, "check / (read floor + write floor)"),
+        "validate_o_vs_floor": ratio("validate_o_vs_floor", valo, floor,
                                      "validate -o / (read floor + write floor of validate's output)"),
-        "validate_vs_read_floor": ratio("validate_vs_read_floor", val_s, read, "validate --json / read floor"),
-        "naive_vs_check": ratio("naive_vs_check", naive_s, check_s, "naive pandas+openpyxl / check"),
-        "naive_vs_validate_o": ratio("naive_vs_validate_o", naive_s, valo_s,
+        "validate_vs_read_floor": ratio("validate_vs_read_floor", val, read, "validate --json / read floor"),
+        "naive_vs_check": ratio("naive_vs_check", naive, check, "naive pandas+openpyxl / check"),
+        "naive_vs_validate_o": ratio("naive_vs_validate_o", naive, valo,
                                      "naive pandas+openpyxl / validate -o (check pending)"),
     }
     scaling = m.get("scaling", {}).get("points")
     if scaling:
-        lo, mid, hi = (scaling[str(n)]["seconds"] if scaling[str(n)]["ok"] else None for n in SCALING_REPAIRS[args.size])
+        lo, mid, hi = (usable(scaling[str(n)]) for n in SCALING_REPAIRS[args.size])
         cmd_name = m["scaling"]["command"]
         candidates["scaling_200k_vs_100k"] = ratio("scaling_200k_vs_100k", hi, mid,
                                                    f"{cmd_name}: t(4x) / t(2x) repairs")
@@ -308,6 +317,10 @@ def _sec(res: dict[str, Any] | None) -> str:
     return f"{res['seconds']:.2f}"
 
 
+def _cpu(res: dict[str, Any] | None) -> str:
+    return f"{res['cpu_seconds']:.2f}" if res and res.get("cpu_seconds") else ""
+
+
 def _rss(res: dict[str, Any] | None) -> str:
     return f"{res['max_rss_mib']:,.0f}" if res and "max_rss_mib" in res else ""
 
@@ -326,13 +339,13 @@ def table(r: Run) -> str:
         f"input: {main['path']} ({rows_['sales']:,} sales, {rows_['repairs']:,} repairs, "
         f"{rows_['callbacks']:,} callbacks; {main['bytes'] / 1024**2:.1f} MiB)",
         "",
-        "| measurement | seconds | peak RSS MiB | note |",
-        "|---|---:|---:|---|",
+        "| measurement | wall s | CPU s | peak RSS MiB | note |",
+        "|---|---:|---:|---:|---|",
     ]
 
     def row(name: str, res: dict[str, Any] | None, note: str = "") -> None:
         if res is not None:
-            lines.append(f"| {name} | {_sec(res)} | {_rss(res)} | {note} |")
+            lines.append(f"| {name} | {_sec(res)} | {_cpu(res)} | {_rss(res)} | {note} |")
 
     row("interpreter + sheetdesk import (`--version`)", m.get("startup"))
     rf = m.get("read_floor")
@@ -340,7 +353,7 @@ def table(r: Run) -> str:
     wf = m.get("write_floor")
     row("write floor: xlsxwriter constant_memory", wf, f"{wf['cells']:,} cells of {wf['cells_of']}" if wf else "")
     if "floor" in m:
-        lines.append(f"| **floor = read + write** | {m['floor']['seconds']:.2f} | | |")
+        lines.append(f"| **floor = read + write** | {m['floor']['seconds']:.2f} | {_cpu(m['floor'])} | | |")
     row("`check -o --as-of`", m.get("check"))
     row("`validate --json`", m.get("validate_json"))
     row("`validate -o` (stand-in for check's output)", m.get("validate_o"))
@@ -355,10 +368,11 @@ def table(r: Run) -> str:
         row(f"scaling: `{sc['command']}` at {int(n):,} repairs", res,
             f"{rr['sales']:,} / {rr['repairs']:,} / {rr['callbacks']:,} rows")
     if r.ratios:
-        lines += ["", "| ratio | value | goal | met |", "|---|---:|---|---|"]
+        lines += ["", "| ratio | wall | CPU | goal (wall) | met |", "|---|---:|---:|---|---|"]
         for res in r.ratios.values():
             met = "" if res["met"] is None else "yes" if res["met"] else "**no**"
-            lines.append(f"| {res['label']} | {res['value']:.2f}× | {res['goal'] or ''} | {met} |")
+            cpu = f"{res['cpu_value']:.2f}×" if res["cpu_value"] else ""
+            lines.append(f"| {res['label']} | {res['value']:.2f}× | {cpu} | {res['goal'] or ''} | {met} |")
     if r.notes:
         lines += [""] + [f"- {n}" for n in r.notes]
     return "\n".join(lines)
