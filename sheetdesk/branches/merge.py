@@ -5,8 +5,9 @@ callback_at). For each row of the file, compared with the master's current
 row and the fingerprint recorded at split time:
 
 - equal to the master's current row          -> unchanged (whatever the split
-  record says: so collecting a file twice changes nothing the second time);
-- of another branch                          -> rejected (never merged);
+  record or the owner: so collecting a file twice changes nothing the second
+  time, and a row head office moved to another branch is not an error);
+- different, and of another branch           -> rejected (never merged);
 - not in the master                          -> added;
 - in the master, changed only in the branch  -> updated;
 - changed in the branch and in the master    -> conflict: master kept, both
@@ -127,48 +128,60 @@ class _Merger:
                                                   "the master keeps the row"))
 
     def row(self, reg: str, row: Row, missing: list[str]) -> None:
-        key = str(row.key)
-        current = self.merged[reg].get(key)
-        if current is not None:
-            for k in missing:  # a column the file lacks keeps the master's value
-                row.values[k] = current.values.get(k)
-            owner = self.resolver.branch_of(current)
-            if owner != self.branch:
-                return self.reject(row, f"the row belongs to branch '{self.resolver.branch_name(current)}'")
-            if row.canonical == current.canonical:
-                return self.count("unchanged")
-            bad = {k: v for k, v in row.bad.items()
-                   if canonical(row.register.field(k), v) != canonical(row.register.field(k), current.values.get(k))}
-            if bad:
-                return self.reject(row, _unreadable(row.register, bad))
-            new_owner = self.resolver.branch_of(row)
-            if new_owner != self.branch:
-                return self.reject(row, "the change would move the row to another branch or to none; "
-                                   "transfers are made in the master")
-            split_fp = self.prov.get(reg, key) if self.prov else None
-            if self.prov is None or split_fp == current.fingerprint:
-                return self.update(current, row)
-            if split_fp == row.fingerprint:
-                return self.count("unchanged")  # only the master changed since the split
-            why = ("changed in the branch and in the master since the split" if split_fp else
-                   "not distributed to this branch at split, and different from the master")
-            return self.conflict(current, row, f"{why}; the master's value is kept")
+        current = self.merged[reg].get(str(row.key))
+        split_fp = self.prov.get(reg, str(row.key)) if self.prov else None
+        if current is None:
+            return self.new_row(reg, row, split_fp)
+        for k in missing:  # a column the file lacks keeps the master's value
+            row.values[k] = current.values.get(k)
+        self.existing_row(reg, row, current, split_fp)
+
+    def existing_row(self, reg: str, row: Row, current: Row, split_fp: str | None) -> None:
+        if row.canonical == current.canonical:
+            return self.count("unchanged")  # whoever owns it: nothing to merge
+        if split_fp is not None and split_fp == row.fingerprint:
+            return self.count("unchanged")  # the branch left it; only the master changed since the split
+        owner = self.resolver.branch_of(current)
+        if not owner and split_fp is not None:
+            owner = self.branch  # lost its branch in the master since it was distributed here
+        if owner != self.branch:
+            name = self.resolver.branch_name(current)
+            return self.reject(row, f"the row belongs to branch '{name}'" if owner else
+                               "the row belongs to no branch in the master; assign it there first")
+        bad = {k: v for k, v in row.bad.items()
+               if canonical(row.register.field(k), v) != canonical(row.register.field(k), current.values.get(k))}
+        if bad:
+            return self.reject(row, _unreadable(row.register, bad))
+        new_owner = self.resolver.branch_of(row)
+        if not new_owner and reg != "sales":  # e.g. a repair whose sale the master no longer has
+            new_owner = owner
+        if new_owner != self.branch:
+            return self.reject(row, "the change would move the row to another branch or to none; "
+                               "transfers are made in the master")
+        if self.prov is None or split_fp == current.fingerprint:
+            return self.update(current, row)
+        why = ("changed in the branch and in the master since the split" if split_fp else
+               "not distributed to this branch at split, and different from the master")
+        return self.conflict(current, row, f"{why}; the master's value is kept")
+
+    def new_row(self, reg: str, row: Row, split_fp: str | None) -> None:
         if row.bad:
             return self.reject(row, _unreadable(row.register, row.bad))
-        split_fp = self.prov.get(reg, key) if self.prov else None
         if split_fp is not None:
-            if split_fp == row.fingerprint:
-                return self.count("unchanged")  # deleted in the master since the split
+            if split_fp == row.fingerprint:  # deleted in the master since the split; the branch left it
+                self.note("warning", row, "deleted in the master since the split; not re-added")
+                return self.count("unchanged")
             return self.conflict(None, row, "deleted in the master since the split but changed in the branch; "
                                  "not re-added")
         owner = self.resolver.branch_of(row)
         filled = False
-        if not owner and reg in ("sales", "repairs"):
+        if not owner and reg in ("sales", "repairs") and self.branch:
             row.values["branch"] = self.result.branch
             owner, filled = self.branch, True
+        if not owner:
+            return self.reject(row, "its ticket is not in the repair log: the callback belongs to no branch"
+                               if reg == "callbacks" else "Branch is blank and the file's branch is unknown")
         if owner != self.branch:
-            if not owner:
-                return self.reject(row, "its ticket is not in the repair log: the callback belongs to no branch")
             return self.reject(row, f"the row belongs to branch '{self.resolver.branch_name(row)}'")
         self.add(row, filled)
 

@@ -10,6 +10,7 @@ import click
 from sheetdesk.branches import CollectResult
 from sheetdesk.branches import collect as collect_files
 from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, print_json, show_progress
+from sheetdesk.report import Issue
 
 
 @click.command("collect")
@@ -82,7 +83,7 @@ def _print(result: CollectResult) -> None:
             click.echo(f"  {change.outcome}: {change.file} {where}{what}{field} - {change.message}")
     for issue in result.report.issues:
         if issue.code != "collect.warning":
-            click.echo(f"{issue.severity}: {issue.location()}: {issue.message}")
+            click.echo(_issue_line(issue))
     c = result.counts
     click.echo(f"wrote {result.output}: added {c['added']}, updated {c['updated']}, conflicts {c['conflicts']}, "
                f"rejected {c['rejected']}, deleted {c['deleted']}, unchanged {c['unchanged']}")
@@ -96,3 +97,8 @@ def _show(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return f"'{value}'"
+
+
+def _issue_line(issue: Issue) -> str:
+    where = issue.location()
+    return f"{issue.severity}: {where}: {issue.message}" if where != "-" else f"{issue.severity}: {issue.message}"

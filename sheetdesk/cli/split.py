@@ -8,6 +8,7 @@ import click
 
 from sheetdesk.branches import SplitResult, split_master
 from sheetdesk.cli.common import debug_option, exit_code, print_json, show_progress
+from sheetdesk.report import Issue
 
 
 @click.command("split")
@@ -63,6 +64,11 @@ def _print(result: SplitResult) -> None:
         click.echo(f"  {f.path}  [{f.branch}]  sales {c['sales']}, repairs {c['repairs']}, "
                    f"callbacks {c['callbacks']}; callbacks due {c['worklist']}")
     for issue in result.report.issues:
-        click.echo(f"{issue.severity}: {issue.location()}: {issue.message}")
+        click.echo(_issue_line(issue))
     if result.unassigned:
         click.echo(f"{result.unassigned} row(s) belong to no branch and are in no file.")
+
+
+def _issue_line(issue: Issue) -> str:
+    where = issue.location()
+    return f"{issue.severity}: {where}: {issue.message}" if where != "-" else f"{issue.severity}: {issue.message}"

@@ -8,7 +8,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from sheetdesk.branches import CollectResult, SplitResult, collect
+from sheetdesk.branches import CollectResult, SplitResult, collect, split_master
 from sheetdesk.errors import OutputError
 from sheetdesk.io.load import load_dataset
 from sheetdesk.templates import write_templates
@@ -201,3 +201,57 @@ def test_callbacks_are_identified_by_ticket_and_time(files: dict[str, Path], mas
     result = collect(master, [files[BEIJING]], tmp_path / "merged.xlsx")
     key = f"T-B01 | {CALLBACKS[0][1]:%Y-%m-%dT%H:%M:%S}"
     assert outcomes(result) == [("updated", key, "comments")]
+
+
+def test_rows_deleted_in_the_master_since_the_split_are_not_re_added(files: dict[str, Path], tmp_path: Path
+                                                                     ) -> None:
+    master_v2 = write_master(tmp_path / "v2.xlsx", sales=[s for s in SALES if s[0] not in ("SN-S02", "SN-B02")])
+    with Editor(files[BEIJING]) as ed:
+        ed.set("sales", "SN-B02", "contact", "Li Na Jr")
+    beijing = collect(master_v2, [files[BEIJING]], tmp_path / "m1.xlsx")
+    assert outcomes(beijing) == [("conflict", "SN-B02", None)]
+    south = collect(master_v2, [files[SOUTH]], tmp_path / "m2.xlsx")
+    assert outcomes(south) == [("warning", "SN-S02", None)] and south.valid
+    assert "SN-S02" not in registers(tmp_path / "m2.xlsx")["sales"]
+
+
+def test_unreadable_master_cells_travel_and_come_back_unchanged(tmp_path: Path) -> None:
+    repairs = copy.deepcopy(REPAIRS)
+    repairs[2][6] = "next week"  # T-S01 Resolved At: not a date
+    master = write_master(tmp_path / "m.xlsx", repairs=repairs)
+    split = split_master(master, tmp_path / "out")
+    assert [i.code for i in split.report.warnings][:1] == ["split.unreadable_cells"]
+    south = next(f.path for f in split.files if f.branch == SOUTH)
+    with Editor(south) as ed:
+        assert ed.get("repairs", "T-S01", "resolved_at") == "next week"
+        ed.set("repairs", "T-S01", "technician", "Tech Sun Jr")
+    result = collect(master, [south], tmp_path / "merged.xlsx")
+    assert outcomes(result) == [("updated", "T-S01", "technician")]
+    ds = load_dataset([tmp_path / "merged.xlsx"])
+    assert ds.tables["repairs"].raw["resolved_at"][2] == "next week"  # never blanked
+
+
+def test_rows_moved_to_another_branch_by_head_office(files: dict[str, Path], tmp_path: Path) -> None:
+    sales = copy.deepcopy(SALES)
+    sales[1][8] = SOUTH  # head office moved SN-B02 (and so T-B02) to 华南/深圳 after the split
+    master_v2 = write_master(tmp_path / "v2.xlsx", sales=sales)
+    untouched = collect(master_v2, [files[BEIJING]], tmp_path / "m0.xlsx")
+    assert untouched.changes == [] and untouched.valid  # an unchanged row is no error
+    with Editor(files[BEIJING]) as ed:
+        ed.set("repairs", "T-B02", "technician", "Tech Zhao Jr")
+        ed.set("sales", "SN-B01", "branch", None)  # a sale cannot be left without a branch
+    result = collect(master_v2, [files[BEIJING]], tmp_path / "m1.xlsx")
+    assert outcomes(result) == [("rejected", "SN-B01", None), ("rejected", "T-B02", None)]
+    messages = {c.key: c.message for c in result.changes}
+    assert messages["T-B02"] == "the row belongs to branch '华南/深圳'"
+    assert "another branch or to none" in messages["SN-B01"]
+
+
+def test_plain_file_without_any_branch_adds_nothing_unassigned(master: Path, tmp_path: Path) -> None:
+    plain = write_master(tmp_path / "nobody.xlsx", sales=[["SN-N1", "P", "M", None, dt.datetime(2024, 1, 1), "C",
+                                                          None, None, None]], repairs=[], callbacks=[
+                                                              ["T-404", dt.datetime(2024, 1, 2, 9, 0), "X", None, None]])
+    result = collect(master, [plain], tmp_path / "merged.xlsx")
+    assert [(c.outcome, c.key) for c in result.changes if c.outcome != "warning"] == [
+        ("rejected", "SN-N1"), ("rejected", "T-404 | 2024-01-02T09:00:00")]
+    assert not result.valid
