@@ -167,12 +167,17 @@ def _uncarried_parts(path: Path) -> list[str]:
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
+            # LibreOffice writes empty drawing parts; only shapes count.
+            shapes = any(
+                n.startswith("xl/drawings/drawing") and n.endswith(".xml")
+                and b"<xdr:sp" in zf.read(n)[:2_000_000]
+                for n in names
+            )
     except (zipfile.BadZipFile, OSError):
         return found
     checks = [
         ("xl/charts/", "charts"),
         ("xl/media/", "images"),
-        ("xl/drawings/", "drawings or shapes"),
         ("xl/vbaProject.bin", "VBA macros"),
         ("xl/pivotTables/", "pivot tables"),
         ("xl/externalLinks/", "external links"),
@@ -180,9 +185,8 @@ def _uncarried_parts(path: Path) -> list[str]:
     for prefix, label in checks:
         if any(n.startswith(prefix) for n in names):
             found.append(label)
-    # Drawings exist whenever there are charts or images; name them once.
-    if "drawings or shapes" in found and ({"charts", "images"} & set(found)):
-        found.remove("drawings or shapes")
+    if shapes:
+        found.append("shapes")
     return found
 
 
