@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sheetdesk.rules.warranty import Finding
-
-__all__ = ["CallbackResult", "CallbackStatus", "callback_due", "callback_findings", "callback_result"]
+__all__ = ["CallbackResult", "CallbackStatus", "callback_due", "callback_result"]
 
 CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]
 
@@ -51,39 +49,3 @@ def callback_result(
         status: CallbackStatus = "done" if first.date() <= due.date() else "late"
         return CallbackResult(due, status, first, rated)
     return CallbackResult(due, "missing" if as_of > due else "pending", None, None)
-
-
-def callback_findings(
-    callback_at: dt.datetime | None,
-    satisfaction: str | None,
-    escalated_to: str | None,
-    resolved_at: dt.datetime | None,
-) -> tuple[Finding, ...]:
-    """Rule problems of one callback row (the caller places them at the cell).
-
-    - `callback.not_escalated` (error, escalated_to): dissatisfied, nobody escalated to.
-    - `callback.before_resolved` (error, callback_at): called before the repair was resolved.
-    - `callback.unresolved` (warning, callback_at): the ticket has no resolved_at yet.
-    """
-    out: list[Finding] = []
-    if satisfaction == "dissatisfied" and not (escalated_to or "").strip():
-        out.append(
-            Finding(
-                "error", "callback.not_escalated", "escalated_to", "dissatisfied customer: escalated_to is required"
-            )
-        )
-    if callback_at is not None:
-        if resolved_at is None:
-            out.append(
-                Finding("warning", "callback.unresolved", "callback_at", "callback on a repair not yet resolved")
-            )
-        elif callback_at < resolved_at:
-            out.append(
-                Finding(
-                    "error",
-                    "callback.before_resolved",
-                    "callback_at",
-                    f"callback {callback_at:%Y-%m-%d %H:%M} is before the repair was resolved ({resolved_at:%Y-%m-%d %H:%M})",
-                )
-            )
-    return tuple(out)

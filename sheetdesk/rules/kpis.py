@@ -38,73 +38,103 @@ def _money(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
+_Summary = tuple[list[str], bool, bool, float, float]
+
+
+def _summary(r: Record) -> _Summary:
+    """One record as counting tags plus (resolved, billable, expected, charged)."""
+    get = r.get
+    tags = [f"{key}:{get(key + '_status')}" for key, _ in SLA_TARGETS]
+    cb = get("callback_status")
+    ws = get("warranty_status")
+    tags.append(f"cb:{cb}")
+    tags.append(f"ws:{ws}")
+    if ws in IN_WARRANTY:
+        tags.append(f"cbw:{cb}")
+    sat = get("satisfaction")
+    if sat:
+        tags.append(f"sat:{sat}")
+    billable = bool(get("billable"))
+    expected = _money(get("expected_fee")) if billable else 0.0
+    return tags, get("resolved_at") is not None, billable, expected, _money(get("fee_charged"))
+
+
+class _Group:
+    """Running counts of one group; `result` gives its KPI dict."""
+
+    __slots__ = ("billable", "charged", "expected", "repairs", "resolved", "tags")
+
+    def __init__(self) -> None:
+        self.tags: Counter[str] = Counter()
+        self.repairs = self.resolved = self.billable = 0
+        self.expected = self.charged = 0.0
+
+    def add(self, summary: _Summary) -> None:
+        tags, resolved, billable, expected, charged = summary
+        self.tags.update(tags)
+        self.repairs += 1
+        self.resolved += resolved
+        self.billable += billable
+        self.expected += expected
+        self.charged += charged
+
+    def result(self, settings: Settings) -> dict[str, Any]:
+        t = self.tags
+        compliance: dict[str, dict[str, Any]] = {}
+        for key, _ in SLA_TARGETS:
+            counts = {s: t[f"{key}:{s}"] for s in ("met", "breached", "overdue", "pending")}
+            compliance[key] = {**counts, "rate": rate(counts["met"], sum(counts[s] for s in _COUNTED))}
+        done, late, missing = t["cb:done"], t["cb:late"], t["cb:missing"]
+        due = done + late + missing
+        due_w = t["cbw:done"] + t["cbw:late"] + t["cbw:missing"]
+        callback_rate = rate(done + late, due)
+        sat = {s: t[f"sat:{s}"] for s in ("satisfied", "basically_satisfied", "dissatisfied")}
+        rated = sum(sat.values())
+        satisfaction_rate = rate(sat["satisfied"] + sat["basically_satisfied"], rated)
+        expected, charged = round(self.expected, 2), round(self.charged, 2)
+        return {
+            "repairs": self.repairs,
+            "resolved": self.resolved,
+            "compliance": compliance,
+            "callbacks": {
+                "due": due,
+                "done": done,
+                "late": late,
+                "missing": missing,
+                "pending": t["cb:pending"],
+                "rate": callback_rate,
+                "rate_in_warranty": rate(t["cbw:done"] + t["cbw:late"], due_w),
+                "on_time_rate": rate(done, due),
+                "target": settings.callback_rate_target,
+                "meets_target": _meets(callback_rate, settings.callback_rate_target),
+            },
+            "satisfaction": {
+                "rated": rated,
+                **sat,
+                "rate": satisfaction_rate,
+                "target": settings.satisfaction_target,
+                "meets_target": _meets(satisfaction_rate, settings.satisfaction_target),
+            },
+            "warranty_status": {s: t[f"ws:{s}"] for s in WARRANTY_STATUSES},
+            "billing": {
+                "billable_repairs": self.billable,
+                "expected": expected,
+                "charged": charged,
+                "difference": round(charged - expected, 2),
+            },
+        }
+
+
 def group_kpis(records: Iterable[Record], settings: Settings) -> dict[str, Any]:
     """KPIs of one group of repairs (all of them, one branch, one level...)."""
-    rows = list(records)
-    compliance: dict[str, dict[str, Any]] = {}
-    for key, _ in SLA_TARGETS:
-        c = Counter(r.get(f"{key}_status") for r in rows)
-        counts = {s: c.get(s, 0) for s in ("met", "breached", "overdue", "pending")}
-        compliance[key] = {**counts, "rate": rate(counts["met"], sum(counts[s] for s in _COUNTED))}
-
-    cb = Counter(r.get("callback_status") for r in rows)
-    due = cb["done"] + cb["late"] + cb["missing"]
-    called = cb["done"] + cb["late"]
-    warranty_rows = [r for r in rows if r.get("warranty_status") in IN_WARRANTY]
-    cbw = Counter(r.get("callback_status") for r in warranty_rows)
-    due_w = cbw["done"] + cbw["late"] + cbw["missing"]
-
-    sat = Counter(r.get("satisfaction") for r in rows if r.get("satisfaction"))
-    rated = sum(sat.values())
-    happy = sat["satisfied"] + sat["basically_satisfied"]
-
-    callback_rate = rate(called, due)
-    satisfaction_rate = rate(happy, rated)
-    ws = Counter(r.get("warranty_status") for r in rows)
-    billable = [r for r in rows if r.get("billable")]
-    expected = round(sum(_money(r.get("expected_fee")) for r in billable), 2)
-    charged = round(sum(_money(r.get("fee_charged")) for r in rows), 2)
-    return {
-        "repairs": len(rows),
-        "resolved": sum(1 for r in rows if r.get("resolved_at") is not None),
-        "compliance": compliance,
-        "callbacks": {
-            "due": due,
-            "done": cb["done"],
-            "late": cb["late"],
-            "missing": cb["missing"],
-            "pending": cb["pending"],
-            "rate": callback_rate,
-            "rate_in_warranty": rate(cbw["done"] + cbw["late"], due_w),
-            "on_time_rate": rate(cb["done"], due),
-            "target": settings.callback_rate_target,
-            "meets_target": _meets(callback_rate, settings.callback_rate_target),
-        },
-        "satisfaction": {
-            "rated": rated,
-            "satisfied": sat["satisfied"],
-            "basically_satisfied": sat["basically_satisfied"],
-            "dissatisfied": sat["dissatisfied"],
-            "rate": satisfaction_rate,
-            "target": settings.satisfaction_target,
-            "meets_target": _meets(satisfaction_rate, settings.satisfaction_target),
-        },
-        "warranty_status": {s: ws.get(s, 0) for s in WARRANTY_STATUSES},
-        "billing": {
-            "billable_repairs": len(billable),
-            "expected": expected,
-            "charged": charged,
-            "difference": round(charged - expected, 2),
-        },
-    }
-
-
-def _by(records: list[Record], key: str, settings: Settings) -> dict[str, dict[str, Any]]:
-    groups: dict[str, list[Record]] = defaultdict(list)
+    group = _Group()
     for r in records:
-        value = r.get(key)
-        groups["" if value is None else str(value)].append(r)
-    return {k: group_kpis(v, settings) for k, v in sorted(groups.items())}
+        group.add(_summary(r))
+    return group.result(settings)
+
+
+def _group_key(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def repeat_repairs(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -134,7 +164,7 @@ def repeat_repairs(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 
 def _month(value: Any) -> str | None:
-    return value.strftime("%Y-%m") if isinstance(value, (dt.date, dt.datetime)) else None
+    return f"{value.year:04d}-{value.month:02d}" if isinstance(value, dt.date) else None
 
 
 def monthly_callbacks(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -180,17 +210,26 @@ def monthly_callbacks(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 def compute_kpis(records: Iterable[Record], settings: Settings) -> dict[str, Any]:
     """The KPI document: overall, by fault level, branch and technician,
-    repeat repairs and the monthly callback record."""
+    repeat repairs and the monthly callback record (one pass per part)."""
     rows = list(records)
+    overall = _Group()
+    by: dict[str, dict[str, _Group]] = {"fault_level": {}, "branch": {}, "technician": {}}
+    for r in rows:
+        summary = _summary(r)
+        overall.add(summary)
+        for field, groups in by.items():
+            key = _group_key(r.get(field))
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group()
+            group.add(summary)
     return {
         "targets": {
             "callback_rate": settings.callback_rate_target,
             "satisfaction": settings.satisfaction_target,
         },
-        "overall": group_kpis(rows, settings),
-        "by_fault_level": _by(rows, "fault_level", settings),
-        "by_branch": _by(rows, "branch", settings),
-        "by_technician": _by(rows, "technician", settings),
+        "overall": overall.result(settings),
+        **{f"by_{field}": {k: g.result(settings) for k, g in sorted(groups.items())} for field, groups in by.items()},
         "repeat_repairs": repeat_repairs(rows),
         "monthly_callbacks": monthly_callbacks(rows),
     }

@@ -25,14 +25,3 @@ def test_statuses() -> None:
 def test_earliest_callback_counts() -> None:
     r = callback_result(RESOLVED, [(D(2025, 3, 9), "dissatisfied"), (D(2025, 3, 5), None)], 3, D(2025, 4, 1))
     assert (r.status, r.callback_at, r.satisfaction) == ("done", D(2025, 3, 5), "dissatisfied")
-
-
-def test_callback_findings() -> None:
-    from sheetdesk.rules.callbacks import callback_findings
-
-    assert callback_findings(D(2025, 3, 4), "satisfied", None, RESOLVED) == ()
-    codes = [(f.severity, f.code, f.column) for f in callback_findings(D(2025, 3, 4), "dissatisfied", " ", RESOLVED)]
-    assert codes == [("error", "callback.not_escalated", "escalated_to")]
-    assert callback_findings(D(2025, 3, 4), "dissatisfied", "Manager Zhou", RESOLVED) == ()
-    assert [f.code for f in callback_findings(D(2025, 3, 3, 14), None, None, RESOLVED)] == ["callback.before_resolved"]
-    assert [f.code for f in callback_findings(D(2025, 3, 3, 14), None, None, None)] == ["callback.unresolved"]
