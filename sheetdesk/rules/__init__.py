@@ -6,6 +6,7 @@ Nothing here reads or writes a workbook; every function takes plain values.
 from sheetdesk.rules.calendar import ServiceCalendar, cn_covered_years, cn_holidays
 from sheetdesk.rules.callbacks import CallbackResult, callback_due, callback_result
 from sheetdesk.rules.durations import Duration, format_duration, parse_duration
+from sheetdesk.rules.evaluate import REPAIR_FIELDS, SALE_FIELDS, Evaluation, Located, evaluate
 from sheetdesk.rules.kpis import compute_kpis
 from sheetdesk.rules.policy import (
     DEFAULT_POLICY_ROWS,
@@ -23,11 +24,18 @@ from sheetdesk.rules.warranty import (
     Terms,
     add_months,
     assess_repairs,
+    sale_warranty,
     warranty_status,
     warranty_terms,
 )
 
 __all__ = [
+    "REPAIR_FIELDS",
+    "SALE_FIELDS",
+    "Evaluation",
+    "Located",
+    "evaluate",
+    "sale_warranty",
     "DEFAULT_POLICY_ROWS",
     "CallbackResult",
     "Duration",

@@ -71,6 +71,7 @@ class _Row:
     values: list[Any]
     columns: dict[str, int]
     report: Report
+    file: str | None = None
 
     def raw(self, key: str) -> Any:
         c = self.columns.get(key)
@@ -88,6 +89,7 @@ class _Row:
             column=key,
             col_index=self.columns.get(key),
             value=self.raw(key),
+            file=self.file,
         )
 
     def warning(self, code: str, key: str, message: str) -> None:
@@ -99,6 +101,7 @@ class _Row:
             column=key,
             col_index=self.columns.get(key),
             value=self.raw(key),
+            file=self.file,
         )
 
     def get(self, key: str, reader: Callable[[Any], Any], code: str, default: Any = None) -> Any:
@@ -127,13 +130,13 @@ def _enum_reader(enum: E.Enum) -> Callable[[Any], str]:
     return read
 
 
-def _data_rows(key: str, sheet: RawPolicySheet, report: Report) -> list[_Row] | None:
+def _data_rows(key: str, sheet: RawPolicySheet, report: Report, file: str | None) -> list[_Row] | None:
     name, rows = sheet
     register = POLICY_BY_KEY[key]
     found = find_header(register, rows)
     if found is None:
         labels = ", ".join(f"{f.en} / {f.zh}" for f in register.fields if f.required)
-        report.error("policy.no_header", f"{name}: no header row with {labels}", sheet=name)
+        report.error("policy.no_header", f"{name}: no header row with {labels}", sheet=name, file=file)
         return None
     header, columns = found
     out = []
@@ -141,7 +144,7 @@ def _data_rows(key: str, sheet: RawPolicySheet, report: Report) -> list[_Row] | 
         values = list(rows[i])
         if all(cells.is_blank(v) for v in values):
             continue
-        out.append(_Row(name, i + 1, values, columns, report))
+        out.append(_Row(name, i + 1, values, columns, report, file))
     return out
 
 
@@ -229,7 +232,7 @@ def _sla(rows: list[_Row]) -> tuple[SlaRule, ...]:
     return tuple(rules) if ok else ()
 
 
-def _calendar(rows: list[_Row], report: Report, sheet: str) -> dict[int, tuple[Window, ...]]:
+def _calendar(rows: list[_Row], report: Report, sheet: str, file: str | None) -> dict[int, tuple[Window, ...]]:
     windows: dict[int, list[Window]] = {}
     where: dict[tuple[int, int], _Row] = {}
     for row in rows:
@@ -274,6 +277,7 @@ def _calendar(rows: list[_Row], report: Report, sheet: str) -> dict[int, tuple[W
             "policy.no_windows",
             f"{sheet}: no working windows (a business calendar needs at least one row)",
             sheet=sheet,
+            file=file,
         )
     return {wd: tuple(w) for wd, w in windows.items()}
 
@@ -351,10 +355,13 @@ def _settings(rows: list[_Row]) -> Settings:
     return Settings(**values)
 
 
-def parse_policy(sheets: Mapping[str, RawPolicySheet], base: Policy | None = None) -> Policy:
+def parse_policy(
+    sheets: Mapping[str, RawPolicySheet], base: Policy | None = None, *, file: str | None = None
+) -> Policy:
     """Parse the policy sheets present (keys: warranty, sla, calendar, holidays, settings).
 
     Sheets missing from `sheets` keep `base` (default: the built-in policy).
+    `file` is recorded on every issue (the workbook the sheets came from).
     Raises `PolicyError` (with `issues`) when any error is found; warnings are
     kept in `Policy.warnings`.
     """
@@ -365,7 +372,7 @@ def parse_policy(sheets: Mapping[str, RawPolicySheet], base: Policy | None = Non
         if key not in sheets:
             continue
         sheet_name = sheets[key][0]
-        rows = _data_rows(key, sheets[key], report)
+        rows = _data_rows(key, sheets[key], report, file)
         if rows is None:
             continue
         if key == "warranty":
@@ -373,7 +380,7 @@ def parse_policy(sheets: Mapping[str, RawPolicySheet], base: Policy | None = Non
         elif key == "sla":
             policy = replace(policy, sla=_sla(rows))
         elif key == "calendar":
-            policy = replace(policy, windows=_calendar(rows, report, sheet_name))
+            policy = replace(policy, windows=_calendar(rows, report, sheet_name, file))
         elif key == "holidays":
             off, on = _holidays(rows)
             policy = replace(policy, holidays=off, workdays=on)
@@ -381,7 +388,7 @@ def parse_policy(sheets: Mapping[str, RawPolicySheet], base: Policy | None = Non
             policy = replace(policy, settings=_settings(rows))
     unknown = set(sheets) - set(POLICY_BY_KEY)
     for key in sorted(unknown):
-        report.error("policy.unknown_sheet", f"unknown policy sheet key {key!r}", sheet=sheets[key][0])
+        report.error("policy.unknown_sheet", f"unknown policy sheet key {key!r}", sheet=sheets[key][0], file=file)
     if report.errors:
         first = report.errors[0]
         more = len(report.errors) - 1

@@ -245,3 +245,9 @@ def test_weekday_ranges_and_lists() -> None:
         {"calendar": ("Calendar", [["weekday", "start", "end"], ["1-5", "09:00", "17:00"], ["Fri", "16:00", "18:00"]])}
     )
     assert issues == [("policy.overlapping_windows", "Calendar", "B3")]
+
+
+def test_issues_name_the_file() -> None:
+    with pytest.raises(PolicyError) as info:
+        parse_policy({"sla": ("SLA", [SLA_HEAD, ["repair", "I", "soon"]])}, file="policy.xlsx")
+    assert [(i.file, i.cell, i.value) for i in info.value.issues] == [("policy.xlsx", "C2", "soon")]
