@@ -25,6 +25,7 @@ __all__ = [
 ]
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIAL_ONE = (dt.date(1899, 12, 31), dt.date(1900, 1, 1))
 
 
 def is_blank(value: Any) -> bool:
@@ -139,17 +140,23 @@ _HHMM = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?$")
 def parse_time_minutes(value: Any) -> int:
     """A time of day as minutes 0..1440 (`24:00` = 1440).
 
-    Accepts `datetime.time`, a datetime (its time; 1900-01-01 00:00 is Excel's
-    1.0 = 24:00), `timedelta` up to one day, Excel day fractions 0..1
+    Accepts `datetime.time`, a datetime (its time; Excel's serial 1.0 read as
+    1899-12-31/1900-01-01, as a date or a datetime, is 24:00), `timedelta` up to one day, Excel day fractions 0..1
     (0.375 = 09:00, 1 = 24:00), whole numbers 2..24 as hours, and text
     `HH:MM`, `HH:MM:SS`, `9点`, `9:00` with a full-width colon.
     """
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a time")
     if isinstance(value, dt.datetime):
-        if value.date() == dt.date(1900, 1, 1) and value.time() == dt.time():
+        # Excel's 1.0 (24:00) read as a datetime: serial 1 is 1899-12-31 or
+        # 1900-01-01 depending on the reader's epoch.
+        if value.date() in _SERIAL_ONE and value.time() == dt.time():
             return 1440
         value = value.time()
+    elif isinstance(value, dt.date):
+        if value in _SERIAL_ONE:  # 24:00 shown with a date format
+            return 1440
+        raise ValueError(f"{value!r} is a date, not a time of day")
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute + round(value.second / 60)
     if isinstance(value, dt.timedelta):

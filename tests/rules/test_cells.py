@@ -28,13 +28,13 @@ def test_weekday_ranges() -> None:
     ("value", "minutes"),
     [(dt.time(9, 30), 570), (0.375, 540), (1.0, 1440), (0, 0), ("09:00", 540), ("9:05", 545), ("24:00", 1440),
      ("17：30", 1050), ("8点", 480), (dt.timedelta(hours=17), 1020), (dt.datetime(1899, 12, 30, 8), 480),
-     (dt.datetime(1900, 1, 1), 1440), (9, 540), ("13:00:00", 780)],
+     (dt.datetime(1900, 1, 1), 1440), (dt.datetime(1899, 12, 31), 1440), (dt.date(1900, 1, 1), 1440), (9, 540), ("13:00:00", 780)],
 )  # fmt: skip
 def test_time(value: object, minutes: int) -> None:
     assert parse_time_minutes(value) == minutes
 
 
-@pytest.mark.parametrize("value", ["25:00", "9am", "12:60", 30, -0.5, "", True])
+@pytest.mark.parametrize("value", ["25:00", "9am", "12:60", 30, -0.5, "", True, dt.date(2025, 1, 1)])
 def test_bad_time(value: object) -> None:
     with pytest.raises(ValueError):
         parse_time_minutes(value)

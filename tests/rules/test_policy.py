@@ -251,3 +251,28 @@ def test_issues_name_the_file() -> None:
     with pytest.raises(PolicyError) as info:
         parse_policy({"sla": ("SLA", [SLA_HEAD, ["repair", "I", "soon"]])}, file="policy.xlsx")
     assert [(i.file, i.cell, i.value) for i in info.value.issues] == [("policy.xlsx", "C2", "soon")]
+
+
+def test_default_rows_survive_an_xlsx_round_trip(tmp_path: Any) -> None:
+    """What calamine gives back from a workbook holding DEFAULT_POLICY_ROWS parses to the default."""
+    openpyxl = pytest.importorskip("openpyxl")
+    calamine = pytest.importorskip("python_calamine")
+    from sheetdesk.schema.policy import POLICY_BY_KEY
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for key, rows in DEFAULT_POLICY_ROWS.items():
+        ws = wb.create_sheet(POLICY_BY_KEY[key].zh)
+        ws.append([f"{POLICY_BY_KEY[key].zh}（示例标题行）"])
+        ws.append([POLICY_BY_KEY[key].field(k).zh for k in rows[0]])  # Chinese headers
+        for row in rows[1:]:
+            ws.append(row)
+    path = tmp_path / "policy.xlsx"
+    wb.save(path)
+    book = calamine.CalamineWorkbook.from_path(str(path))
+    sheets: dict[str, tuple[str, list[list[Any]]]] = {}
+    for name in book.sheet_names:
+        found = policy_sheet_key(name)
+        assert found is not None
+        sheets[found] = (name, book.get_sheet_by_name(name).to_python())
+    assert parse_policy(sheets) == default_policy()
