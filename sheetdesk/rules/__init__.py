@@ -3,7 +3,7 @@
 Nothing here reads or writes a workbook; every function takes plain values.
 """
 
-from sheetdesk.rules.calendar import ServiceCalendar, cn_covered_years, cn_holidays
+from sheetdesk.rules.calendar import ServiceCalendar, cn_covered_years, cn_holidays, cn_uncovered_years
 from sheetdesk.rules.callbacks import CallbackResult, callback_due, callback_result
 from sheetdesk.rules.durations import Duration, format_duration, parse_duration
 from sheetdesk.rules.evaluate import REPAIR_FIELDS, SALE_FIELDS, Evaluation, Located, evaluate
@@ -56,6 +56,7 @@ __all__ = [
     "callback_result",
     "cn_covered_years",
     "cn_holidays",
+    "cn_uncovered_years",
     "compute_kpis",
     "default_policy",
     "evaluate_sla",

@@ -12,12 +12,13 @@ cached, and whole weeks without special dates are skipped in one step.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from sheetdesk.rules.durations import Duration
 
-__all__ = ["ServiceCalendar", "Window", "check_windows", "cn_covered_years", "cn_holidays"]
+__all__ = ["ServiceCalendar", "Window", "check_windows", "cn_covered_years", "cn_holidays", "cn_uncovered_years"]
 
 Window = tuple[int, int]  # (start_minute, end_minute); end <= start crosses midnight
 
@@ -371,11 +372,17 @@ class ServiceCalendar:
 # -- China's statutory holidays (chinese_calendar) ----------------------------
 
 
+@functools.cache
 def cn_covered_years() -> frozenset[int]:
     """Years for which the bundled chinese_calendar table is complete."""
     from chinese_calendar import constants
 
     return frozenset(d.year for d in constants.holidays)
+
+
+def cn_uncovered_years(years: Iterable[int]) -> set[int]:
+    """Those of `years` the bundled China holiday table does not cover (warn about them)."""
+    return set(years) - cn_covered_years()
 
 
 def cn_holidays(

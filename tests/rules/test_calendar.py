@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sheetdesk.rules.calendar import ServiceCalendar, check_windows, cn_covered_years, cn_holidays
+from sheetdesk.rules.calendar import ServiceCalendar, check_windows, cn_covered_years, cn_holidays, cn_uncovered_years
 from sheetdesk.rules.durations import Duration
 
 D = dt.datetime
@@ -202,6 +202,7 @@ def test_cn_holidays_2025_2026() -> None:
     assert dt.date(2025, 10, 12) not in off  # ordinary weekends are not listed
     assert covered == {2025, 2026}
     assert 2027 not in cn_covered_years()
+    assert cn_uncovered_years({2003, 2004, 2026, 2027}) == {2003, 2027}
     assert all(d.year in (2025, 2026) for d in off | on)
 
 
