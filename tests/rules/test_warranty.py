@@ -177,3 +177,26 @@ def test_sale_warranty_as_of() -> None:
 
     s = sale_warranty(SALE, ACCEPT, PAID6, d(2026, 3, 20))
     assert (s.status, s.start, s.free_until, s.paid_until) == ("paid", ACCEPT, d(2026, 3, 19), d(2026, 9, 19))
+
+
+ORDER = ["return", "exchange", "free", "paid", "expired"]
+
+
+@given(
+    st.dates(min_value=d(2000, 1, 1), max_value=d(2030, 12, 31)),
+    st.integers(0, 90),
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.integers(0, 36),
+    st.one_of(st.none(), st.integers(0, 36)),
+    st.lists(st.integers(0, 3000), min_size=2, max_size=6),
+)
+def test_status_never_goes_back(
+    sale: dt.date, accept_after: int, rd: int, extra: int, free: int, paid: int | None, offsets: list[int]
+) -> None:
+    rule = WarrantyRule(return_days=rd, exchange_days=rd + extra, free_months=free, paid_months=paid)
+    terms = warranty_terms(sale, sale + dt.timedelta(days=accept_after), rule)
+    ranks = [ORDER.index(warranty_status(sale + dt.timedelta(days=o), sale, terms, rule)) for o in sorted(offsets)]
+    assert ranks == sorted(ranks)
+    assert terms.free_until >= terms.start - dt.timedelta(days=1)
+    assert terms.paid_until is None or terms.paid_until >= terms.free_until
