@@ -396,8 +396,13 @@ def parse_policy(
             f"bad policy: {first.location()}: {first.message}" + (f" (and {more} more)" if more else ""),
             list(report.issues),
         )
-    warnings: tuple[Issue, ...] = tuple(report.warnings)
+    # The base's warnings stay unless the sheet they are about was replaced.
+    kept = [w for w in base.warnings if _WARNING_SHEET.get(w.code) not in sheets]
+    warnings: tuple[Issue, ...] = (*kept, *report.warnings)
     return replace(policy, warnings=warnings, _cache={})
+
+
+_WARNING_SHEET = {"policy.long_night_window": "calendar"}
 
 
 def describe_sla(rule: SlaRule) -> dict[str, str | None]:

@@ -276,3 +276,14 @@ def test_default_rows_survive_an_xlsx_round_trip(tmp_path: Any) -> None:
         assert found is not None
         sheets[found] = (name, book.get_sheet_by_name(name).to_python())
     assert parse_policy(sheets) == default_policy()
+
+
+def test_base_warnings_kept_unless_their_sheet_is_replaced() -> None:
+    night = parse_policy({"calendar": ("Calendar", [["weekday", "start", "end"], ["Mon", "17:00", "09:00"]])})
+    assert len(night.warnings) == 1
+    over = parse_policy({"settings": ("设置", [["setting", "value"], ["callback_days", 2]])}, base=night)
+    assert over.warnings == night.warnings and over.settings.callback_days == 2 and over.windows == night.windows
+    fixed = parse_policy(
+        {"calendar": ("Calendar", [["weekday", "start", "end"], ["Mon", "09:00", "17:00"]])}, base=night
+    )
+    assert fixed.warnings == ()
