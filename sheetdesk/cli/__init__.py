@@ -67,3 +67,7 @@ from sheetdesk.cli.split import split  # noqa: E402
 
 main.add_command(split)
 main.add_command(collect)
+
+from sheetdesk.cli.import_ import import_  # noqa: E402
+
+main.add_command(import_)

@@ -55,7 +55,7 @@ _MON_NAMES = {m.lower(): i for i, m in enumerate(
 _D_MON_Y = re.compile(r"^(\d{1,2})[\s\-/]*([a-z]{3})[a-z]*[\s\-/,]*(\d{4})$", re.I)
 _MON_D_Y = re.compile(r"^([a-z]{3})[a-z]*[\s\-/]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-/]*(\d{4})$", re.I)
 _TIME = re.compile(
-    r"^(\d{1,2})\s*[:;：.时点]\s*:?\s*(\d{1,2})(?:\s*[:;.分]\s*(\d{1,2}(?:\.\d+)?))?\s*秒?\s*(am|pm|上午|下午)?$", re.I)
+    r"^(\d{1,2})\s*[:;：.时点]\s*:?\s*(\d{1,2})(?:\s*[:;.分]\s*(\d{1,2}(?:\.\d+)?))?\s*[秒分]?\s*(am|pm|上午|下午)?$", re.I)
 _TIME_COMPACT = re.compile(r"^(\d{1,2})(\d{2})$")
 _AMPM_PREFIX = re.compile(r"^(上午|下午|am|pm)\s*(.+)$", re.I)
 

@@ -1,0 +1,244 @@
+"""Read legacy cell values (SPEC §6): dates, times, numbers, enums, text.
+
+Builds on `sheetdesk.io.values` and adds what hand-kept logs need: Excel
+serials only in a plausible range (1980-2100) so that a year or a count is
+not read as a date, two-digit years, compact times (`730`), `24:00` as the
+end of the day, ITIL priorities as fault levels, and the per-column
+day-first / month-first decision from the evidence.
+
+Every `read_*` returns None for a value it cannot read; blanks are None too
+(callers tell them apart with `is_blank`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sheetdesk.io.values import (
+    coerce_number,
+    coerce_text,
+    fold,
+    from_serial,
+    is_blank,
+    parse_datetime_text,
+    parse_time_text,
+)
+from sheetdesk.legacy.synonyms import VALUE_SYNONYMS
+from sheetdesk.schema import Enum, Field, normalize_label
+
+# Serials a legacy service log can mean as dates: 1980-01-01 .. 2099-12-31.
+SERIAL_MIN, SERIAL_MAX = 29221, 73050
+
+_DMY_TEXT = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})(?=$|[\sT])")
+_SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)(\d{2})(?=$|\s)")
+_NUMERIC = re.compile(r"^\d{4,6}(\.\d+)?$")
+_ITIL_LEVEL = re.compile(r"^\s*(?:p|level\s*)?([1-4])\s*[-–—.:、)]\s*\S")
+_LEVELS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_END_OF_DAY = re.compile(r"^24\s*[:：;.]?\s*0?0(\s*[:：]\s*00)?$")
+
+
+def _serial(value: float) -> dt.datetime | None:
+    if not (SERIAL_MIN <= value <= SERIAL_MAX + 1):
+        return None
+    return from_serial(value)
+
+
+def _prepare(text: str) -> str:
+    """Fold full-width forms, expand two-digit years, space `日` from the time."""
+    s = fold(text)
+    s = _SHORT_YEAR.sub(lambda m: m[1] + ("20" if int(m[2]) < 70 else "19") + m[2], s)
+    s = re.sub(r"日(?=\d)", "日 ", s)
+    return s
+
+
+def read_datetime(value: Any, dayfirst: bool | None = None) -> dt.datetime | None:
+    """A date and time (a date alone is midnight)."""
+    if is_blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)):
+        return _serial(float(value))
+    if isinstance(value, str):
+        s = _prepare(value)
+        stamp = parse_datetime_text(s, dayfirst)
+        if stamp is None and _NUMERIC.match(s):
+            stamp = _serial(float(s))
+        return stamp
+    return None
+
+
+def read_date(value: Any, dayfirst: bool | None = None) -> dt.date | None:
+    stamp = read_datetime(value, dayfirst)
+    return stamp.date() if stamp else None
+
+
+def read_time(value: Any) -> tuple[dt.time, int] | None:
+    """A time of day and the days it adds (1 for `24:00`, the end of the day)."""
+    if is_blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.time().replace(microsecond=0), 0
+    if isinstance(value, dt.time):
+        return value.replace(microsecond=0), 0
+    if isinstance(value, dt.timedelta):
+        seconds = round(value.total_seconds())
+        return _from_seconds(seconds)
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if 0 <= number < 1:
+            return _from_seconds(round(number * 86400))
+        if number.is_integer() and 0 <= number <= 2400 and number % 100 < 60:
+            return _from_seconds(int(number) // 100 * 3600 + int(number) % 100 * 60)
+        return None
+    if isinstance(value, str):
+        s = fold(value).replace("：", ":")
+        if _END_OF_DAY.match(s) or s == "2400":
+            return dt.time(0, 0), 1
+        t = parse_time_text(s, compact=True)
+        if t is None:
+            stamp = parse_datetime_text(_prepare(s))
+            if stamp is not None and (stamp.hour or stamp.minute):
+                return stamp.time(), 0
+            return None
+        return t, 0
+    return None
+
+
+def _from_seconds(seconds: int) -> tuple[dt.time, int] | None:
+    if seconds == 86400:
+        return dt.time(0, 0), 1
+    if not 0 <= seconds < 86400:
+        return None
+    return dt.time(seconds // 3600, seconds % 3600 // 60, seconds % 60), 0
+
+
+def read_number(value: Any) -> float | int | None:
+    number, problem = coerce_number(value)
+    return None if problem else number
+
+
+@lru_cache(maxsize=64)
+def _enum_table(enum: Enum, extra: str) -> dict[str, str]:
+    """Folded spelling -> choice key: the schema's spellings, then the legacy ones."""
+    table = dict(enum.lookup())
+    for spelling, choice in VALUE_SYNONYMS.get(extra, {}).items():
+        table.setdefault(normalize_label(spelling), choice)
+    return table
+
+
+def read_enum(value: Any, f: Field) -> str | None:
+    """An enum or yes/no key: the schema's spellings, then the legacy ones."""
+    if f.enum is None or is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if f.type == "yesno" else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    folded = normalize_label(value)
+    key = _enum_table(f.enum, "yesno" if f.type == "yesno" else f.key).get(folded)
+    if key is not None:
+        return key
+    if f.key == "fault_level":
+        m = _ITIL_LEVEL.match(fold(str(value)).casefold())
+        if m:
+            return _LEVELS[m[1]]
+        if folded.endswith("级") and folded[:-1] in {"i", "ii", "iii", "iv"}:
+            return folded[:-1].upper()
+    return None
+
+
+def read_text(value: Any) -> str | None:
+    text, _ = coerce_text(value)
+    if isinstance(value, dt.time):
+        text = value.strftime("%H:%M") if not value.second else value.isoformat()
+    return text
+
+
+def looks_like_date(value: Any) -> bool:
+    """A value that reads as a date with any day order (for sniffing)."""
+    if isinstance(value, str):
+        s = _prepare(value)
+        m = _DMY_TEXT.match(s)
+        if m:
+            return int(m[1]) <= 31 and int(m[2]) <= 31
+    return read_datetime(value, None) is not None
+
+
+def has_time_of_day(value: Any) -> bool:
+    stamp = read_datetime(value, True) or read_datetime(value, False)
+    if isinstance(value, str) and stamp is not None:
+        return bool(re.search(r"\d[:：时]\d", fold(value)))
+    return stamp is not None and (stamp.hour, stamp.minute, stamp.second) != (0, 0, 0)
+
+
+@dataclass
+class DateOrder:
+    """How a column's `a/b/yyyy` dates are read, and why."""
+
+    dayfirst: bool | None
+    decision: str  # year-first | day-first | month-first | ambiguous | mixed | mapping file
+    day_first: int = 0  # values whose first part is > 12
+    month_first: int = 0  # values whose second part is > 12
+    ambiguous: int = 0  # values with both parts <= 12
+    examples: list[str] = field(default_factory=list)
+
+    def explain(self) -> str:
+        eg = f" (e.g. {', '.join(self.examples)})" if self.examples else ""
+        if self.decision == "day-first":
+            return f"day-first: {self.day_first} values have a first part > 12{eg}"
+        if self.decision == "month-first":
+            return f"month-first: {self.month_first} values have a second part > 12{eg}"
+        if self.decision == "mixed":
+            return (f"mixed: {self.day_first} day-first and {self.month_first} month-first values{eg}; "
+                    f"the {self.ambiguous} values with both parts <= 12 are not read "
+                    "(set dayfirst in a mapping file)")
+        if self.decision == "ambiguous":
+            return (f"ambiguous: all {self.ambiguous} day/month values have both parts <= 12{eg}; "
+                    "they are not read (set dayfirst in a mapping file)")
+        if self.decision == "mapping file":
+            return "day-first (mapping file)" if self.dayfirst else "month-first (mapping file)"
+        return "year-first (no day/month order to decide)"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.decision in ("mixed", "ambiguous")
+
+
+def date_order(values: Iterable[Any], keep: int = 2) -> DateOrder:
+    """Decide day-first vs month-first for one column from its text dates."""
+    day_first: list[str] = []
+    month_first: list[str] = []
+    ambiguous: list[str] = []
+    counts = [0, 0, 0]
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        m = _DMY_TEXT.match(_prepare(value))
+        if not m:
+            continue
+        a, b = int(m[1]), int(m[2])
+        slot = 0 if a > 12 >= b else 1 if b > 12 >= a else 2 if a <= 12 and b <= 12 else -1
+        if slot < 0:
+            continue
+        counts[slot] += 1
+        bucket = (day_first, month_first, ambiguous)[slot]
+        if len(bucket) < keep:
+            bucket.append(value.strip())
+    n_day, n_month, n_amb = counts
+    if n_day and n_month:
+        return DateOrder(None, "mixed", n_day, n_month, n_amb, day_first[:1] + month_first[:1])
+    if n_day:
+        return DateOrder(True, "day-first", n_day, 0, n_amb, day_first)
+    if n_month:
+        return DateOrder(False, "month-first", 0, n_month, n_amb, month_first)
+    if n_amb:
+        return DateOrder(None, "ambiguous", 0, 0, n_amb, ambiguous)
+    return DateOrder(None, "year-first")

@@ -1,0 +1,94 @@
+"""Rows that are not records: totals, repeated headers, shifted rows.
+
+Each is rejected with its reason (never dropped):
+- a totals row has a cell reading 合计 / 总计 / 小计 / 共计 / Total / Subtotal
+  / Grand total / Sum (optionally with 本月, 本页..., a colon);
+- a repeated header (printed logs repeat it on every page) has the same
+  labels as the header;
+- a shifted row (an unquoted comma in a CSV moved the rest of the row one
+  column right) is found from the columns' own vocabularies: from some column
+  on, no value fits its column and at least two fit the column to their left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sheetdesk.io.values import fold, is_blank
+from sheetdesk.legacy.header import cell_text
+from sheetdesk.legacy.parse import looks_like_date, read_number, read_time
+from sheetdesk.legacy.sniff import Profile, mostly_times, short
+
+_TOTALS = re.compile(
+    r"^(本[月页年日周季]|全年|全部|总|各项)?\s*(合\s*计|总\s*计|小\s*计|共\s*计|累\s*计)\s*[:：]?$"
+    r"|^(grand\s+|sub\s*-?\s*)?totals?\s*[:：]?$|^sum\s*[:：]?$", re.I)
+
+
+def totals_cell(row: list[Any]) -> tuple[int, str] | None:
+    """The (column, text) of a totals label in the row, if any."""
+    for c, value in enumerate(row):
+        if isinstance(value, str) and len(value.strip()) <= 15 and _TOTALS.match(fold(value)):
+            return c, value.strip()
+    return None
+
+
+def is_repeated_header(row: list[Any], header: list[Any]) -> bool:
+    texts = [cell_text(v) for v in row]
+    labels = [cell_text(v) for v in header]
+    filled = [(t, h) for t, h in zip(texts, labels, strict=False) if t or h]
+    return len(filled) >= 2 and all(t == h for t, h in filled)
+
+
+@dataclass
+class Shape:
+    """What a column's values are, when that is clear enough to spot a misfit."""
+
+    kind: str  # date | time | number | vocab
+    vocab: frozenset[str] = frozenset()
+
+    def fits(self, value: Any) -> bool | None:
+        if is_blank(value):
+            return None
+        if self.kind == "date":
+            return looks_like_date(value)
+        if self.kind == "time":
+            return read_time(value) is not None
+        if self.kind == "number":
+            return read_number(value) is not None
+        return short(value, 200) in self.vocab
+
+
+def shape_of(p: Profile) -> Shape | None:
+    if p.n < 20:
+        return None
+    if p.share(p.dates) >= 0.9:
+        return Shape("date")
+    if mostly_times(p) and p.share(p.times) >= 0.9:
+        return Shape("time")
+    if p.share(p.numbers) >= 0.95:
+        return Shape("number")
+    common = {v for v, n in p.values.items() if n >= 2}
+    if len(common) <= 40 and sum(p.values[v] for v in common) >= 0.95 * p.n:
+        return Shape("vocab", frozenset(common))
+    return None
+
+
+def shifted_from(row: list[Any], shapes: list[Shape | None]) -> int | None:
+    """The column from which the row sits one column right of its header, if it does."""
+    eligible = [c for c in range(1, len(shapes)) if shapes[c] is not None and shapes[c - 1] is not None]
+    for start_at, k in enumerate(eligible):
+        fits_here = fits_left = 0
+        for c in eligible[start_at:]:
+            value = row[c] if c < len(row) else None
+            here = shapes[c].fits(value)  # type: ignore[union-attr]
+            left = shapes[c - 1].fits(value)  # type: ignore[union-attr]
+            if here:
+                fits_here += 1
+                break
+            if left:
+                fits_left += 1
+        if fits_here == 0 and fits_left >= 2:
+            return k
+    return None
