@@ -118,15 +118,17 @@ class RepairFacts:
 class RepairWarranty:
     status: WarrantyStatus
     window_status: WarrantyStatus  # status by dates alone (before the cause exclusion)
-    billable: bool | None  # None when the serial is unknown and the cause not excluded
-    expected_fee: float | None
-    replacement_eligible: bool | None
+    billable: bool  # status in (paid, expired, excluded); False for unknown
+    expected_fee: float  # parts_cost + labor_cost when billable, else 0
+    replacement_eligible: bool
     findings: tuple[Finding, ...] = ()
 
 
-def _fee_findings(billable: bool | None, expected: float | None, charged: float | None) -> tuple[Finding, ...]:
-    if billable is None:
-        return ()
+def _fee_findings(
+    status: WarrantyStatus, billable: bool, expected: float, charged: float | None
+) -> tuple[Finding, ...]:
+    if status == "unknown":
+        return ()  # without the sale the fee cannot be judged; the unknown serial is flagged already
     if not billable and charged:
         return (
             Finding(
@@ -142,7 +144,7 @@ def _fee_findings(billable: bool | None, expected: float | None, charged: float 
                 "warning",
                 "repair.fee_missing",
                 "fee_charged",
-                f"no fee charged on a billable repair (expected {expected or 0:g})",
+                f"no fee charged on a billable repair (expected {expected:g})",
             ),
         )
     return ()
@@ -176,13 +178,11 @@ def repair_assessment(
             )
     excluded = facts.cause in EXCLUDED_CAUSES
     status: WarrantyStatus = "excluded" if excluded else window
-    billable: bool | None = None if status == "unknown" else status in BILLABLE
-    cost = (facts.parts_cost or 0) + (facts.labor_cost or 0)
-    expected = None if billable is None else (cost if billable else 0)
-    findings.extend(_fee_findings(billable, expected, facts.fee_charged))
-    eligible = None
-    if earlier_same_problem is not None:
-        eligible = earlier_same_problem >= rule.replace_after_repairs
+    billable = status in BILLABLE
+    cost = float((facts.parts_cost or 0) + (facts.labor_cost or 0))
+    expected = cost if billable else 0.0
+    findings.extend(_fee_findings(status, billable, expected, facts.fee_charged))
+    eligible = earlier_same_problem is not None and earlier_same_problem >= rule.replace_after_repairs
     return RepairWarranty(status, window, billable, expected, eligible, tuple(findings))
 
 
@@ -203,8 +203,8 @@ def assess_repairs(
     replacement_eligible: at least `replace_after_repairs` *earlier* repairs
     (earlier rows in this order) of the same fault_category (case- and
     space-insensitive, blank never matches) that were not excluded and fell
-    inside the free period (date status return, exchange or free). None when
-    the serial is unknown.
+    inside the free period (date status return, exchange or free). False when
+    the serial is unknown (no free period is known).
     """
     terms = None if sale_date is None else warranty_terms(sale_date, acceptance_date, rule)
     counts: dict[str, int] = {}

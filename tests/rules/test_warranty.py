@@ -128,10 +128,10 @@ def test_unknown_serial() -> None:
     r = repair_assessment(facts(d(2025, 6, 1), fee_charged=10), None, None, RULE)
     assert (r.status, r.billable, r.expected_fee, r.replacement_eligible, r.findings) == (
         "unknown",
-        None,
-        None,
-        None,
-        (),
+        False,
+        0,
+        False,
+        (),  # a fee on an unknown serial is not judged
     )
     r = repair_assessment(facts(d(2025, 6, 1), cause="drop", labor_cost=40), None, None, RULE)
     assert (r.status, r.billable, r.expected_fee) == ("excluded", True, 40)
@@ -169,7 +169,7 @@ def test_replacement_counts_only_repairs_inside_the_free_period_and_sorts_by_tim
 
 def test_assess_repairs_unknown_serial() -> None:
     out = assess_repairs([facts(d(2025, 5, 1), fault_category="x")], None, None, RULE)
-    assert out[0].status == "unknown" and out[0].replacement_eligible is None
+    assert out[0].status == "unknown" and out[0].replacement_eligible is False
 
 
 def test_sale_warranty_as_of() -> None:
