@@ -63,7 +63,7 @@ def parse_duration(value: Any) -> Duration:
     d/day/天, h/hour/小时, min/m/分钟, s/秒; a bare number (text or cell
     value) means hours. Days must be whole: `1.5d` is refused (write `1d 12h`),
     because on a business calendar half a working day is not defined.
-    A `timedelta` cell is taken as clock time.
+    A `timedelta` or `time` cell (`04:00`) is taken as clock time.
     """
     if isinstance(value, Duration):
         return value
@@ -74,6 +74,8 @@ def parse_duration(value: Any) -> Duration:
         if secs < 0:
             raise _fail(value, "negative")
         return Duration(seconds=round(secs))
+    if isinstance(value, dt.time):  # an hh:mm cell typed as a time of day
+        return Duration(seconds=value.hour * 3600 + value.minute * 60 + value.second)
     if isinstance(value, (int, float)):
         if value != value or value < 0:
             raise _fail(value, "not a positive number")

@@ -26,6 +26,7 @@ from sheetdesk.rules.durations import Duration, format_duration, parse_duration
         (4, Duration(seconds=14400)),
         (1.5, Duration(seconds=5400)),
         (dt.timedelta(hours=2), Duration(seconds=7200)),
+        (dt.time(4, 30), Duration(seconds=16200)),
     ],
 )
 def test_parse_duration(text: object, expected: Duration) -> None:
