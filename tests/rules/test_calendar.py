@@ -213,6 +213,11 @@ def test_cn_business_calendar() -> None:
     assert cal.add(D(2025, 9, 26, 16), hours(2)) == D(2025, 9, 28, 10)  # make-up Sunday
     assert cal.add(D(2025, 10, 10, 16), hours(2)) == D(2025, 10, 11, 10)  # make-up Saturday
     assert cal.add(D(2025, 9, 30, 10), Duration(days=1)) == D(2025, 10, 9, 10)
+    # 2026 Spring Festival: Feb 15-23 off, Saturdays Feb 14 and Feb 28 are make-up days.
+    assert cal.add(D(2026, 2, 13, 16), hours(2)) == D(2026, 2, 14, 10)
+    assert cal.add(D(2026, 2, 14, 16), hours(2)) == D(2026, 2, 24, 10)
+    assert cal.add(D(2026, 2, 13, 10), Duration(days=3)) == D(2026, 2, 25, 10)
+    assert cal.elapsed(D(2026, 2, 13, 9), D(2026, 3, 2, 9)) == 7 * 8 * H
     assert cal.uncovered_years(D(2026, 12, 30), D(2027, 1, 4)) == {2027}
     assert cal.uncovered_years(D(2025, 1, 1)) == set()
     assert five_by_eight().uncovered_years(D(2030, 1, 1)) == set()  # no holiday table, no claim
