@@ -9,6 +9,7 @@ reason: rows read = rows written + rows rejected.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -122,11 +123,17 @@ def _classify(result: ImportResult, original: list[list[Any]], rows: list[list[A
     """Reject repeated headers, totals and shifted rows; return the rows kept."""
     header = original[layout.last]
     shapes = [shape_of(p) for p in profiles]
+    filled = {r: [c for c, v in enumerate(rows[r]) if not is_blank(v)] for r in data}
+    typical = statistics.median(len(f) for f in filled.values()) if filled else 0
     kept: list[int] = []
     for r in data:
         row = rows[r]
         total = totals_cell(row)
-        if is_repeated_header(row, header):
+        if len(filled[r]) == 1 and typical >= 4:
+            c = filled[r][0]
+            _reject(result, original, r, "note", f"a single cell ('{short(row[c])}' in {column_letter(c)}{r + 1}) "
+                    f"where records have about {typical:g} values: a note, not a record")
+        elif is_repeated_header(row, header):
             _reject(result, original, r, "repeated_header", "the header repeated (a new page?), not data")
         elif total is not None:
             _reject(result, original, r, "totals", f"a totals row ('{total[1]}' in {column_letter(total[0])}{r + 1})")

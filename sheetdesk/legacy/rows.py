@@ -1,4 +1,4 @@
-"""Rows that are not records: totals, repeated headers, shifted rows.
+"""Rows that are not records: totals, repeated headers, shifted rows, notes.
 
 Each is rejected with its reason (never dropped):
 - a totals row has a cell reading 合计 / 总计 / 小计 / 共计 / Total / Subtotal
@@ -7,7 +7,9 @@ Each is rejected with its reason (never dropped):
   labels as the header;
 - a shifted row (an unquoted comma in a CSV moved the rest of the row one
   column right) is found from the columns' own vocabularies: from some column
-  on, no value fits its column and at least two fit the column to their left.
+  on, no value fits its column and at least two fit the column to their left;
+- a note (制表人：王五 under the table) is a row with one value where records
+  typically have four or more (decided in `importer`).
 """
 
 from __future__ import annotations
