@@ -225,6 +225,8 @@ def _build(result: ImportResult, original: list[list[Any]], rows: list[list[Any]
         col = next(c for c in result.columns if c.index == index)
         result.decide("values.unread", f"'{col.label}': {n} values do not read as {col.target}; left blank and "
                       "kept in notes (see the warnings)", col.label)
+    for key, n in builder.midnight.items():
+        result.decide("time.blank", f"{key}: {n} rows have a date but no time; read as 00:00 of that date")
     if builder.rolled:
         result.decide("time.rollover", f"{builder.rolled} end times earlier than the start were read as the next "
                       "day (at most 12 hours later: a night shift)")

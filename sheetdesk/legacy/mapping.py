@@ -211,7 +211,8 @@ def _check_values(accepted: dict[int, Claim], taken: dict[str, set[str]], profil
             decisions.append(Decision(
                 "mapping.values_do_not_fit",
                 f"'{layout.label(col)}' looks like {claim.target} by its label, but only {rate:.0%} of its "
-                f"values read as {f.type} (e.g. {', '.join(p.samples[:2])}); kept in notes instead",
+                f"values read as {f.en + ' choices' if f.enum else f.type} (e.g. {', '.join(p.samples[:2])}); "
+                "kept in notes instead",
                 layout.label(col)))
             taken[claim.target.key] -= slots(claim.target, register)
             claim = Claim(col, Target(KEEP), 0.0, f"label suggested {claim.target} but the values do not fit",

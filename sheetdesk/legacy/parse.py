@@ -39,6 +39,7 @@ _SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)(\d{2})(?=$|\s
 _NUMERIC = re.compile(r"^\d{4,6}(\.\d+)?$")
 _ITIL_LEVEL = re.compile(r"^\s*(?:p|level\s*)?([1-4])\s*[-–—.:、)]\s*\S")
 _LEVELS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_ONE_DIGIT_MINUTE = re.compile(r"^\d{1,2}\s*[:;.]+\s*\d$")
 _END_OF_DAY = re.compile(r"^24\s*[:：;.]?\s*0?0(\s*[:：]\s*00)?$")
 
 
@@ -102,6 +103,8 @@ def read_time(value: Any) -> tuple[dt.time, int] | None:
         s = fold(value).replace("：", ":")
         if _END_OF_DAY.match(s) or s == "2400":
             return dt.time(0, 0), 1
+        if _ONE_DIGIT_MINUTE.match(s):
+            return None  # "10:4" is 10:04 or a cut-off 10:4x: not guessed
         t = parse_time_text(s, compact=True)
         if t is None:
             stamp = parse_datetime_text(_prepare(s))
