@@ -75,7 +75,7 @@ class RowBuilder:
                         broken.add(f.key)
                     continue
                 parts.setdefault(f.key, {})[part] = read
-                if f.key == self.primary and part != "time":
+                if f.key == self.primary and isinstance(read, dt.datetime):
                     self.main_date_col = read.date()
                 part_cols[(f.key, part)] = col
                 continue
