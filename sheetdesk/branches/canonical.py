@@ -19,6 +19,7 @@ A row's fingerprint is the sha256 of its canonical values in declared order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import unicodedata
@@ -39,11 +40,18 @@ KEY_SEPARATOR = " | "
 
 def canonical(field: Field, value: Any) -> str:
     """One typed value (or an unreadable raw value) as comparable text."""
-    if value is None or is_blank(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if field.type == "text":  # the common case first
+            text = value.strip()
+            return "" if is_blank(text) else text
+        if not value.strip() or is_blank(value):
+            return ""
+    elif isinstance(value, float) and value != value:  # NaN
         return ""
     if field.type in ("enum", "yesno") and field.enum is not None and isinstance(value, str):
-        keys = field.enum.keys()
-        return value if value in keys else "!" + value.strip()
+        return value if value in _enum_keys(field) else "!" + value.strip()
     if field.type == "datetime":
         if isinstance(value, dt.datetime):
             return value.replace(microsecond=0).isoformat()
@@ -63,6 +71,11 @@ def canonical(field: Field, value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+@functools.lru_cache(maxsize=64)
+def _enum_keys(field: Field) -> frozenset[str]:
+    return frozenset(field.enum.keys()) if field.enum is not None else frozenset()
 
 
 def canonical_number(value: float) -> str:

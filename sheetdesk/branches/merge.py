@@ -133,7 +133,7 @@ class _Merger:
         if current is None:
             return self.new_row(reg, row, split_fp)
         for k in missing:  # a column the file lacks keeps the master's value
-            row.values[k] = current.values.get(k)
+            row.set(k, current.get(k))
         self.existing_row(reg, row, current, split_fp)
 
     def existing_row(self, reg: str, row: Row, current: Row, split_fp: str | None) -> None:
@@ -176,7 +176,7 @@ class _Merger:
         owner = self.resolver.branch_of(row)
         filled = False
         if not owner and reg in ("sales", "repairs") and self.branch:
-            row.values["branch"] = self.result.branch
+            row.set("branch", self.result.branch)
             owner, filled = self.branch, True
         if not owner:
             return self.reject(row, "its ticket is not in the repair log: the callback belongs to no branch"
@@ -200,7 +200,7 @@ class _Merger:
         self.count("updated")
         for f, old, new in _differences(current, row):
             self.note("updated", row, "changed in the branch", field=f, old=old, new=new)
-        current.values = dict(row.values)
+        current.replace(row.values)
 
     def conflict(self, current: Row | None, row: Row, message: str) -> None:
         self.count("conflict")

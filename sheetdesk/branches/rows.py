@@ -12,36 +12,55 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.branches.canonical import branch_key, canonical, canonical_row, fingerprint, identity
+from sheetdesk.branches.canonical import branch_key, canonical, canonical_row, identity, sha256_json
 from sheetdesk.io.load import Dataset, Table
 from sheetdesk.io.values import is_blank
 from sheetdesk.schema import REGISTERS, REPAIRS, SALES, Register
 
 
-@dataclass
 class Row:
-    register: Register
-    values: dict[str, Any]
-    file: Path | None = None
-    sheet: str | None = None
-    excel_row: int | None = None
-    bad: dict[str, Any] = field(default_factory=dict)  # field -> raw value that could not be read
-    extra: list[Any] = field(default_factory=list)  # cells of undeclared columns (master only)
+    """One register row. Change values only through `set` / `replace` (they keep the cache right)."""
+
+    def __init__(self, register: Register, values: dict[str, Any], file: Path | None = None,
+                 sheet: str | None = None, excel_row: int | None = None, bad: dict[str, Any] | None = None,
+                 extra: list[Any] | None = None) -> None:
+        self.register, self.file, self.sheet, self.excel_row = register, file, sheet, excel_row
+        self.bad: dict[str, Any] = bad or {}  # field -> raw value that could not be read
+        self.extra: list[Any] = extra or []  # cells of undeclared columns (master only)
+        self._values = values
+        self._canonical: list[str] | None = None
+        self._fingerprint: str | None = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return self._values
+
+    def replace(self, values: dict[str, Any]) -> None:
+        self._values = dict(values)
+        self._canonical = self._fingerprint = None
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = value
+        self._canonical = self._fingerprint = None
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key)
 
     @property
     def key(self) -> str | None:
-        return identity(self.register, self.values)
-
-    @property
-    def fingerprint(self) -> str:
-        return fingerprint(self.register, self.values)
+        return identity(self.register, self._values)
 
     @property
     def canonical(self) -> list[str]:
-        return canonical_row(self.register, self.values)
+        if self._canonical is None:
+            self._canonical = canonical_row(self.register, self._values)
+        return self._canonical
 
-    def get(self, key: str) -> Any:
-        return self.values.get(key)
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = sha256_json(self.canonical)
+        return self._fingerprint
 
 
 @dataclass
