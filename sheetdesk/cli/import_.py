@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, print_json
+from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, print_json, show_progress
 from sheetdesk.io.outputs import check_output, default_output
 from sheetdesk.legacy import ImportResult, import_legacy, save_mapping, write_import
 
@@ -61,7 +63,8 @@ def import_(ctx: click.Context, legacy: Path, kind: str, sheet: str | None, mapp
         target = check_output(out or default_output(legacy, ".imported.xlsx"), inputs, force=force)
     if save_to is not None:
         check_output(save_to, inputs + ([target] if target else []), force=force)
-    result = import_legacy(legacy, kind, sheet=sheet, mapping=mapping, encoding=encoding, lang=lang)
+    result = import_legacy(legacy, kind, sheet=sheet, mapping=mapping, encoding=encoding, lang=lang,
+                           progress=_progress_bar if show_progress(as_json) else None)
     result.dry_run = dry_run
     if target is not None:
         write_import(result, target)
@@ -72,6 +75,11 @@ def import_(ctx: click.Context, legacy: Path, kind: str, sheet: str | None, mapp
     else:
         _print_text(result, save_to)
     ctx.exit(EXIT_DATA_ERRORS if result.rejects and not dry_run else EXIT_OK)
+
+
+def _progress_bar(rows: list[int], count: int) -> Iterator[int]:
+    with click.progressbar(rows, length=count, label="reading rows", file=sys.stderr) as bar:
+        yield from bar
 
 
 def _print_text(result: ImportResult, save_to: Path | None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,17 @@ from sheetdesk.legacy.targets import PRIMARY_DATETIME, register_for
 from sheetdesk.report import column_letter
 
 UNIQUE_KEY = {"repairs": "ticket_no", "sales": "serial_no"}
+Progress = Callable[[list[int], int], Iterable[int]]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def import_legacy(path: str | Path, kind: str, *, sheet: str | None = None, mapping: str | Path | None = None,
-                  encoding: str | None = None, lang: str | None = None) -> ImportResult:
-    """Read a legacy log and build the standard records, rejects and report."""
+                  encoding: str | None = None, lang: str | None = None, progress: Progress | None = None
+                  ) -> ImportResult:
+    """Read a legacy log and build the standard records, rejects and report.
+
+    `progress(rows, count)` may wrap the row loop (the CLI shows a bar with it).
+    """
     try:
         register = register_for(kind)
     except ValueError as exc:
@@ -67,7 +73,7 @@ def import_legacy(path: str | Path, kind: str, *, sheet: str | None = None, mapp
         label = next(c.label for c in columns if c.index == index)
         result.decide("column.constant", f"'{label}' is '{value}' in every row: named here once instead of "
                       "in every row's notes", label)
-    _build(result, raw_sheet.rows, rows, kept, set(constant))
+    _build(result, raw_sheet.rows, rows, progress(kept, len(kept)) if progress else kept, set(constant))
     _account(result, raw_sheet.rows)
     return result
 
@@ -121,7 +127,7 @@ def _reject(result: ImportResult, original: list[list[Any]], r: int, code: str, 
 def _classify(result: ImportResult, original: list[list[Any]], rows: list[list[Any]], data: list[int],
               layout: Layout, profiles: list[Any]) -> list[int]:
     """Reject repeated headers, totals and shifted rows; return the rows kept."""
-    header = original[layout.last]
+    headers = [original[h] for h in range(layout.first, layout.last + 1)]
     shapes = [shape_of(p) for p in profiles]
     filled = {r: [c for c, v in enumerate(rows[r]) if not is_blank(v)] for r in data}
     typical = statistics.median(len(f) for f in filled.values()) if filled else 0
@@ -133,7 +139,7 @@ def _classify(result: ImportResult, original: list[list[Any]], rows: list[list[A
             c = filled[r][0]
             _reject(result, original, r, "note", f"a single cell ('{short(row[c])}' in {column_letter(c)}{r + 1}) "
                     f"where records have about {typical:g} values: a note, not a record")
-        elif is_repeated_header(row, header):
+        elif any(is_repeated_header(row, header) for header in headers):
             _reject(result, original, r, "repeated_header", "the header repeated (a new page?), not data")
         elif total is not None:
             _reject(result, original, r, "totals", f"a totals row ('{total[1]}' in {column_letter(total[0])}{r + 1})")
@@ -209,7 +215,7 @@ def _decide_date_order(result: ImportResult, rows: list[list[Any]], kept: list[i
                                   column=col.target.key, col_index=col.index, row=result.header_rows[-1])
 
 
-def _build(result: ImportResult, original: list[list[Any]], rows: list[list[Any]], kept: list[int],
+def _build(result: ImportResult, original: list[list[Any]], rows: list[list[Any]], kept: Iterable[int],
            constant: set[int]) -> None:
     builder = RowBuilder(result, constant)
     enum_seen: dict[int, Counter[tuple[str, str]]] = {}

@@ -233,7 +233,7 @@ def date_order(values: Iterable[Any], keep: int = 2) -> DateOrder:
             continue
         counts[slot] += 1
         bucket = (day_first, month_first, ambiguous)[slot]
-        if len(bucket) < keep:
+        if len(bucket) < keep and value.strip() not in bucket:
             bucket.append(value.strip())
     n_day, n_month, n_amb = counts
     if n_day and n_month:

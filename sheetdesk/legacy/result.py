@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sheetdesk.legacy.targets import Target
-from sheetdesk.report import Report, json_value
+from sheetdesk.report import Report, column_letter, json_value
 from sheetdesk.schema import Register
 
 
@@ -61,9 +61,10 @@ class Reject:
     reason: str
     values: list[Any]
 
-    def to_dict(self, labels: list[str]) -> dict[str, Any]:
-        values = {labels[i] if i < len(labels) else str(i): json_value(v)
-                  for i, v in enumerate(self.values) if v not in (None, "")}
+    def to_dict(self, labels: dict[int, str]) -> dict[str, Any]:
+        """Values keyed by source column label (its letter where labels repeat or are blank)."""
+        values = {labels.get(i, column_letter(i)): json_value(v) for i, v in enumerate(self.values)
+                  if v not in (None, "")}
         return {"row": self.row, "code": self.code, "reason": self.reason, "values": values}
 
 
@@ -97,9 +98,10 @@ class ImportResult:
         return len(self.rejects)
 
     @property
-    def labels(self) -> list[str]:
-        """Every source column's label, in source order (for Rejects)."""
-        return [c.label for c in sorted(self.columns, key=lambda c: c.index)]
+    def labels(self) -> dict[int, str]:
+        """Source column index -> a unique label ("时间 (D)" where two columns share one)."""
+        names = [c.label for c in self.columns]
+        return {c.index: c.label if names.count(c.label) == 1 else f"{c.label} ({c.letter})" for c in self.columns}
 
     def decide(self, code: str, message: str, column: str | None = None) -> None:
         self.decisions.append(Decision(code, message, column))
