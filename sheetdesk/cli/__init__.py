@@ -62,6 +62,10 @@ from sheetdesk.cli.validate import validate  # noqa: E402
 
 main.add_command(validate)
 
+from sheetdesk.cli.check import check  # noqa: E402
+
+main.add_command(check)
+
 from sheetdesk.cli.collect import collect  # noqa: E402
 from sheetdesk.cli.split import split  # noqa: E402
 

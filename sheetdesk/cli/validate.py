@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from sheetdesk.cli.common import debug_option, exit_code, print_json
+from sheetdesk.checking import CheckResult
 from sheetdesk.io.annotate import write_annotated
 from sheetdesk.io.outputs import check_output, default_output
 from sheetdesk.report import Issue
@@ -55,7 +56,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], policy: Path | None, o
     ctx.exit(exit_code(result.report))
 
 
-def print_table(result: ValidationResult, limit: int) -> None:
+def print_table(result: ValidationResult | CheckResult, limit: int) -> None:
     """One line per issue (severity, location, code, message), then a summary."""
     issues = result.report.issues
     shown = issues if limit == 0 else issues[:limit]
@@ -79,7 +80,7 @@ def location(issue: Issue, with_file: bool) -> str:
     return place
 
 
-def summary_line(result: ValidationResult) -> str:
+def summary_line(result: ValidationResult | CheckResult) -> str:
     stats = result.stats
     errors, warnings, files = stats["errors"], stats["warnings"], stats["files"]
     return (f"{errors:,} error{'s' if errors != 1 else ''}, {warnings:,} warning{'s' if warnings != 1 else ''} "

@@ -60,7 +60,7 @@ def write_annotated(
     in the Issues sheet.
     """
     out_path = Path(out_path)
-    lang = lang or _majority_lang(dataset)
+    lang = lang or majority_lang(dataset)
     if constant_memory is None:
         biggest = max((len(s.rows) for wb in dataset.workbooks for s in wb.sheets), default=0)
         constant_memory = biggest > CONSTANT_MEMORY_ROWS
@@ -122,9 +122,9 @@ def _fill_workbook(wb: Workbook, dataset: Dataset, report: Report,
         first_visible.activate()
 
 
-def _majority_lang(dataset: Dataset) -> str:
+def majority_lang(dataset: Dataset) -> str:
     langs = Counter(t.lang for t in dataset.tables.values())
     return langs.most_common(1)[0][0] if langs else "en"
 
 
-__all__ = ["CONSTANT_MEMORY_ROWS", "ComputedColumn", "SummaryWriter", "write_annotated"]
+__all__ = ["CONSTANT_MEMORY_ROWS", "ComputedColumn", "SummaryWriter", "majority_lang", "write_annotated"]

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sheetdesk.rules.callbacks import callback_result
 from sheetdesk.rules.kpis import compute_kpis
 from sheetdesk.rules.policy import Policy
 from sheetdesk.rules.sla import evaluate_sla
-from sheetdesk.rules.warranty import Finding, RepairFacts, assess_repairs, sale_warranty
+from sheetdesk.rules.warranty import Finding, RepairFacts, RepairWarranty, assess_repairs, sale_warranty
 
 __all__ = ["REPAIR_FIELDS", "SALE_FIELDS", "Evaluation", "Located", "evaluate"]
 
@@ -104,6 +104,9 @@ def evaluate(
         sale_date = sold.get("sale_date") if sold else None
         results = assess_repairs(facts, sale_date, sold.get("acceptance_date") if sold else None, rule)
         warranty = dict(zip(dated, results, strict=True))
+        for i in dated:
+            if repairs[i].get("request_type") in UNBILLED_REQUEST_TYPES:
+                warranty[i] = _unbilled(warranty[i])
         for i in indexes:
             rep = repairs[i]
             w = warranty.get(i)
@@ -149,6 +152,17 @@ def evaluate(
     out.findings.sort(key=lambda f: (f.register, f.index))
     out.kpis = compute_kpis(records, policy.settings)
     return out
+
+
+# Complaints and consultations are not billed: their warranty status is shown,
+# but they are never billable and their fees are not judged (docs/rules.md).
+UNBILLED_REQUEST_TYPES = frozenset({"complaint", "consultation"})
+_FEE_CODES = frozenset({"repair.fee_missing", "repair.fee_not_billable"})
+
+
+def _unbilled(w: RepairWarranty) -> RepairWarranty:
+    kept = tuple(f for f in w.findings if f.code not in _FEE_CODES)
+    return replace(w, billable=False, expected_fee=0.0, findings=kept)
 
 
 def _sale_row(sale: Record, policy: Policy, as_of: dt.datetime) -> dict[str, Any]:

@@ -1,0 +1,56 @@
+"""The computed columns `check` appends to each register sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sheetdesk.io.annotate import ComputedColumn
+from sheetdesk.io.load import Dataset
+from sheetdesk.rules.evaluate import Evaluation
+from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, ComputedField, status_label
+
+
+def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
+    """Register key -> its computed columns, values aligned with the table rows."""
+    rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sales, "repairs": ev.repairs}
+    if dataset.callbacks is not None:
+        rows_by_register["callbacks"] = callback_rows(dataset, ev)
+    columns: dict[str, list[ComputedColumn]] = {}
+    for key, rows in rows_by_register.items():
+        table = dataset.tables.get(key)
+        if table is None:
+            continue
+        lang = table.lang
+        columns[key] = [_column(f, [r.get(f.key) for r in rows], lang) for f in COMPUTED_BY_REGISTER[key]]
+    return columns
+
+
+def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:
+    if f.status:  # coloured by the status key, shown as its label
+        return ComputedColumn(f.key, f.en, f.zh, f.type, values, status=True, width=f.width,
+                              display=lambda v: status_label(v, lang))
+    if f.type == "text":  # yes/no in the sheet's language
+        values = [status_label(v, lang) for v in values]
+    return ComputedColumn(f.key, f.en, f.zh, f.type, values, width=f.width)
+
+
+def callback_rows(dataset: Dataset, ev: Evaluation) -> list[dict[str, Any]]:
+    """Per callback row: its ticket's due time and whether this call was on time."""
+    table = dataset.callbacks
+    assert table is not None
+    due_by_ticket: dict[str, Any] = {}
+    if dataset.repairs is not None:
+        for row in ev.repairs:
+            ticket = row.get("ticket_no")
+            if ticket is not None:
+                due_by_ticket.setdefault(str(ticket).strip(), row.get("callback_due"))
+    out: list[dict[str, Any]] = []
+    for ticket, at in zip(table.column("ticket_no"), table.column("callback_at"), strict=True):
+        due = due_by_ticket.get(str(ticket).strip()) if ticket is not None else None
+        status = None
+        if isinstance(due, dt.datetime) and isinstance(at, dt.datetime):
+            status = "done" if at <= due else "late"
+        out.append({"callback_due": due, "callback_status": status})
+    return out

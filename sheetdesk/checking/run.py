@@ -1,0 +1,109 @@
+"""The `check` entry points: validate, pick the policy, evaluate, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sheetdesk.checking.policy_source import load_policy
+from sheetdesk.io.load import Dataset, load_dataset
+from sheetdesk.report import Report, json_value
+from sheetdesk.rules.evaluate import Evaluation, evaluate
+from sheetdesk.rules.policy import Policy
+from sheetdesk.validation import validate_dataset
+from sheetdesk.validation.run import dataset_stats, sort_issues
+
+
+@dataclass
+class CheckResult:
+    dataset: Dataset
+    report: Report
+    as_of: dt.datetime
+    policy: Policy | None
+    evaluation: Evaluation | None
+
+    @property
+    def valid(self) -> bool:
+        return self.report.valid
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        stats = dataset_stats(self.dataset, self.report)
+        stats["policy_ok"] = self.policy is not None
+        return stats
+
+    def to_json(self) -> dict[str, Any]:
+        """The `check --json` document of SPEC §5."""
+        ev = self.evaluation
+        return {
+            "valid": self.valid,
+            "as_of": self.as_of.replace(microsecond=0).isoformat(),
+            "stats": self.stats,
+            "issues": self.report.flatten(),
+            "sales": to_jsonable(ev.sales) if ev else [],
+            "repairs": to_jsonable(ev.repairs) if ev else [],
+            "kpis": to_jsonable(ev.kpis) if ev else {},
+        }
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dates and datetimes as ISO text, all the way down."""
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return json_value(value)
+
+
+def check_dataset(dataset: Dataset, *, policy_path: str | Path | None = None,
+                  as_of: dt.datetime | None = None) -> CheckResult:
+    """Validate the dataset, then compute every rule of SPEC §4 against `as_of`.
+
+    A bad policy is reported (sheet and cell) and nothing is computed from it.
+    """
+    as_of = (as_of or dt.datetime.now()).replace(microsecond=0)
+    report = validate_dataset(dataset, now=as_of)
+    policy = load_policy(dataset, policy_path, report)
+    evaluation = None
+    if policy is not None:
+        evaluation = evaluate(
+            _records(dataset, "sales"), _records(dataset, "repairs"), _records(dataset, "callbacks"), policy, as_of
+        )
+        for located in evaluation.findings:
+            table = dataset.tables[located.register]
+            f = located.finding
+            report.add(f.severity, f.code, f.message, **table.where(located.index, f.column))
+    sort_issues(report, dataset.workbooks)
+    return CheckResult(dataset, report, as_of, policy, evaluation)
+
+
+def check_files(paths: Iterable[str | Path], *, policy: str | Path | None = None,
+                as_of: dt.datetime | None = None) -> CheckResult:
+    """Read the files and check them (InputError for a file that cannot be read)."""
+    return check_dataset(load_dataset(list(paths)), policy_path=policy, as_of=as_of)
+
+
+def _records(dataset: Dataset, key: str) -> list[dict[str, Any]]:
+    table = dataset.tables.get(key)
+    if table is None:
+        return []
+    records = list(table.records())
+    if key == "repairs" and dataset.sales is not None:
+        _default_branches(records, dataset)
+    return records
+
+
+def _default_branches(repairs: list[dict[str, Any]], dataset: Dataset) -> None:
+    """A repair's branch defaults to its sale's branch (SPEC §2)."""
+    sales = dataset.sales
+    assert sales is not None
+    branch_of = {}
+    for serial, branch in zip(sales.column("serial_no"), sales.column("branch"), strict=True):
+        if serial is not None and branch is not None:
+            branch_of.setdefault(serial, branch)
+    for rec in repairs:
+        if not rec.get("branch"):
+            rec["branch"] = branch_of.get(rec.get("serial_no"))

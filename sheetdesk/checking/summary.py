@@ -1,0 +1,254 @@
+"""The Summary sheet: KPI tables and native Excel charts (SPEC §4 KPIs, §5).
+
+Rows are written top to bottom only, so the sheet works in xlsxwriter's
+constant-memory mode. Charts refer to the tables' cells, so a clerk who
+edits a number sees the chart follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from sheetdesk.io.xlsx import Formats, write_value
+from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
+
+TARGETS = tuple(TARGET_LABELS)
+WARRANTY_STATUSES = ("return", "exchange", "free", "paid", "expired", "excluded", "unknown")
+
+TEXT = {
+    "title": ("Service KPI Summary", "服务指标汇总"),
+    "as_of": ("As of", "统计截止"),
+    "overall": ("Overall", "总体"),
+    "metric": ("Metric", "指标"),
+    "value": ("Value", "数值"),
+    "target": ("Target", "目标"),
+    "repairs": ("Repairs", "报修数"),
+    "resolved": ("Resolved", "已修复"),
+    "callback_rate": ("Callback rate", "回访率"),
+    "callback_rate_in_warranty": ("Callback rate (in warranty)", "保内回访率"),
+    "on_time_rate": ("On-time callback rate", "按时回访率"),
+    "satisfaction": ("Satisfaction rate", "满意率"),
+    "billable_expected": ("Billable amount expected", "应收金额"),
+    "billable_charged": ("Amount charged", "实收金额"),
+    "by_fault_level": ("By fault level", "按故障级别"),
+    "by_branch": ("By branch", "按网点"),
+    "by_technician": ("By technician", "按维修人员"),
+    "fault_level": ("Fault level", "故障级别"),
+    "branch": ("Branch", "网点"),
+    "technician": ("Technician", "维修人员"),
+    "warranty_mix": ("Warranty status of repairs", "报修保修状态"),
+    "status": ("Status", "状态"),
+    "count": ("Count", "数量"),
+    "repeat": ("Repeat repairs by model and fault category", "按型号和故障类别的重复维修"),
+    "model": ("Model", "规格型号"),
+    "fault_category": ("Fault category", "故障类别"),
+    "serials": ("Serials", "台数"),
+    "repeat_serials": ("Serials repaired again", "重复维修台数"),
+    "repeat_repairs": ("Repeat repairs", "重复维修次数"),
+    "monthly": ("Monthly callback record", "月度电话回访记录"),
+    "month": ("Month", "月份"),
+    "callbacks_due": ("Callbacks due", "应回访"),
+    "done": ("On time", "按时回访"),
+    "late": ("Late", "逾期回访"),
+    "missing": ("Missing", "未回访"),
+    "pending": ("Pending", "待回访"),
+    "satisfied": ("Satisfied", "满意"),
+    "basically_satisfied": ("Basically satisfied", "基本满意"),
+    "dissatisfied": ("Dissatisfied", "不满意"),
+    "chart_branch": ("SLA compliance by branch", "各网点服务时限达标率"),
+    "chart_mix": ("Warranty status mix", "保修状态构成"),
+    "chart_monthly": ("Monthly callback and satisfaction rates", "月度回访率与满意率"),
+    "compliance": ("compliance", "达标率"),
+    "none": ("(none)", "(无)"),
+}
+
+
+class SummarySheet:
+    """A `SummaryWriter` for `write_annotated`: call it with the workbook."""
+
+    def __init__(self, kpis: Mapping[str, Any], as_of: dt.datetime, lang: str) -> None:
+        self.kpis, self.as_of, self.lang = kpis, as_of, lang
+
+    def t(self, key: str) -> str:
+        en, zh = TEXT[key]
+        return zh if self.lang == "zh" else en
+
+    def __call__(self, wb: Workbook, formats: Formats, sheet_name: str) -> None:
+        ws = wb.add_worksheet(sheet_name)
+        self.ws, self.wb, self.name = ws, wb, sheet_name
+        self.f_title = formats.get(bold=True, font_size=14)
+        self.f_head = formats.header()
+        self.f_section = formats.get(bold=True, font_size=12, font_color="#1F4E78")
+        self.f_pct = formats.get(num_format="0.0%")
+        self.f_money = formats.get(num_format="#,##0.00")
+        self.f_dt = formats.get(num_format="yyyy-mm-dd hh:mm", align="left")
+        ws.set_column(0, 0, 28)
+        ws.set_column(1, 12, 13)
+        self.row = 0
+        ws.write_string(0, 0, self.t("title"), self.f_title)
+        ws.write_string(1, 0, self.t("as_of"))
+        ws.write_datetime(1, 1, self.as_of, self.f_dt)
+        self.row = 3
+        self._overall()
+        self._groups("by_fault_level", "fault_level")
+        branch_rows = self._groups("by_branch", "branch")
+        self._groups("by_technician", "technician")
+        mix_rows = self._warranty_mix()
+        self._repeats()
+        month_rows = self._monthly()
+        self._charts(branch_rows, mix_rows, month_rows)
+
+    # -- tables ---------------------------------------------------------
+    def _section(self, key: str) -> None:
+        self.ws.write_string(self.row, 0, self.t(key), self.f_section)
+        self.row += 1
+
+    def _header(self, labels: list[str]) -> None:
+        for c, label in enumerate(labels):
+            self.ws.write_string(self.row, c, label, self.f_head)
+        self.row += 1
+
+    def _put(self, c: int, value: Any, fmt: Any = None) -> None:
+        if value is None:
+            self.ws.write_string(self.row, c, "–")
+        else:
+            write_value(self.ws, self.row, c, value, fmt)
+
+    def _overall(self) -> None:
+        o = self.kpis.get("overall", {})
+        cb, sat, bill = o.get("callbacks", {}), o.get("satisfaction", {}), o.get("billing", {})
+        targets = self.kpis.get("targets", {})
+        self._section("overall")
+        self._header([self.t("metric"), self.t("value"), self.t("target")])
+        lines: list[tuple[str, Any, Any, Any]] = [
+            (self.t("repairs"), o.get("repairs"), None, None),
+            (self.t("resolved"), o.get("resolved"), None, None),
+        ]
+        for target in TARGETS:
+            label = f"{self._target_label(target)} {self.t('compliance')}"
+            lines.append((label, o.get("compliance", {}).get(target, {}).get("rate"), None, self.f_pct))
+        lines += [
+            (self.t("callback_rate"), cb.get("rate"), targets.get("callback_rate"), self.f_pct),
+            (self.t("callback_rate_in_warranty"), cb.get("rate_in_warranty"), targets.get("callback_rate"), self.f_pct),
+            (self.t("on_time_rate"), cb.get("on_time_rate"), None, self.f_pct),
+            (self.t("satisfaction"), sat.get("rate"), targets.get("satisfaction"), self.f_pct),
+            (self.t("billable_expected"), bill.get("expected"), None, self.f_money),
+            (self.t("billable_charged"), bill.get("charged"), None, self.f_money),
+        ]
+        for label, value, target, fmt in lines:
+            self.ws.write_string(self.row, 0, label)
+            self._put(1, value, fmt)
+            if target is not None:
+                self._put(2, target, fmt)
+            self.row += 1
+        self.row += 1
+
+    def _target_label(self, target: str) -> str:
+        en, zh = TARGET_LABELS[target]
+        return zh if self.lang == "zh" else en
+
+    def _groups(self, section: str, label_key: str) -> tuple[int, int]:
+        """A table of one grouping; returns its first and last data row (0-based)."""
+        groups: Mapping[str, Any] = self.kpis.get(section, {})
+        self._section(section)
+        self._header([self.t(label_key), self.t("repairs"),
+                      *(f"{self._target_label(t)} {self.t('compliance')}" for t in TARGETS),
+                      self.t("callback_rate"), self.t("on_time_rate"), self.t("satisfaction")])
+        first = self.row
+        for name, g in groups.items():
+            self.ws.write_string(self.row, 0, str(name) if name not in (None, "None", "") else self.t("none"))
+            self._put(1, g.get("repairs"))
+            for c, target in enumerate(TARGETS, start=2):
+                self._put(c, g.get("compliance", {}).get(target, {}).get("rate"), self.f_pct)
+            self._put(6, g.get("callbacks", {}).get("rate"), self.f_pct)
+            self._put(7, g.get("callbacks", {}).get("on_time_rate"), self.f_pct)
+            self._put(8, g.get("satisfaction", {}).get("rate"), self.f_pct)
+            self.row += 1
+        last = self.row - 1
+        self.row += 1
+        return first, last
+
+    def _warranty_mix(self) -> tuple[int, int]:
+        counts = self.kpis.get("overall", {}).get("warranty_status", {})
+        self._section("warranty_mix")
+        self._header([self.t("status"), self.t("count")])
+        first = self.row
+        for status in WARRANTY_STATUSES:
+            en, zh = STATUS_LABELS[status]
+            self.ws.write_string(self.row, 0, zh if self.lang == "zh" else en)
+            self._put(1, counts.get(status, 0))
+            self.row += 1
+        last = self.row - 1
+        self.row += 1
+        return first, last
+
+    def _repeats(self) -> None:
+        self._section("repeat")
+        self._header([self.t("model"), self.t("fault_category"), self.t("repairs"), self.t("serials"),
+                      self.t("repeat_serials"), self.t("repeat_repairs")])
+        for item in self.kpis.get("repeat_repairs", []):
+            for c, key in enumerate(("model", "fault_category", "repairs", "serials", "repeat_serials",
+                                     "repeat_repairs")):
+                self._put(c, item.get(key))
+            self.row += 1
+        self.row += 1
+
+    def _monthly(self) -> tuple[int, int]:
+        self._section("monthly")
+        keys = ("resolved", "callbacks_due", "done", "late", "missing", "pending", "satisfied",
+                "basically_satisfied", "dissatisfied")
+        self._header([self.t("month"), *(self.t(k) for k in keys), self.t("callback_rate"),
+                      self.t("on_time_rate"), self.t("satisfaction")])
+        first = self.row
+        for item in self.kpis.get("monthly_callbacks", []):
+            self.ws.write_string(self.row, 0, str(item.get("month")))
+            for c, key in enumerate(keys, start=1):
+                self._put(c, item.get(key))
+            for c, key in enumerate(("callback_rate", "on_time_rate", "satisfaction_rate"), start=len(keys) + 1):
+                self._put(c, item.get(key), self.f_pct)
+            self.row += 1
+        return first, self.row - 1
+
+    # -- charts ---------------------------------------------------------
+    def _charts(self, branch_rows: tuple[int, int], mix_rows: tuple[int, int], month_rows: tuple[int, int]) -> None:
+        name, anchor_col = self.name, 11
+        first, last = branch_rows
+        if last >= first:
+            chart = self.wb.add_chart({"type": "column"})
+            for c, target in enumerate(TARGETS, start=2):
+                chart.add_series({
+                    "name": self._target_label(target),
+                    "categories": [name, first, 0, last, 0],
+                    "values": [name, first, c, last, c],
+                })
+            chart.set_title({"name": self.t("chart_branch")})
+            chart.set_y_axis({"num_format": "0%", "max": 1, "min": 0})
+            self.ws.insert_chart(3, anchor_col, chart, {"x_scale": 1.3, "y_scale": 1.1})
+        first, last = mix_rows
+        pie = self.wb.add_chart({"type": "pie"})
+        pie.add_series({
+            "name": self.t("chart_mix"),
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, 1, last, 1],
+            "data_labels": {"value": True},
+        })
+        pie.set_title({"name": self.t("chart_mix")})
+        self.ws.insert_chart(22, anchor_col, pie, {"x_scale": 1.3, "y_scale": 1.1})
+        first, last = month_rows
+        if last >= first:
+            line = self.wb.add_chart({"type": "line"})
+            for c, key in ((10, "callback_rate"), (12, "satisfaction")):
+                line.add_series({
+                    "name": self.t(key),
+                    "categories": [name, first, 0, last, 0],
+                    "values": [name, first, c, last, c],
+                    "marker": {"type": "circle"},
+                })
+            line.set_title({"name": self.t("chart_monthly")})
+            line.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
+            self.ws.insert_chart(41, anchor_col, line, {"x_scale": 1.3, "y_scale": 1.1})

@@ -1,0 +1,19 @@
+"""Write `check`'s annotated workbook: computed columns plus the Summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sheetdesk.checking.columns import computed_columns
+from sheetdesk.checking.run import CheckResult
+from sheetdesk.checking.summary import SummarySheet
+from sheetdesk.io.annotate import majority_lang, write_annotated
+
+
+def write_checked(result: CheckResult, out: str | Path) -> Path:
+    """The annotated workbook of SPEC §5 for a check result (atomic write)."""
+    ev = result.evaluation
+    lang = majority_lang(result.dataset)
+    computed = computed_columns(result.dataset, ev) if ev is not None else {}
+    summary = SummarySheet(ev.kpis, result.as_of, lang) if ev is not None else None
+    return write_annotated(out, result.dataset, result.report, computed=computed, summary=summary, lang=lang)

@@ -1,0 +1,100 @@
+"""`sheetdesk check`: validate, then warranty, SLA, callbacks and KPIs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sheetdesk.checking import CheckResult, check_files
+from sheetdesk.checking.workbook import write_checked
+from sheetdesk.cli.common import debug_option, exit_code, print_json
+from sheetdesk.cli.validate import DEFAULT_LIMIT, print_table
+from sheetdesk.io.outputs import check_output, default_output
+from sheetdesk.io.values import coerce_datetime
+
+
+class WhenType(click.ParamType):
+    """`2026-11-01`, `2026-11-01T17:30`, `2026-11-01 17:30:00`."""
+
+    name = "WHEN"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        stamp, problem = coerce_datetime(str(value).strip().replace("T", " "))
+        if stamp is None or problem:
+            self.fail(f"'{value}' is not a date/time; write it as 2026-11-01 or 2026-11-01T17:30", param, ctx)
+        return stamp
+
+
+@click.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@click.option("--policy", type=click.Path(path_type=Path), metavar="P",
+              help="Policy workbook replacing the built-in one, sheet by sheet. Policy sheets inside "
+                   "the data workbook take precedence over both.")
+@click.option("--as-of", "as_of", type=WhenType(), default=None,
+              help="Judge open items against this moment (default: now). Printed in the output.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="OUT.xlsx",
+              help="The annotated workbook (default: <first input>.checked.xlsx; not written with "
+                   "--json unless -o is given).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--json", "json_mode", is_flag=True,
+              help="Print one JSON document: valid, as_of, stats, issues, sales, repairs, kpis.")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Show at most this many issues on the terminal (0 = all).")
+@debug_option
+@click.pass_context
+def check(ctx: click.Context, files: tuple[Path, ...], policy: Path | None, as_of: dt.datetime | None,
+          output: Path | None, force: bool, json_mode: bool, limit: int) -> None:
+    """Check FILE... and compute warranty, SLA, callback status and KPIs.
+
+    Validates like `validate`, then works out for every sale its warranty
+    window, and for every repair its warranty status, billing, SLA due times
+    and breaches on the service calendar, and its callback; then KPIs per
+    fault level, branch and technician. Writes an annotated workbook with
+    computed columns, an Issues sheet and a Summary sheet with charts.
+
+    Exit code 0: no errors (warnings allowed); 1: the data or the policy has
+    errors; 2: a file cannot be read or the options are wrong.
+    """
+    out = None
+    if output is not None or not json_mode:
+        inputs = [*files, *([policy] if policy else [])]
+        out = check_output(output or default_output(files[0]), inputs, force=force)
+    result = check_files(files, policy=policy, as_of=as_of)
+    if out is not None:
+        write_checked(result, out)
+    if json_mode:
+        print_json(result.to_json())
+    else:
+        click.echo(f"As of {result.as_of:%Y-%m-%d %H:%M:%S}")
+        print_table(result, limit)
+        print_kpis(result)
+        if out is not None:
+            click.echo(f"Annotated workbook written to {out}")
+    ctx.exit(exit_code(result.report))
+
+
+def print_kpis(result: CheckResult) -> None:
+    """A few headline figures; the Summary sheet has them all."""
+    if result.evaluation is None:
+        click.echo("Nothing computed: the policy has errors (see above).")
+        return
+    overall = result.evaluation.kpis.get("overall", {})
+    comp = overall.get("compliance", {})
+
+    def pct(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1%}"
+
+    click.echo(f"Repairs: {overall.get('repairs', 0)}, resolved {overall.get('resolved', 0)}")
+    click.echo("SLA compliance: " + ", ".join(f"{k} {pct(comp.get(k, {}).get('rate'))}"
+                                            for k in ("response", "plan", "on_site", "resolve")))
+    cb, sat = overall.get("callbacks", {}), overall.get("satisfaction", {})
+    click.echo(f"Callbacks: rate {pct(cb.get('rate'))} (target {pct(cb.get('target'))}), on time "
+               f"{pct(cb.get('on_time_rate'))}, missing {cb.get('missing', 0)}; satisfaction "
+               f"{pct(sat.get('rate'))} (target {pct(sat.get('target'))})")
+    mix = overall.get("warranty_status", {})
+    click.echo("Warranty: " + ", ".join(f"{k} {v}" for k, v in mix.items() if v))

@@ -1,0 +1,101 @@
+"""The columns `check` appends to the registers, and its status labels.
+
+Declared once, like the registers: the annotated workbook, the JSON and the
+docs read these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sheetdesk.schema.fields import FieldType
+
+
+@dataclass(frozen=True)
+class ComputedField:
+    key: str
+    en: str
+    zh: str
+    type: FieldType = "text"
+    status: bool = False  # coloured by status (met green, breached red...)
+    width: int = 14
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+# Status values as a clerk reads them.
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    # warranty
+    "return": ("Return window", "退货期"),
+    "exchange": ("Exchange window", "换货期"),
+    "free": ("Free warranty", "免费保修"),
+    "paid": ("Paid repair", "有偿维修期"),
+    "expired": ("Expired", "已过保"),
+    "excluded": ("Excluded (billable)", "保外(收费)"),
+    "unknown": ("Unknown serial", "编号未登记"),
+    # SLA targets
+    "met": ("Met", "达标"),
+    "breached": ("Breached", "超时"),
+    "overdue": ("Overdue", "已逾期"),
+    "pending": ("Pending", "进行中"),
+    "n/a": ("n/a", "不适用"),
+    # callbacks
+    "done": ("Done", "已回访"),
+    "late": ("Late", "逾期回访"),
+    "missing": ("Missing", "未回访"),
+}
+
+
+def status_label(value: object, lang: str) -> object:
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("Yes" if value else "No")
+    if isinstance(value, str) and value in STATUS_LABELS:
+        en, zh = STATUS_LABELS[value]
+        return zh if lang == "zh" else en
+    return value
+
+
+TARGET_LABELS = {
+    "response": ("Response", "响应"),
+    "plan": ("Plan", "方案"),
+    "on_site": ("On site", "到场"),
+    "resolve": ("Resolve", "修复"),
+}
+
+
+def _target_fields() -> tuple[ComputedField, ...]:
+    fields: list[ComputedField] = []
+    for key, (en, zh) in TARGET_LABELS.items():
+        fields += [
+            ComputedField(f"{key}_due", f"{en} Due", f"{zh}时限", "datetime", width=17),
+            ComputedField(f"{key}_status", f"{en} Status", f"{zh}状态", status=True),
+            ComputedField(f"{key}_over_minutes", f"{en} Over (min)", f"{zh}超时(分钟)", "number"),
+        ]
+    return tuple(fields)
+
+
+SALES_COMPUTED: tuple[ComputedField, ...] = (
+    ComputedField("warranty_status", "Warranty Status", "保修状态", status=True, width=16),
+    ComputedField("start", "Warranty Start", "保修起始日", "date"),
+    ComputedField("free_until", "Free Until", "免费保修至", "date"),
+    ComputedField("paid_until", "Paid Until", "有偿保修至", "date"),
+)
+
+REPAIRS_COMPUTED: tuple[ComputedField, ...] = (
+    ComputedField("warranty_status", "Warranty Status", "保修状态", status=True, width=16),
+    ComputedField("billable", "Billable", "应收费"),
+    ComputedField("expected_fee", "Expected Fee", "应收金额", "number"),
+    ComputedField("replacement_eligible", "Replacement Eligible", "可换机"),
+    ComputedField("loaner_required", "Loaner Required", "需备用机"),
+    *_target_fields(),
+    ComputedField("callback_due", "Callback Due", "回访期限", "datetime", width=17),
+    ComputedField("callback_status", "Callback Status", "回访状态", status=True),
+)
+
+CALLBACKS_COMPUTED: tuple[ComputedField, ...] = (
+    ComputedField("callback_due", "Callback Due", "回访期限", "datetime", width=17),
+    ComputedField("callback_status", "Callback Status", "回访状态", status=True),
+)
+
+COMPUTED_BY_REGISTER = {"sales": SALES_COMPUTED, "repairs": REPAIRS_COMPUTED, "callbacks": CALLBACKS_COMPUTED}
