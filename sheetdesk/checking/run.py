@@ -100,10 +100,10 @@ def _default_branches(repairs: list[dict[str, Any]], dataset: Dataset) -> None:
     """A repair's branch defaults to its sale's branch (SPEC §2)."""
     sales = dataset.sales
     assert sales is not None
-    branch_of = {}
+    branch_of: dict[str, str] = {}
     for serial, branch in zip(sales.column("serial_no"), sales.column("branch"), strict=True):
         if serial is not None and branch is not None:
             branch_of.setdefault(serial, branch)
     for rec in repairs:
         if not rec.get("branch"):
-            rec["branch"] = branch_of.get(rec.get("serial_no"))
+            rec["branch"] = branch_of.get(str(rec.get("serial_no")))

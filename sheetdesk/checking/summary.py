@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.io.xlsx import Formats, write_value
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
@@ -78,9 +77,9 @@ class SummarySheet:
         en, zh = TEXT[key]
         return zh if self.lang == "zh" else en
 
-    def __call__(self, wb: Workbook, formats: Formats, sheet_name: str) -> None:
-        ws = wb.add_worksheet(sheet_name)
-        self.ws, self.wb, self.name = ws, wb, sheet_name
+    def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None:
+        ws = workbook.add_worksheet(sheet_name)
+        self.ws, self.wb, self.name = ws, workbook, sheet_name
         self.f_title = formats.get(bold=True, font_size=14)
         self.f_head = formats.header()
         self.f_section = formats.get(bold=True, font_size=12, font_color="#1F4E78")
