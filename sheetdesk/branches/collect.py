@@ -132,4 +132,6 @@ def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], c
                 write_register_sheet(wb, formats, register, lang, merged[register.key].rows,
                                      name=safe_sheet_name(register.name(lang), taken))
         write_merge_report(wb, formats, changes, lang)
+        # xlsxwriter shows a hidden first sheet if it is the active one: activate the first visible sheet.
+        next(ws for ws in wb.worksheets() if not ws.hidden).activate()
         wb.close()

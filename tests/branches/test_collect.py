@@ -255,3 +255,17 @@ def test_plain_file_without_any_branch_adds_nothing_unassigned(master: Path, tmp
     assert [(c.outcome, c.key) for c in result.changes if c.outcome != "warning"] == [
         ("rejected", "SN-N1"), ("rejected", "T-404 | 2024-01-02T09:00:00")]
     assert not result.valid
+
+
+def test_hidden_master_sheets_stay_hidden(files: dict[str, Path], master: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(master)
+    wb.move_sheet("Notes", offset=-3)
+    wb["Notes"].sheet_state = "hidden"
+    wb.active = 1
+    hidden_first = tmp_path / "hidden_first.xlsx"
+    wb.save(hidden_first)
+    collect(hidden_first, [files[EAST]], tmp_path / "merged.xlsx")
+    merged = openpyxl.load_workbook(tmp_path / "merged.xlsx")
+    assert [(ws.title, ws.sheet_state) for ws in merged] == [
+        ("Notes", "hidden"), ("Sales", "visible"), ("Repairs", "visible"), ("Callbacks", "visible"),
+        ("Merge Report", "visible")]
