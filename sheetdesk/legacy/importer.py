@@ -168,13 +168,13 @@ def _carry(result: ImportResult, rows: list[list[Any]], kept: list[int], merged:
                                         carried)
     for c, n in merged.items():
         if c in by_index:
-            result.decide("carry.merged", f"'{by_index[c].label}': {n} cells filled from the merged cell above",
+            result.decide("carry.merged", f"'{by_index[c].label}': {_n(n, 'cell')} filled from the merged cell above",
                           by_index[c].label)
     for c, n in dittos.items():
-        result.decide("carry.ditto", f"'{by_index[c].label}': {n} 'same as above' markers (同上, do, 〃) "
+        result.decide("carry.ditto", f"'{by_index[c].label}': {_n(n, 'same-as-above marker')} (同上, do, 〃) "
                       "filled from the row above", by_index[c].label)
     for c, n in blanks.items():
-        result.decide("carry.blank", f"'{by_index[c].label}': {n} empty cells filled from the row above "
+        result.decide("carry.blank", f"'{by_index[c].label}': {_n(n, 'empty cell')} filled from the row above "
                       "(a carried-down column)", by_index[c].label)
     for r, c in orphans:
         result.report.warning("import.ditto_without_value", "'same as above' with nothing above it",
@@ -229,15 +229,15 @@ def _build(result: ImportResult, original: list[list[Any]], rows: list[list[Any]
         _note_enums(result, rows[r], enum_seen)
     for index, n in builder.unread.items():
         col = next(c for c in result.columns if c.index == index)
-        result.decide("values.unread", f"'{col.label}': {n} values do not read as {col.target}; left blank and "
+        result.decide("values.unread", f"'{col.label}': {_n(n, 'value')} not read as {col.target}; left blank and "
                       "kept in notes (see the warnings)", col.label)
     for key, n in builder.midnight.items():
-        result.decide("time.blank", f"{key}: {n} rows have a date but no time; read as 00:00 of that date")
+        result.decide("time.blank", f"{key}: {_n(n, 'row')} with a date but no time; read as 00:00 of that date")
     if builder.rolled:
-        result.decide("time.rollover", f"{builder.rolled} end times earlier than the start were read as the next "
+        result.decide("time.rollover", f"{_n(builder.rolled, 'end time')} earlier than the start read as the next "
                       "day (at most 12 hours later: a night shift)")
     if builder.not_rolled:
-        result.decide("time.end_before_start", f"{builder.not_rolled} end times are earlier than the start and "
+        result.decide("time.end_before_start", f"{_n(builder.not_rolled, 'end time')} earlier than the start and "
                       "kept as written (validate reports them)")
     for index, seen in enum_seen.items():
         col = next(c for c in result.columns if c.index == index)
@@ -278,7 +278,7 @@ def _account(result: ImportResult, original: list[list[Any]]) -> None:
             generated += 1
         if generated:
             how = "the source has no ticket column" if "ticket_no" not in mapped else "their ticket cell is blank"
-            result.decide("tickets.generated", f"{generated} rows got a generated ticket number IMP-<8 hex> "
+            result.decide("tickets.generated", f"{_n(generated, 'row')} got a generated ticket number IMP-<8 hex> "
                           f"({how}); it is a hash of the row's values, so the same row gets the same number on "
                           "every import, and the row's notes say so")
     key = UNIQUE_KEY.get(result.kind)
@@ -313,6 +313,10 @@ def _supersede(result: ImportResult, key: str, original: list[list[Any]]) -> Non
         keep_rows.append(result.record_rows[i])
     result.records, result.record_rows = keep_records, keep_rows
     if superseded:
-        result.decide("rows.superseded", f"{superseded} rows repeat the {key} of a later row: the last row of each "
+        result.decide("rows.superseded", f"{_n(superseded, 'row')} repeat the {key} of a later row: the last row of each "
                       f"{key} is kept (a log of events keeps its final state); the earlier rows are in Rejects")
     result.rejects.sort(key=lambda r: r.row)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -95,8 +95,8 @@ def test_gbk_csv_with_ditto_placeholders_and_totals(tmp_path: Path) -> None:
     for ticket, expected in L.EXPECTED_GBK.items():
         assert_fields(records[ticket], expected)
     messages = " ".join(d.message for d in result.decisions)
-    assert "'same as above' markers" in messages
-    assert "1 end times earlier than the start were read as the next day" in messages
+    assert "same-as-above markers (同上" in messages
+    assert "1 end time earlier than the start read as the next day" in messages
 
 
 def test_day_first_and_month_first_decided_per_column(tmp_path: Path) -> None:
