@@ -84,8 +84,9 @@ def _progress_bar(rows: list[int], count: int) -> Iterator[int]:
 
 def _print_text(result: ImportResult, save_to: Path | None) -> None:
     source = f"{result.source.name} ({result.format}{', ' + result.encoding if result.encoding else ''})"
-    rows = ", ".join(map(str, result.header_rows))
-    click.echo(f"{source}, sheet '{result.sheet}', header row {rows} -> {result.kind} ({result.lang})")
+    rows = result.header_rows
+    header = f"header row {rows[0]}" if len(rows) == 1 else f"header rows {rows[0]}-{rows[-1]}"
+    click.echo(f"{source}, sheet '{result.sheet}', {header} -> {result.kind} ({result.lang})")
     click.echo("")
     width = min(max([_width(c.label) for c in result.columns] + [6]), 28)
     click.echo(f"  {_pad('column', width)}  col  {'goes to':<24} conf  evidence | samples")

@@ -17,13 +17,13 @@ from typing import Any
 
 from sheetdesk.errors import InputError, UsageError
 from sheetdesk.io.reader import RawWorkbook, read_workbook
-from sheetdesk.io.values import fold, is_blank
+from sheetdesk.io.values import is_blank
 from sheetdesk.legacy.assemble import RowBuilder, constant_columns, ticket_for
 from sheetdesk.legacy.carry import fill_down, fill_merges
 from sheetdesk.legacy.mapfile import MapFile, load_mapping, resolve_column
 from sheetdesk.legacy.mapping import label_matcher, map_columns
 from sheetdesk.legacy.ods import ods_merges
-from sheetdesk.legacy.parse import date_order, read_enum
+from sheetdesk.legacy.parse import date_order, read_enum, read_text
 from sheetdesk.legacy.result import ColumnMap, ImportResult, Reject
 from sheetdesk.legacy.rows import is_repeated_header, shape_of, shifted_from, totals_cell
 from sheetdesk.legacy.sniff import profile, short
@@ -254,7 +254,7 @@ def _note_enums(result: ImportResult, row: list[Any], seen: dict[int, Counter[tu
         if f.enum is None or col.index >= len(row) or is_blank(row[col.index]):
             continue
         key = read_enum(row[col.index], f)
-        raw = fold(str(row[col.index]))
+        raw = read_text(row[col.index]) or ""
         if key is None or raw in (key, f.enum.label(key, "en"), f.enum.label(key, "zh")):
             continue
         seen.setdefault(col.index, Counter())[(raw, key)] += 1
