@@ -48,9 +48,9 @@ class CollectResult:
 
     @property
     def valid(self) -> bool:
-        """No conflicts and no rejected rows (exit code 0)."""
+        """No conflicts, no rejected rows and no error in the files' structure (exit code 0)."""
         counts = self.counts
-        return counts["conflicts"] == 0 and counts["rejected"] == 0
+        return counts["conflicts"] == 0 and counts["rejected"] == 0 and self.report.valid
 
     def to_json(self) -> dict[str, Any]:
         return {

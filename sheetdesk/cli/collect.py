@@ -48,8 +48,8 @@ def collect(master: Path, files: tuple[Path, ...], output: Path, force: bool, js
 
     \b
     Exit codes: 0 merged without conflicts or rejections; 1 there are
-    conflicts or rejected rows (the output is still written); 2 bad usage or
-    an unreadable file.
+    conflicts or rejected rows, or a broken sheet (a required column missing);
+    the output is still written; 2 bad usage or an unreadable file.
 
     \b
     Example:

@@ -269,3 +269,15 @@ def test_hidden_master_sheets_stay_hidden(files: dict[str, Path], master: Path, 
     assert [(ws.title, ws.sheet_state) for ws in merged] == [
         ("Notes", "hidden"), ("Sales", "visible"), ("Repairs", "visible"), ("Callbacks", "visible"),
         ("Merge Report", "visible")]
+
+
+def test_a_deleted_column_keeps_the_masters_values(files: dict[str, Path], master: Path, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(files[SOUTH])
+    wb["Sales"].delete_cols(7)  # Customer (required)
+    wb.save(files[SOUTH])
+    result = collect(master, [files[SOUTH]], tmp_path / "merged.xlsx")
+    assert result.counts["unchanged"] == 4 and result.counts["updated"] == 0
+    assert [i.code for i in result.report.errors] == ["column.missing"]
+    assert "columns missing from the file: Customer" in result.report.warnings[0].message
+    assert not result.valid  # a register without a required column is an error in the data
+    assert registers(tmp_path / "merged.xlsx")["sales"]["SN-S01"]["customer"] == "Shenzhen Medical Center"
