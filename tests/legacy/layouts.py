@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import openpyxl.styles
 import xlsxwriter
 
 D = dt.datetime
@@ -100,6 +101,13 @@ def kpi_block_xlsx(path: Path) -> Path:
     ws.append(["C-2", "A101", "13/02/2023 10:00", "1 - Critical", "No power", "Ann", None, "Email", "North", None])
     ws.append(["C-3", "A102", "03/03/2023 08:15", "4 - Low", "Noise", None, "04/03/2023 17:45", "Walk-in", "South",
                "x3"])
+    # Phantom columns and formatted-empty rows: styled cells holding nothing but a space.
+    fill = openpyxl.styles.PatternFill("solid", fgColor="FFFF00")
+    for row in range(1, 20):
+        for col in range(11, 14):
+            ws.cell(row=row, column=col, value=" ").fill = fill
+    for row in range(9, 20):
+        ws.cell(row=row, column=1, value=" ").number_format = "yyyy-mm-dd"
     wb.save(path)
     return path
 
@@ -144,12 +152,13 @@ EXPECTED_GBK = {
 
 
 def date_orders_csv(path: Path, *, bom: bool = True) -> Path:
-    """UTF-8 CSV: reported day-first, resolved month-first, callback-style ambiguity elsewhere."""
+    """UTF-8 CSV: reported day-first, resolved month-first; trailing commas (phantom columns)."""
     rows = [
-        ["Ticket No", "Reported At", "Resolved At", "Fault Description", "Fault Level"],
-        ["T1", "13/01/2023 09:00", "01/13/2023 17:00", "Fan", "II"],
-        ["T2", "02/03/2023 10:00", "03/02/2023 12:00", "Lamp", "III"],
-        ["T3", "28/02/2023", "03/01/2023 08:00", "Door", "I"],
+        ["Ticket No", "Reported At", "Resolved At", "Fault Description", "Fault Level", "", ""],
+        ["T1", "13/01/2023 09:00", "01/13/2023 17:00", "Fan", "II", "", ""],
+        ["T2", "02/03/2023 10:00", "03/02/2023 12:00", "Lamp", "III", "", ""],
+        ["", "", "", "", "", "", ""],
+        ["T3", "28/02/2023", "03/01/2023 08:00", "Door", "I", "", ""],
     ]
     with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
         csv.writer(fh).writerows(rows)

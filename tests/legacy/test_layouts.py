@@ -69,9 +69,13 @@ def test_libreoffice_copies_import_the_same(tmp_path: Path, fmt: str) -> None:
         assert_fields(records[ticket], expected)
 
 
-def test_kpi_block_above_the_header(tmp_path: Path) -> None:
-    result = import_legacy(L.kpi_block_xlsx(tmp_path / "kpi.xlsx"), "repairs")
+@pytest.mark.parametrize("suffix", [".xlsx", ".xlsm"])
+def test_kpi_block_above_the_header(tmp_path: Path, suffix: str) -> None:
+    result = import_legacy(L.kpi_block_xlsx(tmp_path / f"kpi{suffix}"), "repairs")
+    assert result.format == suffix[1:]
     assert result.header_rows == [5]
+    assert [c.letter for c in result.columns] == list("ABCDEFGHIJ")  # styled K:M hold only spaces
+    assert result.sheets == ["Log"] and result.rows_read == 3
     assert result.lang == "en"
     assert result.counts() == {"read": 3, "written": 3, "rejected": 0}
     records = by_key(result)
@@ -106,6 +110,8 @@ def test_day_first_and_month_first_decided_per_column(tmp_path: Path) -> None:
     assert records["T2"]["resolved_at"] == dt.datetime(2023, 3, 2, 12, 0)
     assert records["T3"]["reported_at"] == dt.datetime(2023, 2, 28)
     assert records["T3"]["resolved_at"] == dt.datetime(2023, 3, 1, 8, 0)
+    assert [c.letter for c in result.columns] == list("ABCDE")  # F, G: trailing commas only
+    assert result.counts() == {"read": 3, "written": 3, "rejected": 0}
     cols = {c.label: c.dayfirst for c in result.columns}
     assert cols["Reported At"] is True and cols["Resolved At"] is False
     assert not result.report.issues

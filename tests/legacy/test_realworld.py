@@ -146,3 +146,26 @@ def test_incident_log_keeps_the_last_event_of_each_ticket(incidents: ImportResul
     assert "superseded by row 5" in earlier.reason and earlier.values[0] == "INC0000045"
     opened = next(c for c in incidents.columns if c.label == "opened_at")
     assert opened.dayfirst is True
+
+
+def test_machine_log_output_is_read_by_validate(tmp_path: Path, machine: ImportResult) -> None:
+    from sheetdesk.io.load import load_dataset
+    from sheetdesk.legacy import write_import
+
+    out = write_import(machine, tmp_path / "machine.xlsx")
+    dataset = load_dataset([out])
+    assert dataset.repairs is not None and len(dataset.repairs) == 1918
+    codes = {i.code for i in dataset.report.issues}
+    assert not {c for c in codes if c.startswith(("column.", "sheet.", "workbook."))}
+    assert dataset.repairs.column("reported_at")[0] == D(2021, 6, 16, 7, 0)
+
+
+def test_fixit_mapping_saved_and_reused_gives_the_same_records(tmp_path: Path, fixit: ImportResult) -> None:
+    from sheetdesk.legacy import save_mapping
+
+    save_mapping(fixit, tmp_path / "fixit.yaml")
+    text = (tmp_path / "fixit.yaml").read_text(encoding="utf-8")
+    assert "  M: keep\n" in text and "  id: ticket_no\n" in text
+    again = import_legacy(source("openrepair__"), "repairs", mapping=tmp_path / "fixit.yaml")
+    assert again.records == fixit.records
+    assert [(r.row, r.code) for r in again.rejects] == [(r.row, r.code) for r in fixit.rejects]
