@@ -46,12 +46,31 @@ class Enum:
     default: str | None = None
 
     def lookup(self) -> dict[str, str]:
-        """Folded spelling -> key."""
-        table: dict[str, str] = {}
-        for choice in self.choices:
-            for spelling in choice.spellings():
-                table[normalize_label(spelling)] = choice.key
+        """Folded spelling -> key (built once; it is read for every enum cell)."""
+        table: dict[str, str] | None = self.__dict__.get("_lookup")
+        if table is None:
+            table = {}
+            for choice in self.choices:
+                for spelling in choice.spellings():
+                    table[normalize_label(spelling)] = choice.key
+            object.__setattr__(self, "_lookup", table)
         return table
+
+    def read(self, value: object) -> str | None:
+        """The key a cell's text stands for, or None; memoised per distinct text."""
+        memo: dict[object, str | None] | None = self.__dict__.get("_memo")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_memo", memo)
+        try:
+            return memo[value]
+        except KeyError:
+            key = self.lookup().get(normalize_label(value))
+            if len(memo) < 10_000:
+                memo[value] = key
+            return key
+        except TypeError:  # unhashable
+            return self.lookup().get(normalize_label(value))
 
     def keys(self) -> list[str]:
         return [c.key for c in self.choices]
@@ -118,11 +137,14 @@ class Register:
         return [f.key for f in self.fields]
 
     def header_lookup(self) -> dict[str, str]:
-        """Folded header spelling -> field key."""
-        table: dict[str, str] = {}
-        for f in self.fields:
-            for spelling in f.spellings():
-                table.setdefault(normalize_label(spelling), f.key)
+        """Folded header spelling -> field key (built once)."""
+        table: dict[str, str] | None = self.__dict__.get("_header_lookup")
+        if table is None:
+            table = {}
+            for f in self.fields:
+                for spelling in f.spellings():
+                    table.setdefault(normalize_label(spelling), f.key)
+            object.__setattr__(self, "_header_lookup", table)
         return table
 
     def sheet_names(self) -> tuple[str, ...]:
