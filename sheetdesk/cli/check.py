@@ -30,7 +30,7 @@ class WhenType(click.ParamType):
         return stamp
 
 
-@click.command("check")
+@click.command("check", short_help="Validate, then compute warranty, SLA, callbacks and KPIs.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
 @click.option("--policy", type=click.Path(path_type=Path), metavar="P",
               help="Policy workbook replacing the built-in one, sheet by sheet. Policy sheets inside "
