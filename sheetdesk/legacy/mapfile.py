@@ -113,9 +113,11 @@ def _int_list(path: Path, value: Any, name: str) -> list[int] | None:
 def resolve_column(ref: str, layout: Layout, mapfile: MapFile) -> int:
     """A mapping file's column reference (header text or letter) -> 0-based index."""
     folded = normalize_label(ref)
+    for col, parts in enumerate(layout.parts):  # the header as shown first, then its lookup forms
+        if parts and normalize_label(label_text(parts)) == folded:
+            return col
     for col, parts in enumerate(layout.parts):
-        if parts and (normalize_label(label_text(parts)) == folded
-                      or any(normalize_label(f) == folded for f in label_forms(parts))):
+        if parts and any(normalize_label(f) == folded for f in label_forms(parts)):
             return col
     if _LETTERS.match(ref.strip()):
         index = 0

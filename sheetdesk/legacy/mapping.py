@@ -20,6 +20,7 @@ ignored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ from sheetdesk.report import column_letter
 from sheetdesk.schema import Register, normalize_label
 
 FUZZY_CUTOFF = 85
+_DIGITS = re.compile(r"^\d+(\.0+)?$")
 MIN_PARSE_RATE = 0.5
 
 
@@ -242,6 +244,8 @@ def _sniff(col: int, p: Profile, taken: dict[str, set[str]], register: Register)
         if f.enum is None or f.type == "yesno" or not _free(taken, f.key, {"value"}):
             continue
         hits = p.enum_hits.get(f.key, 0)
+        if f.key == "fault_level" and all(_DIGITS.match(v) for v in p.values):
+            continue  # 1, 2, 3 alone may be a count: a level column needs a label or I-IV / 一级 / "2 - High"
         if p.share(hits) >= 0.9 and len(p.values) >= 2:
             return Claim(col, Target(f.key), 0.6, f"content: {p.share(hits):.0%} of values are {f.en} values "
                          f"({', '.join(p.samples[:3])})", "content")

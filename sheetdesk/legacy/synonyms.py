@@ -13,6 +13,8 @@ ITIL priorities ("2 - High"), `Replace`, `TRUE/FALSE`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sheetdesk.schema import Register, normalize_label
 
 Entries = dict[str, tuple[float, tuple[str, ...]]]
@@ -121,6 +123,7 @@ TABLES: dict[str, tuple[Entries, ...]] = {
 }
 
 
+@lru_cache(maxsize=8)
 def label_lookup(register: Register) -> dict[str, tuple[str, float, str]]:
     """Folded spelling -> (target, confidence, kind of evidence).
 

@@ -163,3 +163,20 @@ def test_repeated_header_and_superseded_rows_are_rejected_with_reasons(tmp_path:
     assert reasons[3][0] == "repeated_header"
     assert reasons[2][0] == "superseded" and "row 5" in reasons[2][1]
     assert by_key(result)["R1"]["fault_description"] == "Fan (fixed)"
+
+
+def test_content_sniffing_maps_unknown_headers_but_not_counts(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("No,When,Sev,Qty,What\n"
+                    "K1,2023-05-01 08:00,Ⅰ,1,Pump\n"
+                    "K2,2023-05-02 09:30,III,2,Valve\n"
+                    "K3,2023-05-03 10:00,一级,1,Belt\n", encoding="utf-8")
+    result = import_legacy(path, "repairs")
+    columns = {c.label: c for c in result.columns}
+    assert (str(columns["When"].target), columns["When"].source) == ("reported_at", "content")
+    assert (str(columns["Sev"].target), columns["Sev"].source) == ("fault_level", "content")
+    assert str(columns["Qty"].target) == "keep"  # 1, 2, 1 could be levels, or a count: not guessed
+    assert str(columns["No"].target) == "ticket_no" and columns["No"].confidence == 0.6
+    records = by_key(result)
+    assert records["K3"]["fault_level"] == "I" and records["K2"]["reported_at"] == dt.datetime(2023, 5, 2, 9, 30)
+    assert records["K1"]["notes"] == "Qty: 1; What: Pump"
