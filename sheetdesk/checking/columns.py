@@ -30,9 +30,10 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
 def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:
     if f.status:  # coloured by the status key, shown as its label
         return ComputedColumn(f.key, f.en, f.zh, f.type, values, status=True, width=f.width,
-                              display=lambda v: status_label(v, lang))
+                              display=lambda v: status_label(v, lang), align="center")
     if f.type == "text":  # yes/no in the sheet's language
         values = [status_label(v, lang) for v in values]
+        return ComputedColumn(f.key, f.en, f.zh, f.type, values, width=f.width, align="center")
     return ComputedColumn(f.key, f.en, f.zh, f.type, values, width=f.width)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.io.xlsx import Formats, write_value
+from sheetdesk.io.xlsx import STATUS_FILL, Formats, write_value
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
 
 TARGETS = tuple(TARGET_LABELS)
@@ -64,7 +64,20 @@ TEXT = {
     "chart_monthly": ("Monthly callback and satisfaction rates", "月度回访率与满意率"),
     "compliance": ("compliance", "达标率"),
     "none": ("(none)", "(无)"),
+    "no_fault_level": ("(no level: complaints, consultations)", "(无级别：投诉、咨询等)"),
+    "no_branch": ("(no branch)", "(未填网点)"),
+    "no_technician": ("(not filled in)", "(未填维修人员)"),
+    "no_model": ("(serial not in register)", "(编号未登记)"),
+    "no_repeats": ("(no repeat repairs)", "(无重复维修)"),
+    "monthly_note": ("A blank rate: nothing due or rated that month.",
+                     "比率为空：当月无应回访或无满意度评价。"),
 }
+
+# Charts sit to the right of the KPI tables (columns A..I), stacked.
+CHART_COL = 10  # column K
+CHART_ROWS = (3, 20, 37)  # anchor rows of the three charts
+CHART_SCALE = {"x_scale": 1.2, "y_scale": 1.1}  # 576 x 317 px: about 16 rows of 20 px
+CHARTS_END_ROW = CHART_ROWS[-1] + 17  # a wide table below the charts starts here
 
 
 class SummarySheet:
@@ -84,21 +97,29 @@ class SummarySheet:
         self.f_head = formats.header()
         self.f_section = formats.get(bold=True, font_size=12, font_color="#1F4E78")
         self.f_pct = formats.get(num_format="0.0%")
+        self.f_pct_met = formats.get(num_format="0.0%", bg_color=STATUS_FILL["met"])
+        self.f_pct_short = formats.get(num_format="0.0%", bg_color=STATUS_FILL["breached"])
         self.f_money = formats.get(num_format="#,##0.00")
         self.f_dt = formats.get(num_format="yyyy-mm-dd hh:mm", align="left")
-        ws.set_column(0, 0, 28)
+        self.f_dash = formats.get(align="right")
+        self.f_note = formats.get(italic=True, font_color="#595959")
+        ws.set_column(0, 0, 30)
         ws.set_column(1, 12, 13)
-        self.row = 0
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
         ws.write_string(0, 0, self.t("title"), self.f_title)
         ws.write_string(1, 0, self.t("as_of"))
+        ws.merge_range(1, 1, 1, 2, None)
         ws.write_datetime(1, 1, self.as_of, self.f_dt)
         self.row = 3
         self._overall()
-        self._groups("by_fault_level", "fault_level")
-        branch_rows = self._groups("by_branch", "branch")
-        self._groups("by_technician", "technician")
+        self._groups("by_fault_level", "fault_level", "no_fault_level")
+        branch_rows = self._groups("by_branch", "branch", "no_branch")
+        self._groups("by_technician", "technician", "no_technician")
         mix_rows = self._warranty_mix()
         self._repeats()
+        self.row = max(self.row, CHARTS_END_ROW)  # the monthly table is wider than the charts' gap
         month_rows = self._monthly()
         self._charts(branch_rows, mix_rows, month_rows)
 
@@ -108,15 +129,24 @@ class SummarySheet:
         self.row += 1
 
     def _header(self, labels: list[str]) -> None:
+        """A header row, two lines high when a label wraps in its column."""
+        per_char = 2 if self.lang == "zh" else 1
+        if any(len(label) * per_char > (30 if c == 0 else 13) - 1 for c, label in enumerate(labels)):
+            self.ws.set_row(self.row, 30)
         for c, label in enumerate(labels):
             self.ws.write_string(self.row, c, label, self.f_head)
         self.row += 1
 
     def _put(self, c: int, value: Any, fmt: Any = None) -> None:
+        """A value, or '–' (right-aligned, under the numbers) when there is none."""
         if value is None:
-            self.ws.write_string(self.row, c, "–")
+            self.ws.write_string(self.row, c, "–", self.f_dash)
         else:
             write_value(self.ws, self.row, c, value, fmt)
+
+    def _compliance_label(self, target: str) -> str:
+        en, zh = TARGET_LABELS[target]
+        return f"{zh}达标率" if self.lang == "zh" else f"{en} compliance"
 
     def _overall(self) -> None:
         o = self.kpis.get("overall", {})
@@ -129,8 +159,8 @@ class SummarySheet:
             (self.t("resolved"), o.get("resolved"), None, None),
         ]
         for target in TARGETS:
-            label = f"{self._target_label(target)} {self.t('compliance')}"
-            lines.append((label, o.get("compliance", {}).get(target, {}).get("rate"), None, self.f_pct))
+            rate = o.get("compliance", {}).get(target, {}).get("rate")
+            lines.append((self._compliance_label(target), rate, None, self.f_pct))
         lines += [
             (self.t("callback_rate"), cb.get("rate"), targets.get("callback_rate"), self.f_pct),
             (self.t("callback_rate_in_warranty"), cb.get("rate_in_warranty"), targets.get("callback_rate"), self.f_pct),
@@ -141,9 +171,11 @@ class SummarySheet:
         ]
         for label, value, target, fmt in lines:
             self.ws.write_string(self.row, 0, label)
+            if value is not None and target is not None:  # green when the target is met, red when short
+                fmt = self.f_pct_met if value >= target else self.f_pct_short
             self._put(1, value, fmt)
             if target is not None:
-                self._put(2, target, fmt)
+                self._put(2, target, self.f_pct)
             self.row += 1
         self.row += 1
 
@@ -151,16 +183,20 @@ class SummarySheet:
         en, zh = TARGET_LABELS[target]
         return zh if self.lang == "zh" else en
 
-    def _groups(self, section: str, label_key: str) -> tuple[int, int]:
-        """A table of one grouping; returns its first and last data row (0-based)."""
+    def _groups(self, section: str, label_key: str, blank_key: str) -> tuple[int, int]:
+        """A table of one grouping; returns its first and last data row (0-based).
+
+        The group of rows with the column left blank comes last, named.
+        """
         groups: Mapping[str, Any] = self.kpis.get(section, {})
         self._section(section)
-        self._header([self.t(label_key), self.t("repairs"),
-                      *(f"{self._target_label(t)} {self.t('compliance')}" for t in TARGETS),
+        self._header([self.t(label_key), self.t("repairs"), *(self._compliance_label(t) for t in TARGETS),
                       self.t("callback_rate"), self.t("on_time_rate"), self.t("satisfaction")])
         first = self.row
-        for name, g in groups.items():
-            self.ws.write_string(self.row, 0, str(name) if name not in (None, "None", "") else self.t("none"))
+        named = [(n, g) for n, g in groups.items() if n not in (None, "None", "")]
+        blank = [(self.t(blank_key), g) for n, g in groups.items() if n in (None, "None", "")]
+        for name, g in (*named, *blank):
+            self.ws.write_string(self.row, 0, str(name))
             self._put(1, g.get("repairs"))
             for c, target in enumerate(TARGETS, start=2):
                 self._put(c, g.get("compliance", {}).get(target, {}).get("rate"), self.f_pct)
@@ -187,13 +223,19 @@ class SummarySheet:
         return first, last
 
     def _repeats(self) -> None:
+        """Only the model/fault pairs that came back (the JSON has every pair)."""
         self._section("repeat")
         self._header([self.t("model"), self.t("fault_category"), self.t("repairs"), self.t("serials"),
                       self.t("repeat_serials"), self.t("repeat_repairs")])
-        for item in self.kpis.get("repeat_repairs", []):
-            for c, key in enumerate(("model", "fault_category", "repairs", "serials", "repeat_serials",
-                                     "repeat_repairs")):
+        items = [i for i in self.kpis.get("repeat_repairs", []) if i.get("repeat_repairs")]
+        for item in items:
+            self.ws.write_string(self.row, 0, str(item.get("model") or self.t("no_model")))
+            for c, key in enumerate(("fault_category", "repairs", "serials", "repeat_serials",
+                                     "repeat_repairs"), start=1):
                 self._put(c, item.get(key))
+            self.row += 1
+        if not items:
+            self.ws.write_string(self.row, 0, self.t("no_repeats"), self.f_note)
             self.row += 1
         self.row += 1
 
@@ -209,13 +251,17 @@ class SummarySheet:
             for c, key in enumerate(keys, start=1):
                 self._put(c, item.get(key))
             for c, key in enumerate(("callback_rate", "on_time_rate", "satisfaction_rate"), start=len(keys) + 1):
-                self._put(c, item.get(key), self.f_pct)
+                # blank, not '–': the line chart reads these cells, and text plots as 0
+                write_value(self.ws, self.row, c, item.get(key), self.f_pct)
             self.row += 1
-        return first, self.row - 1
+        last = self.row - 1
+        self.ws.write_string(self.row, 0, self.t("monthly_note"), self.f_note)
+        self.row += 1
+        return first, last
 
     # -- charts ---------------------------------------------------------
     def _charts(self, branch_rows: tuple[int, int], mix_rows: tuple[int, int], month_rows: tuple[int, int]) -> None:
-        name, anchor_col = self.name, 11
+        name = self.name
         first, last = branch_rows
         if last >= first:
             chart = self.wb.add_chart({"type": "column"})
@@ -225,19 +271,24 @@ class SummarySheet:
                     "categories": [name, first, 0, last, 0],
                     "values": [name, first, c, last, c],
                 })
-            chart.set_title({"name": self.t("chart_branch")})
+            chart.set_title({"name": self.t("chart_branch"), "name_font": {"size": 12}})
             chart.set_y_axis({"num_format": "0%", "max": 1, "min": 0})
-            self.ws.insert_chart(3, anchor_col, chart, {"x_scale": 1.3, "y_scale": 1.1})
+            chart.set_legend({"position": "bottom"})
+            self.ws.insert_chart(CHART_ROWS[0], CHART_COL, chart, CHART_SCALE)
         first, last = mix_rows
-        pie = self.wb.add_chart({"type": "pie"})
-        pie.add_series({
-            "name": self.t("chart_mix"),
+        bars = self.wb.add_chart({"type": "bar"})
+        bars.add_series({
+            "name": self.t("count"),
             "categories": [name, first, 0, last, 0],
             "values": [name, first, 1, last, 1],
             "data_labels": {"value": True},
+            "fill": {"color": "#5B9BD5"},
         })
-        pie.set_title({"name": self.t("chart_mix")})
-        self.ws.insert_chart(22, anchor_col, pie, {"x_scale": 1.3, "y_scale": 1.1})
+        bars.set_title({"name": self.t("chart_mix"), "name_font": {"size": 12}})
+        bars.set_y_axis({"reverse": True, "crossing": "max"})  # top to bottom as in the table, values below
+        bars.set_x_axis({"min": 0, "major_gridlines": {"visible": True}})
+        bars.set_legend({"none": True})
+        self.ws.insert_chart(CHART_ROWS[1], CHART_COL, bars, CHART_SCALE)
         first, last = month_rows
         if last >= first:
             line = self.wb.add_chart({"type": "line"})
@@ -248,6 +299,9 @@ class SummarySheet:
                     "values": [name, first, c, last, c],
                     "marker": {"type": "circle"},
                 })
-            line.set_title({"name": self.t("chart_monthly")})
+            line.set_title({"name": self.t("chart_monthly"), "name_font": {"size": 12}})
             line.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
-            self.ws.insert_chart(41, anchor_col, line, {"x_scale": 1.3, "y_scale": 1.1})
+            line.set_x_axis({"num_font": {"rotation": -45}})
+            line.set_legend({"position": "bottom"})
+            line.show_blanks_as("span")  # a month with nothing due joins its neighbours
+            self.ws.insert_chart(CHART_ROWS[2], CHART_COL, line, CHART_SCALE)

@@ -14,6 +14,7 @@ from sheetdesk.cli.common import debug_option, exit_code, print_json
 from sheetdesk.cli.validate import DEFAULT_LIMIT, print_table
 from sheetdesk.io.outputs import check_output, default_output
 from sheetdesk.io.values import coerce_datetime
+from sheetdesk.schema.computed import TARGET_LABELS
 
 
 class WhenType(click.ParamType):
@@ -90,8 +91,8 @@ def print_kpis(result: CheckResult) -> None:
         return "–" if value is None else f"{value:.1%}"
 
     click.echo(f"Repairs: {overall.get('repairs', 0)}, resolved {overall.get('resolved', 0)}")
-    click.echo("SLA compliance: " + ", ".join(f"{k} {pct(comp.get(k, {}).get('rate'))}"
-                                            for k in ("response", "plan", "on_site", "resolve")))
+    click.echo("SLA compliance: " + ", ".join(f"{en.lower()} {pct(comp.get(k, {}).get('rate'))}"
+                                            for k, (en, _zh) in TARGET_LABELS.items()))
     cb, sat = overall.get("callbacks", {}), overall.get("satisfaction", {})
     click.echo(f"Callbacks: rate {pct(cb.get('rate'))} (target {pct(cb.get('target'))}), on time "
                f"{pct(cb.get('on_time_rate'))}, missing {cb.get('missing', 0)}; satisfaction "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import click
 
-from sheetdesk.cli.common import debug_option, exit_code, print_json
 from sheetdesk.checking import CheckResult
+from sheetdesk.cli.common import debug_option, exit_code, print_json
 from sheetdesk.io.annotate import write_annotated
 from sheetdesk.io.outputs import check_output, default_output
 from sheetdesk.report import Issue
@@ -16,7 +17,7 @@ from sheetdesk.validation import ValidationResult, validate_files
 DEFAULT_LIMIT = 200
 
 
-@click.command("validate")
+@click.command("validate", short_help="Check filled registers against the template rules.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
 @click.option("--policy", type=click.Path(path_type=Path), metavar="P",
               help="Policy workbook to use instead of the built-in one (read to check it opens).")
@@ -63,14 +64,23 @@ def print_table(result: ValidationResult | CheckResult, limit: int) -> None:
     several = len(result.dataset.workbooks) > 1
     if shown:
         rows = [(i.severity, location(i, several), i.code, i.message) for i in shown]
-        widths = [max(len(h), *(len(r[n]) for r in rows)) for n, h in enumerate(("SEVERITY", "LOCATION", "CODE"))]
         header = ("SEVERITY", "LOCATION", "CODE", "MESSAGE")
+        widths = [max(display_width(r[n]) for r in (header, *rows)) for n in range(3)]
         for row in (header, *rows):
-            click.echo("  ".join(cell.ljust(widths[n]) if n < 3 else cell for n, cell in enumerate(row)))
+            click.echo("  ".join(pad(cell, widths[n]) if n < 3 else cell for n, cell in enumerate(row)))
         if len(shown) < len(issues):
             click.echo(f"… {len(issues) - len(shown):,} more not shown (--limit 0 shows all; -o or --json "
                        "keep them all)")
     click.echo(summary_line(result))
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide and full-width characters (Chinese) take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def location(issue: Issue, with_file: bool) -> str:

@@ -60,9 +60,17 @@ class ComputedColumn:
     status: bool = False
     width: int = 14
     display: Callable[[Any], Any] | None = None
+    align: str | None = None  # "center" for short labels (statuses, yes/no)
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+def _computed_format(formats: Formats, column: ComputedColumn, fill: str | None) -> Any:
+    """The column type's format, aligned as the column asks (text columns only)."""
+    if column.align is None or column.type != "text":
+        return formats.for_type(column.type, fill)
+    return formats.get(num_format="@", align=column.align, **({"bg_color": fill} if fill else {}))
 
 
 def cell_output(field: Field, raw: Any, typed: Any) -> Any:
@@ -216,7 +224,7 @@ class TablePlan:
                 self.fields[col] = (f, self.table.values.get(key) or [],
                                     {fill: self.formats.for_type(f.type, fill) for fill in fills})
         status_fills = (*fills, *set(STATUS_FILL.values()))
-        self.computed_formats = [{fill: self.formats.for_type(c.type, fill) for fill in status_fills}
+        self.computed_formats = [{fill: _computed_format(self.formats, c, fill) for fill in status_fills}
                                  for c in copier.computed]
 
     def handles(self, r: int) -> bool:
