@@ -180,3 +180,17 @@ def test_content_sniffing_maps_unknown_headers_but_not_counts(tmp_path: Path) ->
     records = by_key(result)
     assert records["K3"]["fault_level"] == "I" and records["K2"]["reported_at"] == dt.datetime(2023, 5, 2, 9, 30)
     assert records["K1"]["notes"] == "Qty: 1; What: Pump"
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_the_imported_workbook(tmp_path: Path) -> None:
+    from sheetdesk.io.reader import read_workbook
+    from sheetdesk.legacy import write_import
+
+    result = import_legacy(L.merged_header_xlsx(tmp_path / "log.xlsx"), "repairs")
+    out = write_import(result, tmp_path / "imported.xlsx")
+    copy = convert(out, "ods", tmp_path / "lo")
+    sheets = {s.name: s.rows for s in read_workbook(copy).sheets}
+    assert list(sheets) == ["维修记录", "Rejects", "Import Report"]
+    assert sheets["维修记录"][1][:3] == ["W-001", "SN0001", dt.datetime(2023, 5, 1, 9, 30)]
+    assert sheets["Rejects"][1][1].startswith("a totals row")
