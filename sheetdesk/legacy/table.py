@@ -62,9 +62,13 @@ def is_empty_row(row: list[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
 
 
-def _single_title(row: list[str]) -> bool:
-    texts = {t for t in row if t}
-    return len(texts) <= 1
+def _is_title(row: list[str], labelled: int) -> bool:
+    """One text spread over (nearly) every labelled column: a title, not a header row.
+
+    `时间` over two of five columns is a group label and stays.
+    """
+    cells = [t for t in row if t]
+    return len(set(cells)) <= 1 and len(cells) * 10 >= labelled * 8
 
 
 def find_layout(sheet: RawSheet, matches: Matcher, *, scan: int = HEADER_SCAN_ROWS,
@@ -97,7 +101,8 @@ def _candidate(sheet: RawSheet, first: int, last: int, width: int, matches: Matc
     parts = build_labels(sheet.rows, sheet.merged, first, last, width)
     if not forced:
         grid = spread_merges(sheet.rows, sheet.merged, first, last, width)
-        if any(_single_title(r) for r in grid):
+        labelled_cols = sum(1 for c in range(width) if any(r[c] for r in grid))
+        if any(_is_title(r, labelled_cols) for r in grid):
             return None
     labelled = sum(1 for p in parts if p)
     if labelled < 2 and not forced:

@@ -194,3 +194,18 @@ def test_libreoffice_opens_the_imported_workbook(tmp_path: Path) -> None:
     assert list(sheets) == ["维修记录", "Rejects", "Import Report"]
     assert sheets["维修记录"][1][:3] == ["W-001", "SN0001", dt.datetime(2023, 5, 1, 9, 30)]
     assert sheets["Rejects"][1][1].startswith("a totals row")
+
+
+def test_two_row_header_in_a_csv_without_merge_information(tmp_path: Path) -> None:
+    path = tmp_path / "grp.csv"
+    path.write_text("维修登记表,,,,\n"
+                    "单号,日期,时间,,网点\n"
+                    ",,报修,修复,\n"
+                    "W1,2023-05-01,9:00,10:00,北京\n"
+                    "W2,,9:30,11:00,上海\n", encoding="utf-8")
+    result = import_legacy(path, "repairs")
+    assert result.header_rows == [2, 3]
+    assert [str(c.target) for c in result.columns] == [
+        "ticket_no", "reported_at.date", "reported_at.time", "resolved_at.time", "branch"]
+    w2 = by_key(result)["W2"]
+    assert (w2["reported_at"], w2["resolved_at"]) == (dt.datetime(2023, 5, 1, 9, 30), dt.datetime(2023, 5, 1, 11, 0))
