@@ -1,0 +1,218 @@
+"""`sheetdesk check` on the bundled example workbooks (zh and en), read back like a clerk would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from sheetdesk.checking import check_files
+from sheetdesk.io.xlsx import STATUS_FILL
+from sheetdesk.schema.computed import REPAIRS_COMPUTED, SALES_COMPUTED, STATUS_LABELS, status_label
+from tests.checking.books import chart_parts, columns_by_label, fill_of, header_row, run
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "workbook_templates" / "examples"
+FILES = {"zh": "service_desk_example.xlsx", "en": "service_desk_example.en.xlsx"}
+SHEETS = {"zh": ("销售登记", "维修记录", "回访记录"), "en": ("Sales", "Repairs", "Callbacks")}
+AS_OF = "2026-11-01T00:00:00"
+RED, AMBER, GREEN = (STATUS_FILL[s].lstrip("#").upper() for s in ("breached", "pending", "met"))
+
+SPEC_REPAIR_KEYS = {
+    "ticket_no", "warranty_status", "billable", "expected_fee", "replacement_eligible", "loaner_required",
+    "response_due", "response_status", "response_over_minutes", "plan_due", "plan_status", "plan_over_minutes",
+    "on_site_due", "on_site_status", "on_site_over_minutes", "resolve_due", "resolve_status",
+    "resolve_over_minutes", "callback_due", "callback_status",
+}
+SPEC_SALE_KEYS = {"serial_no", "warranty_status", "start", "free_until", "paid_until"}
+
+
+def planted(lang: str) -> set[tuple[str, str, str]]:
+    """(severity, sheet, cell) of each planted mistake, from the generated README's table."""
+    text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"## `{FILES[lang]}`")[1].split("\n## ")[0]
+    rows = re.findall(r"^\| \d+ \| (\S+) \| ([A-Z]+\d+) \|.*\| (error|warning) \|$", section, re.M)
+    assert len(rows) >= 5, "the README lists the planted mistakes"
+    return {(severity, sheet, cell) for sheet, cell, severity in rows}
+
+
+@dataclass
+class Checked:
+    lang: str
+    source: Path
+    out: Path
+    code: int
+    stdout: str
+    json_code: int
+    document: dict[str, Any]
+    library: dict[str, Any]
+    book: openpyxl.Workbook
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def checked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    lang = request.param
+    folder = tmp_path_factory.mktemp(f"example-{lang}")
+    source = Path(shutil.copy(EXAMPLES / FILES[lang], folder / FILES[lang]))
+    code, stdout, err = run(source, "--as-of", AS_OF)
+    assert err == ""
+    out = source.with_name(source.stem + ".checked.xlsx")
+    json_code, json_out, _ = run(source, "--as-of", AS_OF, "--json")
+    library = check_files([source], as_of=dt.datetime(2026, 11, 1)).to_json()
+    return Checked(lang, source, out, code, stdout, json_code, json.loads(json_out), library,
+                   openpyxl.load_workbook(out))
+
+
+def test_planted_mistakes_exit_1_and_are_reported_at_their_cells(checked: Checked) -> None:
+    assert checked.code == 1 and checked.json_code == 1
+    found = {(i["severity"], i["sheet"], i["cell"]) for i in checked.document["issues"]}
+    assert found == planted(checked.lang)  # every planted mistake, and nothing on the clean rows
+    for severity, sheet, cell in planted(checked.lang):
+        line = next(x for x in checked.stdout.splitlines() if f"{sheet}!{cell} " in x)
+        assert line.split()[0] == severity
+
+
+def test_terminal_output_prints_as_of_kpis_and_the_output(checked: Checked) -> None:
+    lines = checked.stdout.splitlines()
+    assert lines[0] == "As of 2026-11-01 00:00:00"
+    assert lines[1].split() == ["SEVERITY", "LOCATION", "CODE", "MESSAGE"]
+    assert "7 errors, 2 warnings in 1 file" in lines
+    assert any(x.startswith("SLA compliance: response ") for x in lines)
+    assert lines[-1] == f"Annotated workbook written to {checked.out}"
+
+
+def test_issue_table_columns_line_up_with_chinese_locations(checked: Checked) -> None:
+    """The CODE column starts at the same terminal column on every line (Chinese = 2 columns)."""
+    from sheetdesk.cli.validate import display_width
+
+    lines = checked.stdout.splitlines()
+    table = lines[1:1 + 1 + len(checked.document["issues"])]
+    starts = {display_width(x[: x.index(code)]) for x, code in
+              zip(table, ["CODE", *(i["code"] for i in checked.document["issues"])], strict=True)}
+    assert len(starts) == 1
+
+
+def test_json_equals_the_library_and_has_every_spec_field(checked: Checked) -> None:
+    doc = checked.document
+    assert doc == checked.library
+    assert doc["as_of"] == "2026-11-01T00:00:00" and doc["valid"] is False
+    assert {"valid", "as_of", "stats", "issues", "sales", "repairs", "kpis"} <= doc.keys()
+    assert doc["repairs"] and all(set(r) == SPEC_REPAIR_KEYS for r in doc["repairs"])
+    assert doc["sales"] and all(set(s) == SPEC_SALE_KEYS for s in doc["sales"])
+    issue_keys = {"severity", "code", "sheet", "row", "column", "cell", "value", "message"}
+    assert all(issue_keys <= i.keys() for i in doc["issues"])
+    statuses = {r["resolve_status"] for r in doc["repairs"]}
+    assert {"met", "breached"} <= statuses
+
+
+def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> None:
+    lang = checked.lang
+    sales_name, repairs_name, _ = SHEETS[lang]
+    first_label = {"zh": ("出厂编号", "报修单号"), "en": ("Serial No", "Ticket No")}[lang]
+    for name, computed, first in ((sales_name, SALES_COMPUTED, first_label[0]),
+                                  (repairs_name, REPAIRS_COMPUTED, first_label[1])):
+        ws = checked.book[name]
+        header = header_row(ws, first)
+        labels = [c.value for c in ws[header]]
+        while labels and labels[-1] is None:
+            labels.pop()
+        tail = labels[-len(computed):]
+        assert tail == [f.label(lang) for f in computed]
+        inputs = labels[: -len(computed)]
+        assert all(label is not None for label in inputs)  # appended right after the input columns
+        fill = fill_of(ws.cell(header, len(inputs) + 1))
+        assert fill is not None and fill != fill_of(ws.cell(header, 1))  # a distinct header style
+
+
+def repair_cells(checked: Checked) -> tuple[Any, int, dict[str, int]]:
+    ws = checked.book[SHEETS[checked.lang][1]]
+    header = header_row(ws, "报修单号" if checked.lang == "zh" else "Ticket No")
+    return ws, header, columns_by_label(ws, header)
+
+
+def test_computed_values_and_status_colours_match_the_json(checked: Checked) -> None:
+    ws, header, cols = repair_cells(checked)
+    lang = checked.lang
+    label = {f.key: f.label(lang) for f in REPAIRS_COMPUTED}
+    colours = {"breached": RED, "overdue": RED, "missing": RED, "late": RED, "met": GREEN, "done": GREEN,
+               "pending": AMBER}
+    seen: set[str] = set()
+    for i, rep in enumerate(checked.document["repairs"]):
+        r = header + 1 + i
+        assert ws.cell(r, 1).value == rep["ticket_no"]
+        callback = ws.cell(r, cols[label["callback_status"]])
+        assert callback.value == status_label(rep["callback_status"], lang)
+        if rep["callback_status"] in colours:
+            assert fill_of(callback) == colours[rep["callback_status"]]
+            seen.add(rep["callback_status"])
+        for target in ("response", "plan", "on_site", "resolve"):
+            status = rep[f"{target}_status"]
+            cell = ws.cell(r, cols[label[f"{target}_status"]])
+            if status is None:
+                assert cell.value is None
+                continue
+            assert cell.value == status_label(status, lang)
+            if status in colours:
+                assert fill_of(cell) == colours[status], (cell.coordinate, status)
+                seen.add(status)
+            due = ws.cell(r, cols[label[f"{target}_due"]]).value
+            assert (due.isoformat() if due else None) == rep[f"{target}_due"]
+            assert ws.cell(r, cols[label[f"{target}_over_minutes"]]).value == rep[f"{target}_over_minutes"]
+        warranty = ws.cell(r, cols[label["warranty_status"]]).value
+        assert warranty == (status_label(rep["warranty_status"], lang) if rep["warranty_status"] else None)
+        assert ws.cell(r, cols[label["billable"]]).value == status_label(rep["billable"], lang)
+        assert ws.cell(r, cols[label["expected_fee"]]).value == rep["expected_fee"]
+    assert {"breached", "met", "done", "missing"} <= seen
+    if checked.lang == "zh":  # three tickets still open and not yet due on 2026-11-01
+        assert "pending" in seen
+
+
+def test_flagged_cells_have_a_fill_and_a_comment(checked: Checked) -> None:
+    for issue in checked.document["issues"]:
+        cell = checked.book[issue["sheet"]][issue["cell"]]
+        assert cell.comment is not None and issue["message"] in cell.comment.text
+        assert fill_of(cell) == ("FFC7CE" if issue["severity"] == "error" else "FFEB9C")
+
+
+def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
+    ws = checked.book["Issues"]
+    rows = [r for r in ws.iter_rows(min_row=2) if any(c.value is not None for c in r)]
+    assert len(rows) == len(checked.document["issues"])
+    links = [c.hyperlink for r in rows for c in r if c.hyperlink is not None]
+    assert len(links) >= len(rows)
+
+
+def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
+    ws = checked.book["Summary"]
+    text = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+    zh = checked.lang == "zh"
+    for title in (("月度电话回访记录", "按故障级别", "按网点", "按维修人员", "总体") if zh else
+                  ("Monthly callback record", "By fault level", "By branch", "By technician", "Overall")):
+        assert title in text
+    months = [m["month"] for m in checked.document["kpis"]["monthly_callbacks"]]
+    assert months and set(months) <= text  # one row per month of the monthly callback record
+    branches = set(checked.document["kpis"]["by_branch"])
+    assert branches - {""} <= text
+    assert ws["B2"].value == dt.datetime(2026, 11, 1)  # as of
+    assert len(ws._charts) >= 2
+    assert len(chart_parts(checked.out)) >= 2
+
+
+def test_summary_figures_are_the_kpis(checked: Checked) -> None:
+    ws = checked.book["Summary"]
+    overall = checked.document["kpis"]["overall"]
+    values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(4, 20)}
+    repairs, resolved = (("报修数", "已修复") if checked.lang == "zh" else ("Repairs", "Resolved"))
+    assert values[repairs] == overall["repairs"] and values[resolved] == overall["resolved"]
+    sat = "满意率" if checked.lang == "zh" else "Satisfaction rate"
+    assert values[sat] == pytest.approx(overall["satisfaction"]["rate"])
+
+
+def test_warranty_labels_cover_every_status() -> None:
+    assert {"return", "exchange", "free", "paid", "expired", "excluded", "unknown"} <= STATUS_LABELS.keys()
