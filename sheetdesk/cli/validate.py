@@ -62,8 +62,10 @@ def print_table(result: ValidationResult | CheckResult, limit: int) -> None:
     issues = result.report.issues
     shown = issues if limit == 0 else issues[:limit]
     several = len(result.dataset.workbooks) > 1
-    if shown:
-        rows = [(i.severity, location(i, several), i.code, i.message) for i in shown]
+    data_files = {str(wb.path) for wb in result.dataset.workbooks}
+    if shown:  # the file is named when there are several, or when it is not the data (a --policy file)
+        rows = [(i.severity, location(i, several or (i.file is not None and i.file not in data_files)), i.code,
+                 i.message) for i in shown]
         header = ("SEVERITY", "LOCATION", "CODE", "MESSAGE")
         widths = [max(display_width(r[n]) for r in (header, *rows)) for n in range(3)]
         for row in (header, *rows):
