@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from sheetdesk.errors import InputError
 from sheetdesk.legacy.header import label_forms
 from sheetdesk.legacy.mapfile import MapFile, resolve_column
 from sheetdesk.legacy.result import ColumnMap, Decision
@@ -99,9 +100,14 @@ def map_columns(layout: Layout, profiles: list[Profile], register: Register, map
             col = resolve_column(ref, layout, mapfile)
             locked[col] = Claim(col, target, 1.0, f"mapping file ({mapfile.path.name})", "mapping file")
     taken: dict[str, set[str]] = {}
-    for claim in locked.values():
+    for claim in sorted(locked.values(), key=lambda c: c.col):
         if claim.target.is_field:
-            taken.setdefault(claim.target.key, set()).update(slots(claim.target, register))
+            need = slots(claim.target, register)
+            if claim.target.key != "notes" and taken.get(claim.target.key, set()) & need:
+                assert mapfile is not None
+                raise InputError(mapfile.path, f"two columns are mapped to {claim.target.key} "
+                                 f"(the second is '{layout.label(claim.col)}'); map one of them to keep")
+            taken.setdefault(claim.target.key, set()).update(need)
 
     lookup = label_lookup(register)
     claims: list[Claim] = []

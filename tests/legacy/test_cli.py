@@ -163,6 +163,7 @@ def test_json_run_names_the_output(tmp_path: Path) -> None:
     ("kind: sales", "mapping file is for kind 'sales', not 'repairs'"),
     ("dayfirst:\n  日期: maybe", "'dayfirst' must map date columns to true"),
     ("columns:\n  故障描述: fault_level.time", "only date-and-time columns have a .time part"),
+    ("columns:\n  单号: ticket_no\n  出厂编号: ticket_no", "two columns are mapped to ticket_no (the second is '出厂编号')"),
 ])
 def test_bad_mapping_file_exits_2_with_one_line(tmp_path: Path, content: str, message: str) -> None:
     source = L.merged_header_xlsx(tmp_path / "log.xlsx")
