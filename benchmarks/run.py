@@ -77,8 +77,33 @@ class Run:
 
 # --- helpers ------------------------------------------------------------------------------------
 
+# Where `python -m sheetdesk` runs from: the working tree, or a snapshot of the
+# committed code (the checkout is shared, and code edited in the middle of a
+# run would make its numbers incomparable).
+CODE = {"dir": REPO, "label": "working tree"}
+
+
 def sheetdesk_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "sheetdesk", *args]
+
+
+def snapshot_head() -> tuple[Path, str]:
+    """The committed `sheetdesk/` package at HEAD, unpacked under benchmarks/data/code-<sha>/."""
+    sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True,
+                         cwd=REPO).stdout.strip()
+    target = DATA / f"code-{sha}"
+    if not (target / "sheetdesk" / "__init__.py").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", "HEAD", "sheetdesk"], capture_output=True, check=True, cwd=REPO)
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target, sha
+
+
+def code_env() -> dict[str, str]:
+    env = dict(os.environ)
+    if CODE["dir"] != REPO:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CODE["dir"]), env.get("PYTHONPATH")) if p)
+    return env
 
 
 def log(message: str) -> None:
@@ -90,7 +115,8 @@ def measure(cmd: list[str], *, stdout: Path | None = None, ok_codes: tuple[int, 
     wrapper = [sys.executable, str(HERE / "measure.py")]
     if stdout is not None:
         wrapper += ["--stdout", str(stdout)]
-    proc = subprocess.run([*wrapper, "--", *cmd], capture_output=True, text=True, check=True, cwd=REPO)
+    proc = subprocess.run([*wrapper, "--", *cmd], capture_output=True, text=True, check=True, cwd=CODE["dir"],
+                          env=code_env())
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     result["ok"] = result["returncode"] in ok_codes
     return result
@@ -122,7 +148,8 @@ def worker(kind: str, *paths: Path, repeat: int = 1) -> dict[str, Any]:
 
 
 def command_available(name: str) -> bool:
-    proc = subprocess.run(sheetdesk_cmd(name, "--help"), capture_output=True, text=True, check=False, cwd=REPO)
+    proc = subprocess.run(sheetdesk_cmd(name, "--help"), capture_output=True, text=True, check=False,
+                          cwd=CODE["dir"], env=code_env())
     return proc.returncode == 0
 
 
@@ -199,7 +226,13 @@ def run(args: argparse.Namespace) -> Run:
     if unknown:
         raise SystemExit(f"--only: unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
     r = Run(args)
+    if args.code == "head":
+        CODE["dir"], sha = snapshot_head()
+        CODE["label"] = f"committed code at {sha} (snapshot in {Path(CODE['dir']).relative_to(REPO)})"
     r.machine = machine()
+    r.machine["code"] = CODE["label"]
+    r.machine["sheetdesk_tree_dirty"] = args.code == "worktree" and r.machine["sheetdesk_tree_dirty"]
+    log(f"measuring {CODE['label']}")
     r.available = {"validate": command_available("validate"), "check": command_available("check")}
     log(f"available: {r.available}")
     out_dir = DATA / "out"
@@ -332,7 +365,7 @@ def table(r: Run) -> str:
     lines = [
         f"machine: {r.machine['cpu_count']} CPUs ({r.machine['cpu']}), {r.machine['memory_gib']} GiB, "
         f"Python {r.machine['python']}, {r.machine['platform']}",
-        f"sheetdesk {r.machine['versions']['sheetdesk']} at {r.machine['git_commit']}"
+        f"sheetdesk {r.machine['versions']['sheetdesk']}: {r.machine['code']}"
         f"{' + uncommitted changes in sheetdesk/' if r.machine['sheetdesk_tree_dirty'] else ''}; "
         f"load average at start {r.machine['load_average_at_start']}",
         f"command: {r.machine['command']}",
@@ -388,6 +421,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-scaling", action="store_true", help="skip the 50k/100k/200k scaling runs")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the generated workbook")
+    parser.add_argument("--code", choices=("head", "worktree"), default="head",
+                        help="measure the committed sheetdesk at HEAD (a snapshot; default) or the working tree "
+                             "with whatever is being edited in it")
     parser.add_argument("--regenerate", action="store_true", help="generate the input workbooks again")
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the results (default %(default)s)")
     args = parser.parse_args(argv)
