@@ -22,7 +22,7 @@ def test_every_decision_warning_and_reject_code_is_documented() -> None:
     decisions = emitted(r'decide\(\s*"([a-z_.]+)"') | emitted(r'Decision\(\s*"([a-z_.]+)"')
     warnings = emitted(r'warning\(\s*"(import\.[a-z_]+)"')
     rejects = emitted(r'_reject\([^"]*"([a-z_]+)"') | emitted(r'Reject\([^"]*"([a-z_]+)"')
-    assert len(decisions) >= 15 and len(warnings) == 5 and len(rejects) == 6
+    assert len(decisions) >= 15 and len(warnings) >= 5 and len(rejects) == 6
     missing = sorted(code for code in decisions | warnings | rejects if f"`{code}`" not in DOC)
     assert missing == []
 
