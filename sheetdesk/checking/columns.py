@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sheetdesk.io.annotate import ComputedColumn
 from sheetdesk.io.load import Dataset
 from sheetdesk.rules.evaluate import Evaluation
-from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, ComputedField, status_label
+from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, ComputedField, status_label
 
 
 def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
@@ -23,8 +23,16 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
         if table is None:
             continue
         lang = table.lang
-        columns[key] = [_column(f, [r.get(f.key) for r in rows], lang) for f in COMPUTED_BY_REGISTER[key]]
+        columns[key] = [_column(f, [_shown(f.key, r, lang) for r in rows], lang) for f in COMPUTED_BY_REGISTER[key]]
     return columns
+
+
+def _shown(key: str, row: Mapping[str, Any], lang: str) -> Any:
+    """The cell value: a paid warranty without an end reads 'Lifetime' (the JSON keeps null)."""
+    value = row.get(key)
+    if key == "paid_until" and value is None and row.get("start") is not None:
+        return LIFETIME[1] if lang == "zh" else LIFETIME[0]
+    return value
 
 
 def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:

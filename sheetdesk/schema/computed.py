@@ -47,6 +47,10 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# A blank paid_months is a lifetime paid warranty: the Paid Until cell says so.
+LIFETIME = ("Lifetime", "终身")
+
+
 def status_label(value: object, lang: str) -> object:
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("Yes" if value else "No")

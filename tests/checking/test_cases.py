@@ -195,3 +195,4 @@ def test_the_annotated_workbook_shows_the_same_values(book: Path, tmp_path: Path
     sales = wb["Sales"]
     sc = columns_by_label(sales, 1)
     assert sales.cell(2, sc["Free Until"]).value == dt.datetime(2026, 2, 28)
+    assert sales.cell(2, sc["Paid Until"]).value == "Lifetime"  # blank paid_months; null in the JSON
