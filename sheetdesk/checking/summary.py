@@ -205,6 +205,9 @@ class SummarySheet:
             self._put(8, g.get("satisfaction", {}).get("rate"), self.f_pct)
             self.row += 1
         last = self.row - 1
+        if not groups:
+            self.ws.write_string(self.row, 0, self.t("none"), self.f_note)
+            self.row += 1
         self.row += 1
         return first, last
 

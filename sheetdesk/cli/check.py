@@ -98,4 +98,4 @@ def print_kpis(result: CheckResult) -> None:
                f"{pct(cb.get('on_time_rate'))}, missing {cb.get('missing', 0)}; satisfaction "
                f"{pct(sat.get('rate'))} (target {pct(sat.get('target'))})")
     mix = overall.get("warranty_status", {})
-    click.echo("Warranty: " + ", ".join(f"{k} {v}" for k, v in mix.items() if v))
+    click.echo("Warranty: " + (", ".join(f"{k} {v}" for k, v in mix.items() if v) or "–"))

@@ -120,3 +120,16 @@ def test_help_names_every_option() -> None:
     assert code == 0
     for option in ("--policy", "--as-of", "-o, --output", "--force", "--json", "--limit", "--debug"):
         assert option in out
+
+
+def test_sales_register_alone(tmp_path: Path) -> None:
+    """Nothing to judge but warranty: still a Summary (empty tables say so), no crash."""
+    import openpyxl
+
+    path = write_book(tmp_path / "sales.xlsx", {"Sales": [SALES, sale("SN-1")]})
+    code, out, err = run(path, "--as-of", "2025-11-01")
+    assert (code, err) == (0, "")
+    assert "Repairs: 0, resolved 0" in out and "Warranty: –" in out
+    wb = openpyxl.load_workbook(tmp_path / "sales.checked.xlsx")
+    assert wb.sheetnames == ["Sales", "Issues", "Summary"]
+    assert [r[0] for r in wb["Summary"].iter_rows(values_only=True)].count("(none)") == 3
