@@ -120,6 +120,7 @@ class SummarySheet:
         mix_rows = self._warranty_mix()
         self._repeats()
         self.row = max(self.row, CHARTS_END_ROW)  # the monthly table is wider than the charts' gap
+        ws.set_h_pagebreaks([self.row])  # printed, the monthly record starts a page with its header
         month_rows = self._monthly()
         self._charts(branch_rows, mix_rows, month_rows)
 
