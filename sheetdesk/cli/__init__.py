@@ -7,6 +7,7 @@ the traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from typing import Any
@@ -29,6 +30,12 @@ class SheetdeskGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("sheetdesk: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # `sheetdesk ... | head` closed our stdout: not an error of ours.
+            # Point stdout at devnull so the interpreter's final flush is quiet.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:  # a bug: still one line, the traceback with --debug
             self._fail(ctx, exc, f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
 
