@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,10 @@ def print_kpis(result: CheckResult) -> None:
     overall = result.evaluation.kpis.get("overall", {})
     comp = overall.get("compliance", {})
 
-    def pct(value: float | None) -> str:
-        return "–" if value is None else f"{value:.1%}"
+    def pct(value: float | None) -> str:  # rounded half up, as Excel shows it in the Summary (81.25% -> 81.3%)
+        if value is None:
+            return "–"
+        return f"{Decimal(repr(value * 100)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
     click.echo(f"Repairs: {overall.get('repairs', 0)}, resolved {overall.get('resolved', 0)}")
     click.echo("SLA compliance: " + ", ".join(f"{en.lower()} {pct(comp.get(k, {}).get('rate'))}"
