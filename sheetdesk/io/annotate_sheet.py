@@ -33,10 +33,11 @@ from sheetdesk.io.xlsx import (
     RegisterSheetWriter,
     write_value,
 )
-from sheetdesk.report import Issue, Report
+from sheetdesk.report import Issue, Report, column_letter
 from sheetdesk.schema.fields import Field, FieldType
 
 EXCEL_MAX_COLS = 16_384
+MAX_MERGE_CELLS = 100_000  # a larger merged range (whole columns, A1:XFD1048576) is not carried
 DROPDOWN_SPARE_ROWS = 1000  # dropdowns reach this far below the data, for new rows
 COMMENT_OPTIONS = {"author": "sheetdesk", "x_scale": 2.5, "y_scale": 1.5}
 Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
@@ -88,6 +89,23 @@ def cell_output(field: Field, raw: Any, typed: Any) -> Any:
     return raw
 
 
+def _range(r0: int, c0: int, r1: int, c1: int) -> str:
+    return f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+
+
+_PLAIN = frozenset({str, float, int, bool})
+# How a register cell's value is chosen (see cell_output): by the field's type.
+_DATE, _NUMBER, _TEXT, _RAW = range(4)
+
+
+def _mode(field: Field) -> int:
+    if field.type in ("date", "datetime"):
+        return _DATE
+    if field.type in ("number", "integer"):
+        return _NUMBER
+    return _TEXT if field.type == "text" else _RAW
+
+
 def _blank(value: Any) -> bool:
     return value is None or value == ""
 
@@ -113,6 +131,8 @@ class SheetCopier:
 
     def carried_format(self, value: Any, fill: str | None) -> Any:
         """Format of a value carried as it was read (dates need a number format)."""
+        if fill is None and type(value) in _PLAIN:
+            return None
         if isinstance(value, dt.datetime):
             kind = DATETIME_FORMAT
         elif isinstance(value, dt.date):
@@ -144,6 +164,12 @@ class SheetCopier:
         merges: dict[int, list[tuple[int, int, int, int]]] = {}
         for (r0, c0), (r1, c1) in self.sheet.merged:
             if (r0, c0) != (r1, c1) and r1 < EXCEL_MAX_ROWS and c1 < EXCEL_MAX_COLS:
+                if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_MERGE_CELLS:  # xlsxwriter walks every cell of a merge
+                    self.report.warning("sheet.merge_not_carried", f"sheet '{self.sheet.name}': the merged range "
+                                        f"{_range(r0, c0, r1, c1)} covers {(r1 - r0 + 1) * (c1 - c0 + 1):,} cells; "
+                                        "it is not merged in the copy (its value is kept)",
+                                        sheet=self.sheet.name, file=self.file)
+                    continue
                 merges.setdefault(r0, []).append((r0, c0, r1, c1))
         plan = TablePlan(self) if self.table is not None else None
         for r in range(n_rows):
@@ -183,13 +209,17 @@ class SheetCopier:
 
     def put(self, r: int, c: int, value: Any, fmt: Any, notes: Flagged) -> None:
         """Write one value; text too long for Excel is cut, with a warning on the cell."""
-        if isinstance(value, str) and len(value) > EXCEL_MAX_CELL_CHARS:
+        if type(value) is not str:
+            write_value(self.ws, r, c, value, fmt)
+            return
+        if len(value) > EXCEL_MAX_CELL_CHARS:
             issue = self.report.warning(
                 "cell.truncated", f"text of {len(value):,} characters cut to Excel's limit of "
                 f"{EXCEL_MAX_CELL_CHARS:,}", sheet=self.sheet.name, row=r + 1, col_index=c, file=self.file)
             notes.setdefault(c, []).append(issue)
             fmt = self.carried_format(value, SEVERITY_FILL["warning"]) if fmt is None else fmt
-        write_value(self.ws, r, c, value, fmt)
+            value = value[:EXCEL_MAX_CELL_CHARS]
+        self.ws.write_string(r, c, value, fmt)
 
     def annotate_row(self, r: int, row_len: int, flagged: Flagged, notes: Flagged) -> None:
         """A comment on every cell of row r with issues (and a fill where the
@@ -224,6 +254,9 @@ class TablePlan:
                 self.fields[col] = (f, self.table.values.get(key) or [],
                                     {fill: self.formats.for_type(f.type, fill) for fill in fills})
         status_fills = (*fills, *set(STATUS_FILL.values()))
+        self.specs: list[tuple[int, list[Any], dict[str | None, Any]] | None] = [
+            (_mode(spec[0]), spec[1], spec[2]) if (spec := self.fields.get(c)) else None
+            for c in range(copier.width)]
         self.computed_formats = [{fill: _computed_format(self.formats, c, fill) for fill in status_fills}
                                  for c in copier.computed]
 
@@ -236,21 +269,28 @@ class TablePlan:
             return {}
         i = self.record_at[r]
         notes: Flagged = {}
-        copier = self.copier
+        copier, ws, specs = self.copier, self.ws, self.specs
+        carried, put = copier.carried_format, copier.put
         for c in range(min(len(row), copier.width)):
             raw = row[c]
-            fill = _fill(flagged, c)
-            spec = self.fields.get(c)
+            fill = SEVERITY_FILL[worst(flagged[c])] if flagged is not None and c in flagged else None
+            spec = specs[c]
             if spec is None:
-                value, fmt = raw, copier.carried_format(raw, fill)
+                value, fmt = raw, carried(raw, fill)
             else:
-                f, typed, fmts = spec
-                value, fmt = cell_output(f, raw, typed[i] if i < len(typed) else None), fmts[fill]
-            if _blank(value):
+                mode, typed, fmts = spec
+                fmt = fmts[fill]
+                if mode == _RAW or (mode == _TEXT and type(raw) is str) or (
+                        mode == _DATE and isinstance(raw, dt.date)):
+                    value = raw
+                else:  # a value read from text or a number (cell_output, inlined for speed)
+                    t = typed[i] if i < len(typed) else None
+                    value = raw if t is None else t
+            if value is None or value == "":
                 if fill:
-                    self.ws.write_blank(r, c, None, fmt)
+                    ws.write_blank(r, c, None, fmt)
                 continue
-            copier.put(r, c, value, fmt, notes)
+            put(r, c, value, fmt, notes)
         self.write_computed(r, i, flagged)
         return notes
 

@@ -25,8 +25,10 @@ def check_required(table: Table, report: Report) -> None:
         if not f.required or f.key not in table.raw:
             continue
         text = f"{f.label(table.lang)} is required but blank"
-        for i, raw in enumerate(table.raw[f.key]):
-            if is_blank(raw):
+        raw = table.raw[f.key]
+        # A blank reads as None; a None from an unreadable value is reported by the loader.
+        for i, value in enumerate(table.values[f.key]):
+            if value is None and is_blank(raw[i]):
                 report.error("required", text, **table.where(i, f.key))
 
 

@@ -33,6 +33,8 @@ def match_key(value: Any) -> str | None:
     """
     if value is None:
         return None
+    if isinstance(value, str) and value.isascii():  # the usual case: NFKC changes nothing
+        return value.strip().casefold() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = fold(str(value)).casefold()
