@@ -11,7 +11,7 @@ never overwritten; the output is written atomically.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,10 @@ def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], c
     master_wb = dataset.workbooks[0]
     langs = [t.lang for t in dataset.tables.values()]
     lang = "zh" if langs.count("zh") > langs.count("en") else "en"
-    taken: set[str] = {s.name for s in master_wb.sheets if s.name not in (merge_report.SHEET_NAME, PROVENANCE_SHEET)}
+    # Excel's sheet-name rules (a CSV or ODS master may have a longer name or a `[`); the Merge Report's name is kept.
+    taken: set[str] = {merge_report.SHEET_NAME}
+    names = {s.name: safe_sheet_name(s.name, taken) for s in master_wb.sheets
+             if s.name not in (merge_report.SHEET_NAME, PROVENANCE_SHEET)}
     with atomic_path(out) as tmp:
         wb = new_workbook(tmp)
         formats = Formats(wb)
@@ -122,11 +125,13 @@ def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], c
             if table is not None:
                 loc = table.location
                 write_register_sheet(wb, formats, table.register, table.lang, merged[table.key].rows,
-                                     name=sheet.name, above=sheet.rows[:loc.header_index],
+                                     name=names[sheet.name], above=sheet.rows[:loc.header_index],
                                      extra_headers=[str(loc.unknown[c]) for c in sorted(loc.unknown)])
+                if not sheet.visible:  # a register the clerk hid stays hidden
+                    wb.worksheets()[-1].hide()
                 written.add(table.key)
             elif sheet.name not in (merge_report.SHEET_NAME, PROVENANCE_SHEET):
-                carry_sheet(wb, formats, sheet)
+                carry_sheet(wb, formats, replace(sheet, name=names[sheet.name]))
         for register in REGISTERS:
             if register.key not in written:
                 write_register_sheet(wb, formats, register, lang, merged[register.key].rows,

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,16 @@ from sheetdesk.errors import InputError
 # 400k-row benchmark workbook unpacks to well under 1 GiB.
 MAX_UNPACKED_BYTES = 3 * 1024**3
 MAX_COMPRESSION_RATIO = 1000
+# calamine builds each sheet as one dense grid up to its farthest non-empty
+# cell, 32 bytes a cell, and aborts the whole process when that does not fit
+# (one stray cell at XFD1048576 asks for 512 GiB). A sheet reaching further
+# than this many cells (counted from A1) is refused before calamine sees it;
+# a full 200k-row register is ~5 million.
+MAX_GRID_CELLS = 50_000_000
+# Sheet parts up to this size are searched for far cells (a few milliseconds);
+# larger ones are trusted when their <dimension> is within the limit, so that
+# big registers are not unpacked twice.
+SCAN_PART_BYTES = 8 * 1024**2
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -134,6 +147,8 @@ def _is_encrypted_ooxml(path: Path) -> bool:
 def _read_with_calamine(path: Path, kind: str) -> RawWorkbook:
     import python_calamine as pc
 
+    if kind in ("xlsx", "xlsm"):
+        _check_grids(path)
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
         sheets: list[RawSheet] = []
@@ -169,8 +184,7 @@ def _uncarried_parts(path: Path) -> list[str]:
             names = zf.namelist()
             # LibreOffice writes empty drawing parts; only shapes count.
             shapes = any(
-                n.startswith("xl/drawings/drawing") and n.endswith(".xml")
-                and b"<xdr:sp" in zf.read(n)[:2_000_000]
+                n.startswith("xl/drawings/drawing") and n.endswith(".xml") and b"<xdr:sp" in _head(zf, n, 2_000_000)
                 for n in names
             )
     except (zipfile.BadZipFile, OSError):
@@ -188,6 +202,130 @@ def _uncarried_parts(path: Path) -> list[str]:
     if shapes:
         found.append("shapes")
     return found
+
+
+def _head(zf: zipfile.ZipFile, name: str, size: int) -> bytes:
+    """The first `size` bytes of a part, without unpacking the rest."""
+    with zf.open(name) as fh:
+        return fh.read(size)
+
+
+# A cell reference that could make the grid large: column AA or beyond, or
+# row 1,000,000 or beyond. Without one, a sheet is at most Z999999 (26 million
+# cells). The bare literal `r="` (not ` r="`) keeps the search fast; a false
+# match only costs the exact scan.
+_FAR_REF = re.compile(rb'r="[A-Z](?:[A-Z]|[0-9]{7})')
+# Every cell with content (self-closing cells hold no value): column letters, row, "/" if empty.
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\s(?:[^>]*?\s)?r="([A-Z]{1,3})([0-9]{1,9})"[^>]*?(/?)>')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*?ref="(?:[A-Z]{1,3}[0-9]{1,9}:)?([A-Z]{1,3})([0-9]{1,9})"')
+_CHUNK = 4 * 1024**2
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _column_letters(n: int) -> str:
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _check_grids(path: Path) -> None:
+    """Refuse a workbook with a sheet whose cells reach too far (see MAX_GRID_CELLS)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = _sheet_names(zf)
+            for info in zf.infolist():
+                part = info.filename
+                if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+                    continue
+                rows, cols = _grid_extent(zf, info)
+                if rows * cols > MAX_GRID_CELLS:
+                    sheet = names.get(part, part)
+                    raise InputError(
+                        path,
+                        f"sheet '{sheet}' reaches row {rows:,} and column {_column_letters(cols)}: "
+                        f"{rows * cols:,} cells, more than sheetdesk reads ({MAX_GRID_CELLS:,}); delete the "
+                        "stray cells far below or to the right of the data (Ctrl+End finds the last one) "
+                        "and save again",
+                    )
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, zlib.error) as exc:
+        raise InputError(path, f"cannot be read as a workbook: {_short(exc)}") from exc
+
+
+def _grid_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """(last row, last column) a sheet's cells reach, counted from A1 (an upper bound)."""
+    if info.file_size <= SCAN_PART_BYTES:
+        data = b"".join(_chunks(zf, info))  # chunks: a part that inflates past its declared size stops there
+        if not _FAR_REF.search(data):
+            return 0, 0
+        return _scan_cells([data])
+    dimension = _DIMENSION.search(_head(zf, info.filename, 64 * 1024))
+    if dimension is not None:
+        rows, cols = int(dimension[2]), _column_number(dimension[1])
+        if rows * cols <= MAX_GRID_CELLS:
+            return rows, cols
+    return _scan_cells(_chunks(zf, info))
+
+
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _scan_cells(chunks: Iterable[bytes]) -> tuple[int, int]:
+    max_row = max_col = 0
+    columns: dict[bytes, int] = {}
+    tail = b""
+    for chunk in chunks:
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0 or len(data) - cut > 64 * 1024:  # no tag starts in the last 64 KiB
+            cut = len(data)
+        for m in _CELL_REF.finditer(data, 0, cut):
+            if m.end(3) > m.start(3):  # <c r="X9" .../> holds nothing
+                continue
+            row = int(m[2])
+            if row > max_row:
+                max_row = row
+            letters = m[1]
+            col = columns.get(letters)
+            if col is None:
+                col = columns[letters] = _column_number(letters)
+            if col > max_col:
+                max_col = col
+        tail = data[cut:]
+    return max_row, max_col
+
+
+def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part -> sheet name, for messages; {} when the workbook part cannot be followed."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        workbook = fromstring(zf.read("xl/workbook.xml"))
+        rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except Exception:  # a message nicety only: calamine reports a broken workbook part itself
+        return {}
+    targets = {}
+    for rel in rels.iter():
+        if rel.tag.endswith("Relationship") and rel.get("Id") and rel.get("Target"):
+            target = rel.get("Target", "")
+            targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    names = {}
+    for elem in workbook.iter():
+        if elem.tag.endswith("}sheet") or elem.tag == "sheet":
+            rid = next((v for k, v in elem.attrib.items() if k.endswith("}id")), None)
+            if rid in targets:
+                names[targets[rid]] = elem.get("name", "")
+    return names
 
 
 def _short(exc: BaseException) -> str:

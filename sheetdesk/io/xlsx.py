@@ -20,11 +20,13 @@ import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from sheetdesk.errors import OutputError
 from sheetdesk.schema.fields import Field, Register
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLS = 16_384
 EXCEL_MAX_CELL_CHARS = 32_767
 
 HEADER_STYLE = {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1,
@@ -88,25 +90,35 @@ class Formats:
         return self.get(**props) if props else None
 
 
-def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> None:
-    """Write one value by its Python type; text is always a string cell."""
+def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> bool:
+    """Write one value by its Python type; text is always a string cell.
+
+    Returns True when the text was cut to Excel's limit of 32,767 characters
+    (the caller warns). A cell beyond Excel's last row or column raises
+    `OutputError`: xlsxwriter would drop it without a word.
+    """
+    cut = False
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        if fmt is not None:
-            ws.write_blank(row, col, None, fmt)
-        return
-    if isinstance(value, bool):
-        ws.write_boolean(row, col, value, fmt)
+        if fmt is None:
+            return False
+        status = ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        status = ws.write_boolean(row, col, value, fmt)
     elif isinstance(value, (int, float)):
-        ws.write_number(row, col, value, fmt)
+        status = ws.write_number(row, col, value, fmt)
     elif isinstance(value, (dt.datetime, dt.date, dt.time)):
-        ws.write_datetime(row, col, value, fmt)
+        status = ws.write_datetime(row, col, value, fmt)
     elif isinstance(value, dt.timedelta):
-        ws.write_number(row, col, value.total_seconds() / 86400, fmt)
+        status = ws.write_number(row, col, value.total_seconds() / 86400, fmt)
     else:
         text = str(value)
         if len(text) > EXCEL_MAX_CELL_CHARS:
-            text = text[:EXCEL_MAX_CELL_CHARS]
-        ws.write_string(row, col, text, fmt)
+            text, cut = text[:EXCEL_MAX_CELL_CHARS], True
+        status = ws.write_string(row, col, text, fmt)
+    if status == -1:
+        raise OutputError(f"sheet '{ws.name}' would need row {row + 1:,}, column {col + 1:,}: beyond Excel's "
+                          f"limit of {EXCEL_MAX_ROWS:,} rows and {EXCEL_MAX_COLS:,} columns; nothing was written")
+    return cut
 
 
 def display_value(field: Field, value: Any, lang: str) -> Any:
@@ -164,8 +176,12 @@ class RegisterSheetWriter:
                 + ", ".join(labels)[:200],
             })
 
-    def write_record(self, row: int, record: dict[str, Any], fills: dict[str, str] | None = None) -> None:
-        """Write typed values (enum keys shown as labels) at 0-based `row`."""
+    def write_record(self, row: int, record: dict[str, Any], fills: dict[str, str] | None = None) -> list[str]:
+        """Write typed values (enum keys shown as labels) at 0-based `row`.
+
+        Returns the keys whose text was cut to Excel's cell limit.
+        """
+        cut: list[str] = []
         for f in self.register.fields:
             col = self.columns.get(f.key)
             if col is None:
@@ -173,7 +189,9 @@ class RegisterSheetWriter:
             value = display_value(f, record.get(f.key), self.lang)
             fill = fills.get(f.key) if fills else None
             fmt = self.formats.for_type(f.type, fill) if fill else self._type_formats[f.key]
-            write_value(self.ws, row, col, value, fmt)
+            if write_value(self.ws, row, col, value, fmt):
+                cut.append(f.key)
+        return cut
 
 
 def safe_sheet_name(name: str, taken: set[str] | None = None) -> str:

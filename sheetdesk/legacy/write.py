@@ -15,7 +15,7 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.io.atomic import atomic_path
-from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook, write_value
+from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS, Formats, RegisterSheetWriter, new_workbook, write_value
 from sheetdesk.legacy.result import ImportResult
 from sheetdesk.report import column_letter
 
@@ -32,7 +32,11 @@ def write_import(result: ImportResult, out: str | Path) -> Path:
         writer = RegisterSheetWriter(wb, formats, ws, result.register, result.lang)
         writer.write_header()
         for i, record in enumerate(result.records, start=1):
-            writer.write_record(i, record)
+            for key in writer.write_record(i, record):  # text longer than a cell holds: cut, and said so
+                result.report.warning("import.text_cut", f"{key}: text of {len(str(record[key])):,} characters "
+                                      f"cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,}", sheet=result.sheet,
+                                      row=result.record_rows[i - 1] if i <= len(result.record_rows) else None,
+                                      column=key)
         writer.add_dropdowns(max(len(result.records) + 200, 1000))
         _write_rejects(wb.add_worksheet(REJECTS), formats, result)
         _write_report(wb.add_worksheet(REPORT), formats, result)
@@ -60,7 +64,10 @@ def _write_rejects(ws: Worksheet, formats: Formats, result: ImportResult) -> Non
         ws.write_number(i, 0, reject.row)
         ws.write_string(i, 1, reject.reason)
         for col, value in enumerate(reject.values):
-            write_value(ws, i, col + 2, value, _format_for(formats, value))
+            if write_value(ws, i, col + 2, value, _format_for(formats, value)):
+                result.report.warning("import.text_cut", f"rejected row {reject.row}: text of {len(str(value)):,} "
+                                      f"characters cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,} in Rejects",
+                                      sheet=result.sheet, row=reject.row, col_index=col)
 
 
 def _format_for(formats: Formats, value: Any) -> Any:
