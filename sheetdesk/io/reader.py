@@ -215,6 +215,7 @@ def _head(zf: zipfile.ZipFile, name: str, size: int) -> bytes:
 # cells). The bare literal `r="` (not ` r="`) keeps the search fast; a false
 # match only costs the exact scan.
 _FAR_REF = re.compile(rb'r="[A-Z](?:[A-Z]|[0-9]{7})')
+_NEAR_GRID = 26 * 999_999
 # Every cell with content (self-closing cells hold no value): column letters, row, "/" if empty.
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\s(?:[^>]*?\s)?r="([A-Z]{1,3})([0-9]{1,9})"[^>]*?(/?)>')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*?ref="(?:[A-Z]{1,3}[0-9]{1,9}:)?([A-Z]{1,3})([0-9]{1,9})"')
@@ -263,7 +264,7 @@ def _grid_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
     """(last row, last column) a sheet's cells reach, counted from A1 (an upper bound)."""
     if info.file_size <= SCAN_PART_BYTES:
         data = b"".join(_chunks(zf, info))  # chunks: a part that inflates past its declared size stops there
-        if not _FAR_REF.search(data):
+        if _NEAR_GRID <= MAX_GRID_CELLS and not _FAR_REF.search(data):
             return 0, 0
         return _scan_cells([data])
     dimension = _DIMENSION.search(_head(zf, info.filename, 64 * 1024))
