@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.checking.policy_source import load_policy
 from sheetdesk.io.load import Dataset, load_dataset
+from sheetdesk.io.policy_source import load_policy
+from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Report, json_value
 from sheetdesk.rules.evaluate import Evaluation, evaluate
 from sheetdesk.rules.policy import Policy
@@ -59,19 +60,22 @@ def to_jsonable(value: Any) -> Any:
 
 
 def check_dataset(dataset: Dataset, *, policy_path: str | Path | None = None,
-                  as_of: dt.datetime | None = None) -> CheckResult:
+                  as_of: dt.datetime | None = None, progress: Progress = SILENT) -> CheckResult:
     """Validate the dataset, then compute every rule of SPEC §4 against `as_of`.
 
     A bad policy is reported (sheet and cell) and nothing is computed from it.
     """
     as_of = (as_of or dt.datetime.now()).replace(microsecond=0)
-    report = validate_dataset(dataset, now=as_of)
-    policy = load_policy(dataset, policy_path, report)
+    with progress.step("Validating"):
+        report = validate_dataset(dataset, now=as_of)
+        policy = load_policy(dataset, policy_path, report)
     evaluation = None
     if policy is not None:
-        evaluation = evaluate(
-            _records(dataset, "sales"), _records(dataset, "repairs"), _records(dataset, "callbacks"), policy, as_of
-        )
+        with progress.step("Computing warranty, SLA and callbacks"):
+            evaluation = evaluate(
+                _records(dataset, "sales"), _records(dataset, "repairs"), _records(dataset, "callbacks"),
+                policy, as_of,
+            )
         for located in evaluation.findings:
             table = dataset.tables[located.register]
             f = located.finding
@@ -81,9 +85,10 @@ def check_dataset(dataset: Dataset, *, policy_path: str | Path | None = None,
 
 
 def check_files(paths: Iterable[str | Path], *, policy: str | Path | None = None,
-                as_of: dt.datetime | None = None) -> CheckResult:
+                as_of: dt.datetime | None = None, progress: Progress = SILENT) -> CheckResult:
     """Read the files and check them (InputError for a file that cannot be read)."""
-    return check_dataset(load_dataset(list(paths)), policy_path=policy, as_of=as_of)
+    dataset = load_dataset(list(paths), progress=progress)
+    return check_dataset(dataset, policy_path=policy, as_of=as_of, progress=progress)
 
 
 def _records(dataset: Dataset, key: str) -> list[dict[str, Any]]:

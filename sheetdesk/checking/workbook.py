@@ -8,12 +8,14 @@ from sheetdesk.checking.columns import computed_columns
 from sheetdesk.checking.run import CheckResult
 from sheetdesk.checking.summary import SummarySheet
 from sheetdesk.io.annotate import majority_lang, write_annotated
+from sheetdesk.progress import SILENT, Progress
 
 
-def write_checked(result: CheckResult, out: str | Path) -> Path:
+def write_checked(result: CheckResult, out: str | Path, progress: Progress = SILENT) -> Path:
     """The annotated workbook of SPEC §5 for a check result (atomic write)."""
     ev = result.evaluation
     lang = majority_lang(result.dataset)
     computed = computed_columns(result.dataset, ev) if ev is not None else {}
     summary = SummarySheet(ev.kpis, result.as_of, lang) if ev is not None else None
-    return write_annotated(out, result.dataset, result.report, computed=computed, summary=summary, lang=lang)
+    return write_annotated(out, result.dataset, result.report, computed=computed, summary=summary, lang=lang,
+                           progress=progress)

@@ -20,6 +20,23 @@ from sheetdesk.errors import SheetdeskError
 
 
 class SheetdeskGroup(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Like Click's, but a usage error is one line on stderr (exit 2), as SPEC §5 asks."""
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else "sheetdesk"
+            click.echo(f"sheetdesk: error: {exc.format_message()} (see '{where} --help')", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

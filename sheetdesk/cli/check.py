@@ -11,7 +11,7 @@ import click
 
 from sheetdesk.checking import CheckResult, check_files
 from sheetdesk.checking.workbook import write_checked
-from sheetdesk.cli.common import debug_option, exit_code, print_json
+from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
 from sheetdesk.cli.validate import DEFAULT_LIMIT, print_table
 from sheetdesk.io.outputs import check_output, default_output
 from sheetdesk.io.values import coerce_datetime
@@ -66,9 +66,10 @@ def check(ctx: click.Context, files: tuple[Path, ...], policy: Path | None, as_o
     if output is not None or not json_mode:
         inputs = [*files, *([policy] if policy else [])]
         out = check_output(output or default_output(files[0]), inputs, force=force)
-    result = check_files(files, policy=policy, as_of=as_of)
+    progress = progress_for(json_mode)
+    result = check_files(files, policy=policy, as_of=as_of, progress=progress)
     if out is not None:
-        write_checked(result, out)
+        write_checked(result, out, progress)
     if json_mode:
         print_json(result.to_json())
     else:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sheetdesk.progress import SILENT, Progress, TerminalProgress
 from sheetdesk.report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,3 +41,8 @@ def print_json(document: Any) -> None:
 def show_progress(json_mode: bool) -> bool:
     """Progress bars only on a terminal and never with --json."""
     return not json_mode and sys.stderr.isatty()
+
+
+def progress_for(json_mode: bool) -> Progress:
+    """A bar on stderr for each slow step, or silence (not a terminal, --json)."""
+    return TerminalProgress() if show_progress(json_mode) else SILENT

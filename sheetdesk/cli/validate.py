@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from sheetdesk.checking import CheckResult
-from sheetdesk.cli.common import debug_option, exit_code, print_json
+from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
 from sheetdesk.io.annotate import write_annotated
 from sheetdesk.io.outputs import check_output, default_output
 from sheetdesk.report import Issue
@@ -45,9 +45,10 @@ def validate(ctx: click.Context, files: tuple[Path, ...], policy: Path | None, o
     if output is not None:
         inputs = [*files, *([policy] if policy else [])]
         out = check_output(output or default_output(files[0]), inputs, force=force)
-    result = validate_files(files, policy=policy)
+    progress = progress_for(json_mode)
+    result = validate_files(files, policy=policy, progress=progress)
     if out is not None:
-        write_annotated(out, result.dataset, result.report)
+        write_annotated(out, result.dataset, result.report, progress=progress)
     if json_mode:
         print_json(result.to_json())
     else:

@@ -31,6 +31,7 @@ from sheetdesk.io.annotate_sheet import ComputedColumn, SheetCopier
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, Table
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
+from sheetdesk.progress import SILENT, Progress, Step
 from sheetdesk.report import Issue, Report
 
 # Above this many rows in any sheet, rows are streamed to disk (xlsxwriter's
@@ -51,6 +52,7 @@ def write_annotated(
     summary: SummaryWriter | None = None,
     lang: str | None = None,
     constant_memory: bool | None = None,
+    progress: Progress = SILENT,
 ) -> Path:
     """Write the annotated copy of `dataset` to `out_path` (atomically).
 
@@ -67,8 +69,10 @@ def write_annotated(
     try:
         with atomic_path(out_path) as tmp:
             wb = new_workbook(tmp, constant_memory=constant_memory)
-            _fill_workbook(wb, dataset, report, computed or {}, summary, lang)
-            wb.close()
+            total = sum(len(s.rows) for w in dataset.workbooks for s in w.sheets)
+            with progress.step(f"Writing {out_path.name}", total) as step:
+                _fill_workbook(wb, dataset, report, computed or {}, summary, lang, step)
+                wb.close()
     except (XlsxWriterException, OSError) as exc:
         raise OutputError(f"{out_path}: cannot be written ({exc})") from exc
     return out_path
@@ -76,7 +80,7 @@ def write_annotated(
 
 def _fill_workbook(wb: Workbook, dataset: Dataset, report: Report,
                    computed: Mapping[str, Sequence[ComputedColumn]], summary: SummaryWriter | None,
-                   lang: str) -> None:
+                   lang: str, step: Step) -> None:
     formats = Formats(wb)
     index = IssueIndex(report.issues, dataset.workbooks)
     taken: set[str] = set()
@@ -93,7 +97,7 @@ def _fill_workbook(wb: Workbook, dataset: Dataset, report: Report,
             if table is not None:
                 tables[(file, sheet.name)] = table
             SheetCopier(wb, ws, formats, sheet, file, index.sheet(file, sheet.name), report, table,
-                        computed.get(table.key, ()) if table is not None else ()).write()
+                        computed.get(table.key, ()) if table is not None else ()).write(step)
             if first_visible is None and sheet.visible:
                 first_visible = ws
     first_file = str(dataset.workbooks[0].path) if dataset.workbooks else ""

@@ -33,11 +33,13 @@ from sheetdesk.io.xlsx import (
     RegisterSheetWriter,
     write_value,
 )
+from sheetdesk.progress import Step
 from sheetdesk.report import Issue, Report, column_letter
 from sheetdesk.schema.fields import Field, FieldType
 
 EXCEL_MAX_COLS = 16_384
 MAX_MERGE_CELLS = 100_000  # a larger merged range (whole columns, A1:XFD1048576) is not carried
+PROGRESS_ROWS = 2000  # rows between progress reports
 DROPDOWN_SPARE_ROWS = 1000  # dropdowns reach this far below the data, for new rows
 COMMENT_OPTIONS = {"author": "sheetdesk", "x_scale": 2.5, "y_scale": 1.5}
 Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
@@ -153,7 +155,8 @@ class SheetCopier:
             self._carried[key] = self.formats.get(**props) if props else None
         return self._carried[key]
 
-    def write(self) -> None:
+    def write(self, step: Step | None = None) -> None:
+        """Copy the sheet row by row; `step` hears every PROGRESS_ROWS rows."""
         rows = self.sheet.rows
         n_rows = max(len(rows), self.issues.max_row)
         if n_rows > EXCEL_MAX_ROWS:
@@ -186,6 +189,10 @@ class SheetCopier:
                 notes = self.write_plain_row(r, row, flagged)
             if flagged or notes:
                 self.annotate_row(r, len(row), flagged or {}, notes)
+            if step is not None and r % PROGRESS_ROWS == PROGRESS_ROWS - 1:
+                step.advance(PROGRESS_ROWS)
+        if step is not None:
+            step.advance(n_rows % PROGRESS_ROWS)
         if plan is not None:
             plan.finish(n_rows)
         if not self.sheet.visible:

@@ -15,6 +15,7 @@ from typing import Any
 from sheetdesk.io.detect import Location, recognise
 from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
 from sheetdesk.io.values import coercer, is_blank
+from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Report
 from sheetdesk.schema import POLICY_SHEETS, REGISTERS, Register
 
@@ -102,10 +103,14 @@ class Dataset:
         return None
 
 
-def load_dataset(paths: Iterable[str | Path], report: Report | None = None) -> Dataset:
+def load_dataset(paths: Iterable[str | Path], report: Report | None = None,
+                 progress: Progress = SILENT) -> Dataset:
     """Read the files, find the registers and policy sheets, coerce values."""
     report = report or Report()
-    workbooks = [read_workbook(p) for p in paths]
+    workbooks = []
+    for p in paths:
+        with progress.step(f"Reading {Path(p).name}"):
+            workbooks.append(read_workbook(p))
     tables: dict[str, Table] = {}
     policy_sheets: dict[str, tuple[str, list[list[Any]]]] = {}
     for wb in workbooks:
@@ -123,7 +128,8 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None) -> D
                              f"{tables[key].file.name} and '{sheet.name}' in {wb.path.name}; the first is used",
                              sheet=sheet.name, file=str(wb.path))
                 continue
-            tables[key] = load_table(wb.path, sheet, register, loc, report)
+            with progress.step(f"Reading values of '{sheet.name}'"):
+                tables[key] = load_table(wb.path, sheet, register, loc, report)
         for key, (sheet, _loc) in recognise(wb.sheets, POLICY_SHEETS, by_headers=False).items():
             policy_sheets.setdefault(key, (sheet.name, sheet.rows))
         for part in wb.uncarried:

@@ -10,7 +10,9 @@ from typing import Any
 
 from sheetdesk.io.annotate_index import parse_cell
 from sheetdesk.io.load import Dataset, load_dataset
-from sheetdesk.io.reader import RawWorkbook, read_workbook
+from sheetdesk.io.policy_source import load_policy
+from sheetdesk.io.reader import RawWorkbook
+from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Issue, Report
 from sheetdesk.schema import REGISTERS
 from sheetdesk.validation.crosscheck import check_dataset
@@ -85,15 +87,18 @@ def dataset_stats(dataset: Dataset, report: Report) -> dict[str, Any]:
 
 
 def validate_files(paths: Iterable[str | Path], *, policy: str | Path | None = None,
-                   as_of: dt.datetime | None = None) -> ValidationResult:
-    """Read the files, check them, and return the dataset with its report.
+                   as_of: dt.datetime | None = None, progress: Progress = SILENT) -> ValidationResult:
+    """Read the files, check them and the policy, and return the dataset with its report.
 
+    The policy in force (built-in < `policy` < policy sheets in the data) is
+    checked too, so a bad policy is found before `check` needs it.
     Raises `InputError` for a file (or policy file) that cannot be read.
     """
     paths = list(paths)
-    if policy is not None:
-        read_workbook(policy)  # unreadable policy = exit 2; its rules are checked by `check`
     as_of = (as_of or dt.datetime.now()).replace(microsecond=0)
-    dataset = load_dataset(paths)
-    report = validate_dataset(dataset, now=as_of)
+    dataset = load_dataset(paths, progress=progress)
+    with progress.step("Validating"):
+        report = validate_dataset(dataset, now=as_of)
+        load_policy(dataset, policy, report)
+        sort_issues(report, dataset.workbooks)
     return ValidationResult(dataset, report, as_of)
