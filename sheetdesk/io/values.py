@@ -165,7 +165,7 @@ def coerce_date(value: Any, dayfirst: bool | None = None) -> Result:
     if isinstance(value, dt.date):
         return value, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        stamp = from_serial(float(value))
+        stamp = from_serial(value)  # not float(): an int beyond a float's range is simply not a date
         if stamp is None:
             return None, f"{value!r} is not a date"
         return stamp.date(), None
@@ -194,7 +194,7 @@ def coerce_datetime(value: Any, dayfirst: bool | None = None) -> Result:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day), None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        stamp = from_serial(float(value))
+        stamp = from_serial(value)  # not float(): an int beyond a float's range is simply not a date
         if stamp is None:
             return None, f"{value!r} is not a date and time"
         return stamp, None
@@ -237,7 +237,7 @@ def coerce_integer(value: Any) -> Result:
     number, problem = coerce_number(value)
     if problem or number is None:
         return number, problem
-    if float(number) != int(number):
+    if isinstance(number, float) and not number.is_integer():
         return None, f"'{value}' is not a whole number"
     return int(number), None
 
