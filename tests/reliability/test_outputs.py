@@ -247,3 +247,39 @@ def test_outputs_get_the_usual_file_mode(files: dict[str, Path], tmp_path: Path)
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_an_output_the_file_system_refuses_is_one_line(files: dict[str, Path], tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a workbook open in Excel: the old file stays, the message says why."""
+    import sheetdesk.io.atomic as atomic
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    for args, target in ((["check", files["master"], "--as-of", "2025-06-01"], tmp_path / "c.xlsx"),
+                         (["import", files["legacy"], "--kind", "repairs"], tmp_path / "i.xlsx"),
+                         (["collect", files["master"], files["branch"]], tmp_path / "m.xlsx")):
+        target.write_bytes(b"open in Excel")
+        result = run(*args, "-o", target, "--force")
+        assert result.code == 2
+        assert result.stderr == (f"sheetdesk: error: {target}: cannot be replaced (Permission denied); "
+                                 "is it open in another program?\n")
+        assert target.read_bytes() == b"open in Excel"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_full_disk_is_one_line(files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_space(self: xlsxwriter.workbook.Workbook) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "close", no_space)
+    for args in (["split", files["master"], "-o", tmp_path / "elsewhere"],
+                 ["import", files["legacy"], "--kind", "repairs", "-o", tmp_path / "i.xlsx"],
+                 ["template", "sales", "-o", tmp_path / "templates"]):
+        result = run(*args)
+        assert result.code == 2, result
+        assert result.stderr.endswith(": cannot be written (No space left on device)\n")
+        assert len(result.stderr.splitlines()) == 1
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
