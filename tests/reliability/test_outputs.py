@@ -82,13 +82,22 @@ def test_output_naming_an_input_is_refused_even_with_force(case: str, files: dic
     assert victim.exists()
 
 
-def test_a_hard_link_to_the_input_is_the_input(files: dict[str, Path], tmp_path: Path) -> None:
-    link = tmp_path / "looks-new.xlsx"
-    os.link(files["master"], link)
+@pytest.mark.parametrize("link", [os.link, os.symlink])
+def test_a_link_to_the_input_is_the_input(link: Callable[[Path, Path], None], files: dict[str, Path],
+                                          tmp_path: Path) -> None:
+    alias = tmp_path / "looks-new.xlsx"
+    link(files["master"], alias)
     before = digest(files["master"])
-    result = run("check", files["master"], "-o", link, "--force")
-    assert result.code == 2 and result.stderr == f"sheetdesk: error: {link}: {REFUSED}\n"
+    result = run("check", files["master"], "-o", alias, "--force")
+    assert result.code == 2 and result.stderr == f"sheetdesk: error: {alias}: {REFUSED}\n"
     assert digest(files["master"]) == before
+
+
+def test_the_saved_mapping_never_replaces_the_imported_workbook(files: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "imported.xlsx"
+    result = run("import", files["legacy"], "--kind", "repairs", "-o", out, "--save-mapping", out, "--force")
+    assert result.code == 2 and result.stderr == f"sheetdesk: error: {out}: {REFUSED}\n"
+    assert not out.exists()
 
 
 def test_split_never_writes_a_branch_file_over_its_master(tmp_path: Path) -> None:
@@ -283,3 +292,18 @@ def test_a_full_disk_is_one_line(files: dict[str, Path], tmp_path: Path, monkeyp
         assert result.stderr.endswith(": cannot be written (No space left on device)\n")
         assert len(result.stderr.splitlines()) == 1
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_ctrl_c_mid_write_exits_130_and_keeps_the_old_output(files: dict[str, Path], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(self: xlsxwriter.workbook.Workbook) -> None:
+        Path(self.filename).write_bytes(b"PK")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "close", interrupted)
+    old = tmp_path / "merged.xlsx"
+    old.write_bytes(b"the old output")
+    result = run("collect", files["master"], files["branch"], "-o", old, "--force")
+    assert (result.code, result.stderr) == (130, "sheetdesk: interrupted\n")
+    assert old.read_bytes() == b"the old output"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
