@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import xlsxwriter
 from click.testing import CliRunner
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sheetdesk.cli import main
+from tests.helpers.books import write_book  # noqa: F401  (re-exported for the tests here)
 
 D, T = dt.date, dt.datetime
 
@@ -39,26 +38,6 @@ def sla_sheet(level_ii_resolve: str) -> list[list[Any]]:
     rows = [list(r) for r in DEFAULT_SLA]
     rows[1][5] = level_ii_resolve
     return [SLA_HEADER, *rows]
-
-
-def write_book(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    """Sheets of rows (row 1 first); datetimes and dates get formats; None is no cell."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
-    stamp, day = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"}), wb.add_format({"num_format": "yyyy-mm-dd"})
-    for name, rows in sheets.items():
-        ws = wb.add_worksheet(name)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                if isinstance(value, T):
-                    ws.write_datetime(r, c, value, stamp)
-                elif isinstance(value, D):
-                    ws.write_datetime(r, c, value, day)
-                elif isinstance(value, str):
-                    ws.write_string(r, c, value)
-                elif value is not None:
-                    ws.write(r, c, value)
-    wb.close()
-    return path
 
 
 def sale(serial: str, sold: D = D(2025, 1, 10), category: str = "pump") -> list[Any]:

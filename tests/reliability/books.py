@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
+from tests.helpers.books import write_book  # noqa: F401  (re-exported for the tests here)
 
 T = dt.datetime
 D = dt.date
@@ -64,32 +64,6 @@ def master_sheets(text: tuple[str, ...] = ("plain note",)) -> dict[str, list[lis
         "Callbacks": callbacks,
         "Notes": [["Head office notes"], ["Quarterly review", T(2025, 4, 1)], [42, None, "x"]],
     }
-
-
-def write_book(path: Path, sheets: dict[str, list[list[Any]]], *, hidden: tuple[str, ...] = ()) -> Path:
-    """Rows of values from A1; dates get a date format, None is no cell, text is always text."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                         "strings_to_urls": False})
-    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-    stamp_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    for name, rows in sheets.items():
-        ws = wb.add_worksheet(name)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                if value is None:
-                    continue
-                if isinstance(value, T):
-                    ws.write_datetime(r, c, value, stamp_fmt)
-                elif isinstance(value, D):
-                    ws.write_datetime(r, c, value, date_fmt)
-                elif isinstance(value, str):
-                    ws.write_string(r, c, value)
-                else:
-                    ws.write(r, c, value)
-        if name in hidden:
-            ws.hide()
-    wb.close()
-    return path
 
 
 def write_master(path: Path, text: tuple[str, ...] = ("plain note",)) -> Path:

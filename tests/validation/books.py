@@ -10,39 +10,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
+from tests.helpers.books import write_book  # noqa: F401  (re-exported for the tests here)
 
 D = dt.date
 T = dt.datetime
 AS_OF = T(2025, 6, 1, 12, 0)
 Expected = set[tuple[str, str, str, str | None]]
-
-
-def write_book(path: Path, sheets: dict[str, list[list[Any]]],
-               merges: dict[str, list[tuple[int, int, int, int]]] | None = None) -> Path:
-    """Write sheets of rows (row 1 first); dates get date formats, None is no cell."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                         "strings_to_urls": False})
-    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-    stamp_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    for name, rows in sheets.items():
-        ws = wb.add_worksheet(name)
-        for (r0, c0, r1, c1) in (merges or {}).get(name, []):
-            ws.merge_range(r0, c0, r1, c1, None)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                if value is None:
-                    continue
-                if isinstance(value, T):
-                    ws.write_datetime(r, c, value, stamp_fmt)
-                elif isinstance(value, D):
-                    ws.write_datetime(r, c, value, date_fmt)
-                elif isinstance(value, str):
-                    ws.write_string(r, c, value)
-                else:
-                    ws.write(r, c, value)
-    wb.close()
-    return path
 
 
 SALES_EN = ["Serial No", "Product", "Model", "Category", "Sale Date", "Acceptance Date", "Customer",
