@@ -71,7 +71,7 @@ def write_floor(written: str, out: str) -> dict[str, Any]:
                 elif t is time_:
                     ws.write_datetime(r, c, v, fmt_t)
                     cells += 1
-                elif t is timedelta_:
+                elif isinstance(v, timedelta_):
                     ws.write_number(r, c, v.total_seconds() / 86400)
                     cells += 1
     wb.close()

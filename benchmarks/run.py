@@ -80,7 +80,13 @@ class Run:
 # Where `python -m sheetdesk` runs from: the working tree, or a snapshot of the
 # committed code (the checkout is shared, and code edited in the middle of a
 # run would make its numbers incomparable).
-CODE = {"dir": REPO, "label": "working tree"}
+@dataclass
+class Code:
+    dir: Path
+    label: str
+
+
+CODE = Code(REPO, "working tree")
 
 
 def sheetdesk_cmd(*args: str) -> list[str]:
@@ -101,8 +107,8 @@ def snapshot_head() -> tuple[Path, str]:
 
 def code_env() -> dict[str, str]:
     env = dict(os.environ)
-    if CODE["dir"] != REPO:
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CODE["dir"]), env.get("PYTHONPATH")) if p)
+    if CODE.dir != REPO:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CODE.dir), env.get("PYTHONPATH")) if p)
     return env
 
 
@@ -115,7 +121,7 @@ def measure(cmd: list[str], *, stdout: Path | None = None, ok_codes: tuple[int, 
     wrapper = [sys.executable, str(HERE / "measure.py")]
     if stdout is not None:
         wrapper += ["--stdout", str(stdout)]
-    proc = subprocess.run([*wrapper, "--", *cmd], capture_output=True, text=True, check=True, cwd=CODE["dir"],
+    proc = subprocess.run([*wrapper, "--", *cmd], capture_output=True, text=True, check=True, cwd=CODE.dir,
                           env=code_env())
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     result["ok"] = result["returncode"] in ok_codes
@@ -149,7 +155,7 @@ def worker(kind: str, *paths: Path, repeat: int = 1) -> dict[str, Any]:
 
 def command_available(name: str) -> bool:
     proc = subprocess.run(sheetdesk_cmd(name, "--help"), capture_output=True, text=True, check=False,
-                          cwd=CODE["dir"], env=code_env())
+                          cwd=CODE.dir, env=code_env())
     return proc.returncode == 0
 
 
@@ -176,7 +182,7 @@ def machine() -> dict[str, Any]:
         mem_gib = round(int(mem.split()[1]) / 1024**2, 1)
     except (OSError, StopIteration):
         mem_gib = None
-    versions = {}
+    versions: dict[str, str | None] = {}
     for pkg in ("sheetdesk", "python-calamine", "xlsxwriter", "openpyxl", "pandas"):
         try:
             versions[pkg] = metadata.version(pkg)
@@ -227,12 +233,12 @@ def run(args: argparse.Namespace) -> Run:
         raise SystemExit(f"--only: unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
     r = Run(args)
     if args.code == "head":
-        CODE["dir"], sha = snapshot_head()
-        CODE["label"] = f"committed code at {sha} (snapshot in {Path(CODE['dir']).relative_to(REPO)})"
+        CODE.dir, sha = snapshot_head()
+        CODE.label = f"committed code at {sha} (snapshot in {Path(CODE.dir).relative_to(REPO)})"
     r.machine = machine()
-    r.machine["code"] = CODE["label"]
+    r.machine["code"] = CODE.label
     r.machine["sheetdesk_tree_dirty"] = args.code == "worktree" and r.machine["sheetdesk_tree_dirty"]
-    log(f"measuring {CODE['label']}")
+    log(f"measuring {CODE.label}")
     r.available = {"validate": command_available("validate"), "check": command_available("check")}
     log(f"available: {r.available}")
     out_dir = DATA / "out"
