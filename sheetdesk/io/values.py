@@ -9,14 +9,13 @@ the raw value is present but cannot be read as the type. A blank is
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from sheetdesk.schema.fields import Enum, Field, normalize_label
+from sheetdesk.schema.fields import Enum, Field
 
 Result = tuple[Any, str | None]
 
@@ -242,29 +241,23 @@ def coerce_integer(value: Any) -> Result:
     return int(number), None
 
 
-@functools.lru_cache(maxsize=64)
-def _enum_lookup(enum: Enum) -> dict[str, str]:
-    """Folded spelling -> key, built once per enum (not once per cell)."""
-    return enum.lookup()
-
-
-def coerce_enum(value: Any, enum: Enum, table: dict[str, str] | None = None) -> Result:
-    """`table` is `enum.lookup()` when the caller holds it (one build per column)."""
+def coerce_enum(value: Any, enum: Enum) -> Result:
+    """The enum key a cell stands for (`Enum.read` caches per distinct text)."""
     if is_blank(value):
         return None, None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    key = (table if table is not None else _enum_lookup(enum)).get(normalize_label(value))
+    key = enum.read(value)
     if key is None:
         allowed = ", ".join(f"{c.en}/{c.zh}" for c in enum.choices)
         return None, f"'{value}' is not one of: {allowed}"
     return key, None
 
 
-def coerce_yesno(value: Any, enum: Enum, table: dict[str, str] | None = None) -> Result:
+def coerce_yesno(value: Any, enum: Enum) -> Result:
     if isinstance(value, bool):
         return ("yes" if value else "no"), None
-    return coerce_enum(value, enum, table)
+    return coerce_enum(value, enum)
 
 
 def coercer(field: Field) -> Callable[[Any], Result]:
@@ -278,10 +271,10 @@ def coercer(field: Field) -> Callable[[Any], Result]:
     if field.type == "integer":
         return coerce_integer
     if field.type in ("enum", "yesno") and field.enum is not None:
-        enum, table = field.enum, field.enum.lookup()
+        enum = field.enum
         if field.type == "yesno":
-            return lambda v: coerce_yesno(v, enum, table)
-        return lambda v: coerce_enum(v, enum, table)
+            return lambda v: coerce_yesno(v, enum)
+        return lambda v: coerce_enum(v, enum)
     if field.type == "any":
         return lambda v: (None if is_blank(v) else v, None)
     return coerce_text
