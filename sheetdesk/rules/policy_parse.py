@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sheetdesk.errors import PolicyError
-from sheetdesk.report import Issue, Report
+from sheetdesk.report import Issue, Report, Severity
 from sheetdesk.rules import cells
 from sheetdesk.rules.calendar import Window, check_windows
 from sheetdesk.rules.durations import Duration, format_duration, parse_duration
@@ -80,8 +80,9 @@ class _Row:
         v = self.values[c]
         return None if cells.is_blank(v) else v
 
-    def error(self, code: str, key: str, message: str) -> None:
-        self.report.error(
+    def _add(self, severity: Severity, code: str, key: str, message: str) -> None:
+        self.report.add(
+            severity,
             code,
             message,
             sheet=self.sheet,
@@ -92,17 +93,11 @@ class _Row:
             file=self.file,
         )
 
+    def error(self, code: str, key: str, message: str) -> None:
+        self._add("error", code, key, message)
+
     def warning(self, code: str, key: str, message: str) -> None:
-        self.report.warning(
-            code,
-            message,
-            sheet=self.sheet,
-            row=self.excel_row,
-            column=key,
-            col_index=self.columns.get(key),
-            value=self.raw(key),
-            file=self.file,
-        )
+        self._add("warning", code, key, message)
 
     def get(self, key: str, reader: Callable[[Any], Any], code: str, default: Any = None) -> Any:
         value = self.raw(key)
