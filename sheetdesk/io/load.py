@@ -14,7 +14,7 @@ from typing import Any
 
 from sheetdesk.io.detect import Location, recognise
 from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
-from sheetdesk.io.values import coercer, is_blank
+from sheetdesk.io.values import coerce_column, is_blank
 from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Report
 from sheetdesk.schema import POLICY_SHEETS, REGISTERS, Register
@@ -160,17 +160,14 @@ def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, r
         if any(c < len(row) and not _empty(row[c]) for c in used_cols)
     ]
     table.rows = [loc.first_data_index + i + 1 for i in record_indexes]
+    record_rows = [data_rows[i] for i in record_indexes]
     for key, col in loc.columns.items():
         f = register.field(key)
-        coerce = coercer(f)
-        raw = [data_rows[i][col] if col < len(data_rows[i]) else None for i in record_indexes]
-        typed: list[Any] = []
-        for n, value in enumerate(raw):
-            result, problem = coerce(value)
-            if problem:
-                report.error(f"value.{f.type}", f"{f.label(loc.lang)}: {problem}", row=table.rows[n],
-                             column=key, col_index=col, value=value, **where)
-            typed.append(result)
+        raw = [row[col] if col < len(row) else None for row in record_rows]
+        typed, problems = coerce_column(f, raw)
+        for n, problem in problems:
+            report.error(f"value.{f.type}", f"{f.label(loc.lang)}: {problem}", row=table.rows[n],
+                         column=key, col_index=col, value=raw[n], **where)
         table.raw[key] = raw
         table.values[key] = typed
     return table

@@ -278,3 +278,50 @@ def coercer(field: Field) -> Callable[[Any], Result]:
     if field.type == "any":
         return lambda v: (None if is_blank(v) else v, None)
     return coerce_text
+
+
+# A string longer than any blank marker, with nothing to strip, is its own
+# text: NFKC never shortens a string into one of the markers.
+_LONGEST_MARKER = max(len(m) for m in BLANK_MARKERS)
+
+
+def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[int, str]]]:
+    """Coerce a whole column: the typed values and (index, problem) pairs.
+
+    The same results as calling `coercer(field)` on every cell; cells whose
+    result is known without the call (a date cell in a date column, an empty
+    cell, a plain string in a text column) skip it, and a text that repeats
+    down the column (an enum label, a branch) is coerced once.
+    """
+    coerce = coercer(field)
+    problems: list[tuple[int, str]] = []
+    memo: dict[str, Result] = {}
+
+    def call(n: int, value: Any) -> Any:
+        if type(value) is str:
+            result = memo.get(value)
+            if result is None:
+                result = memo[value] = coerce(value)
+        else:
+            result = coerce(value)
+        if result[1]:
+            problems.append((n, result[1]))
+        return result[0]
+
+    datetime_, date_, str_ = dt.datetime, dt.date, str
+    kind = field.type
+    if kind == "datetime":
+        typed = [v if type(v) is datetime_ and not v.microsecond else None if v == "" else call(n, v)
+                 for n, v in enumerate(raw)]
+    elif kind == "date":
+        typed = [v if type(v) is date_ else v.date() if type(v) is datetime_ else None if v == "" else call(n, v)
+                 for n, v in enumerate(raw)]
+    elif kind == "number":  # v - v == 0 only for finite numbers (inf - inf and nan are nan)
+        typed = [v if (type(v) is float and v - v == 0) or type(v) is int else None if v == "" else call(n, v)
+                 for n, v in enumerate(raw)]
+    elif kind == "text":
+        typed = [v if type(v) is str_ and len(v) > _LONGEST_MARKER and v.strip() is v
+                 else None if v == "" else call(n, v) for n, v in enumerate(raw)]
+    else:
+        typed = [None if v == "" else call(n, v) for n, v in enumerate(raw)]
+    return typed, problems

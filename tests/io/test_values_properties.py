@@ -16,6 +16,7 @@ from sheetdesk.io.values import (
     coerce_date,
     coerce_datetime,
     coerce_enum,
+    coerce_column,
     coerce_integer,
     coerce_number,
     coerce_text,
@@ -88,3 +89,21 @@ def test_every_declared_spelling_maps_to_its_key(case: Any) -> None:
     enum, (key, spelling) = case
     assert coerce_enum(spelling, enum) == (key, None)
     assert coerce_enum(f" {spelling.upper()} ", enum) == (key, None)
+
+
+# Column values as they come: repeats (enum labels, branches), padded and
+# full-width text, blank markers, microseconds, and everything above.
+column_values = st.one_of(
+    cell_values, st.sampled_from(["", " ", "-", "无", "n/a", " 北京分公司 ", "北京分公司", "二级", "Ⅱ", "是", "ｎ／ａ",
+                                  "\u3000—\u3000", "  NULL  ", "350元", "SN-0001", "SN-0001 ", "2025-03-04 14:30"]),
+    st.datetimes(min_value=dt.datetime(1950, 1, 1)).map(lambda d: d.replace(microsecond=d.microsecond % 3 * 1000)),
+)
+
+
+@given(st.lists(column_values, max_size=30), st.sampled_from(FIELDS))
+def test_column_coercion_is_cell_coercion(raw: list[Any], field: Any) -> None:
+    """coerce_column's shortcuts give exactly what coercing each cell gives."""
+    typed, problems = coerce_column(field, raw)
+    expected = [coercer(field)(v) for v in raw]
+    assert [(type(v), v) for v in typed] == [(type(v), v) for v, _ in expected]
+    assert problems == [(n, p) for n, (_, p) in enumerate(expected) if p]
