@@ -211,3 +211,25 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         write_annotated(tmp_path / "out.xlsx", result.dataset, result.report, summary=broken)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["en.xlsx"]
+
+
+def test_values_and_formats_survive_in_clean_and_flagged_rows(tmp_path: Path, constant_memory: bool) -> None:
+    """Clean rows are written a column at a time, flagged rows cell by cell:
+    both give the same values, with dates as dates in their formats."""
+    src, out = tmp_path / "mixed.xlsx", tmp_path / "out.xlsx"
+    header = [*SALES_EN, "Visited", "Mixed"]
+    rows: list[list[Any]] = [header]
+    for n in range(6):
+        row = sale(f"SN{n:03}", sold=dt.datetime(2024, 1, 10 + n, 9, 30, 0, 150_000 * n))
+        rows.append([*row, dt.datetime(2025, 5, 1 + n, 8, 15), [7, "seven", dt.date(2025, 1, 7), 7.5, None, ""][n]])
+    rows[2][6] = None  # a blank customer: row 3 takes the flagged path
+    write_book(src, {"Sales": rows})
+    result = annotate(src, out, constant_memory=constant_memory)
+    assert any(issue.cell == "G3" for issue in result.report.issues)
+    assert read_workbook(out).sheet("Sales").rows == read_workbook(src).sheet("Sales").rows
+    ws = openpyxl.load_workbook(out)["Sales"]
+    for r in range(2, 8):
+        assert ws[f"E{r}"].number_format == "yyyy-mm-dd" and ws[f"E{r}"].is_date
+        assert ws[f"P{r}"].number_format == "yyyy-mm-dd hh:mm" and ws[f"P{r}"].is_date
+    assert ws["G3"].fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
+    assert ws["Q4"].is_date and ws["Q2"].value == 7 and ws["Q3"].value == "seven"
