@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sheetdesk.bulk import collector_paused
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.progress import SILENT, Progress
@@ -59,6 +60,7 @@ def to_jsonable(value: Any) -> Any:
     return json_value(value)
 
 
+@collector_paused()
 def check_dataset(dataset: Dataset, *, policy_path: str | Path | None = None,
                   as_of: dt.datetime | None = None, progress: Progress = SILENT) -> CheckResult:
     """Validate the dataset, then compute every rule of SPEC §4 against `as_of`.

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sheetdesk.bulk import collector_paused
 from sheetdesk.io.detect import Location, recognise
 from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
 from sheetdesk.io.values import coerce_column, is_blank
@@ -103,6 +104,7 @@ class Dataset:
         return None
 
 
+@collector_paused()
 def load_dataset(paths: Iterable[str | Path], report: Report | None = None,
                  progress: Progress = SILENT) -> Dataset:
     """Read the files, find the registers and policy sheets, coerce values."""

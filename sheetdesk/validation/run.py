@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sheetdesk.bulk import collector_paused
 from sheetdesk.io.annotate_index import parse_cell
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
@@ -20,6 +21,7 @@ from sheetdesk.validation.fields import check_declared
 from sheetdesk.validation.records import RECORD_RULES
 
 
+@collector_paused()
 def validate_dataset(dataset: Dataset, *, now: dt.datetime | None = None) -> Report:
     """Check every register of `dataset`; findings are appended to `dataset.report`.
 

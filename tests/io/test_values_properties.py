@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from sheetdesk.io.values import (
     EXCEL_EPOCH,
+    coerce_column,
     coerce_date,
     coerce_datetime,
     coerce_enum,
-    coerce_column,
     coerce_integer,
     coerce_number,
     coerce_text,
