@@ -23,24 +23,27 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
         if table is None:
             continue
         lang = table.lang
-        columns[key] = [_column(f, [_shown(f.key, r, lang) for r in rows], lang) for f in COMPUTED_BY_REGISTER[key]]
+        columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in COMPUTED_BY_REGISTER[key]]
     return columns
 
 
-def _shown(key: str, row: Mapping[str, Any], lang: str) -> Any:
-    """The cell value: a paid warranty without an end reads 'Lifetime' (the JSON keeps null)."""
-    value = row.get(key)
-    if key == "paid_until" and value is None and row.get("start") is not None:
-        return LIFETIME[1] if lang == "zh" else LIFETIME[0]
-    return value
+def _values(key: str, rows: Sequence[Mapping[str, Any]], lang: str) -> list[Any]:
+    """The cells of one computed column: a paid warranty without an end reads
+    'Lifetime' (the JSON keeps null)."""
+    values = [row.get(key) for row in rows]
+    if key == "paid_until":
+        lifetime = LIFETIME[1] if lang == "zh" else LIFETIME[0]
+        values = [lifetime if v is None and row.get("start") is not None else v for v, row in zip(values, rows, strict=True)]
+    return values
 
 
 def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:
     if f.status:  # coloured by the status key, shown as its label
         return ComputedColumn(f.key, f.en, f.zh, f.type, values, status=True, width=f.width,
                               display=lambda v: status_label(v, lang), align="center")
-    if f.type == "text":  # yes/no in the sheet's language
-        values = [status_label(v, lang) for v in values]
+    if f.type == "text":  # yes/no in the sheet's language, looked up once per distinct value
+        labels = {v: status_label(v, lang) for v in set(values)}
+        values = [labels[v] for v in values]
         return ComputedColumn(f.key, f.en, f.zh, f.type, values, width=f.width, align="center")
     return ComputedColumn(f.key, f.en, f.zh, f.type, values, width=f.width)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sheetdesk.bulk import collector_paused
 from sheetdesk.checking.columns import computed_columns
 from sheetdesk.checking.run import CheckResult
 from sheetdesk.checking.summary import SummarySheet
@@ -11,6 +12,7 @@ from sheetdesk.io.annotate import majority_lang, write_annotated
 from sheetdesk.progress import SILENT, Progress
 
 
+@collector_paused()
 def write_checked(result: CheckResult, out: str | Path, progress: Progress = SILENT) -> Path:
     """The annotated workbook of SPEC §5 for a check result (atomic write)."""
     ev = result.evaluation
