@@ -110,14 +110,15 @@ def evaluate(
         for i in indexes:
             rep = repairs[i]
             w = warranty.get(i)
-            row: dict[str, Any] = {
+            row: dict[str, Any] = {  # built in REPAIR_FIELDS order
                 "ticket_no": rep.get("ticket_no"),
                 "warranty_status": w.status if w else None,
                 "billable": w.billable if w else None,
                 "expected_fee": w.expected_fee if w else None,
                 "replacement_eligible": w.replacement_eligible if w else None,
+                "loaner_required": None,  # its place; the SLA row below sets it
             }
-            if w:
+            if w and w.findings:
                 out.findings.extend(Located("repairs", i, f) for f in w.findings)
             row.update(_sla_row(rep, policy, as_of, uncovered, i))
             call = callback_result(
@@ -126,7 +127,6 @@ def evaluate(
             )  # fmt: skip
             row["callback_due"] = call.due
             row["callback_status"] = call.status
-            row = {k: row[k] for k in REPAIR_FIELDS}
             out.repairs[i] = row
             records.append(
                 row | {

@@ -38,15 +38,17 @@ def _money(value: Any) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
-_Summary = tuple[list[str], bool, bool, float, float]
+# A repair's counting tags with (resolved, billable): repairs alike share one.
+_Signature = tuple[tuple[str, ...], bool, bool]
+_Summary = tuple[_Signature, float, float]  # signature, expected fee, fee charged
 
 
 def _summary(r: Record) -> _Summary:
-    """One record as counting tags plus (resolved, billable, expected, charged)."""
+    """One record as its signature plus the money it expects and was charged."""
     get = r.get
-    tags = [f"{key}:{get(key + '_status')}" for key, _ in SLA_TARGETS]
     cb = get("callback_status")
     ws = get("warranty_status")
+    tags = [f"{key}:{get(key + '_status')}" for key, _ in SLA_TARGETS]
     tags.append(f"cb:{cb}")
     tags.append(f"ws:{ws}")
     if ws in IN_WARRANTY:
@@ -56,30 +58,42 @@ def _summary(r: Record) -> _Summary:
         tags.append(f"sat:{sat}")
     billable = bool(get("billable"))
     expected = _money(get("expected_fee")) if billable else 0.0
-    return tags, get("resolved_at") is not None, billable, expected, _money(get("fee_charged"))
+    return (tuple(tags), get("resolved_at") is not None, billable), expected, _money(get("fee_charged"))
 
 
 class _Group:
-    """Running counts of one group; `result` gives its KPI dict."""
+    """Running counts of one group; `result` gives its KPI dict.
 
-    __slots__ = ("billable", "charged", "expected", "repairs", "resolved", "tags")
+    Repairs are counted by signature (a few hundred kinds among 200k
+    repairs) and the tags are totalled once, at the end.
+    """
+
+    __slots__ = ("charged", "expected", "signatures")
 
     def __init__(self) -> None:
-        self.tags: Counter[str] = Counter()
-        self.repairs = self.resolved = self.billable = 0
+        self.signatures: Counter[_Signature] = Counter()
         self.expected = self.charged = 0.0
 
     def add(self, summary: _Summary) -> None:
-        tags, resolved, billable, expected, charged = summary
-        self.tags.update(tags)
-        self.repairs += 1
-        self.resolved += resolved
-        self.billable += billable
+        signature, expected, charged = summary
+        self.signatures[signature] += 1
         self.expected += expected
         self.charged += charged
 
+    def totals(self) -> tuple[Counter[str], int, int, int]:
+        """Tag counts, repairs, resolved and billable repairs."""
+        tags: Counter[str] = Counter()
+        repairs = resolved = billable = 0
+        for (names, was_resolved, was_billable), n in self.signatures.items():
+            for name in names:
+                tags[name] += n
+            repairs += n
+            resolved += n * was_resolved
+            billable += n * was_billable
+        return tags, repairs, resolved, billable
+
     def result(self, settings: Settings) -> dict[str, Any]:
-        t = self.tags
+        t, repairs, resolved, billable = self.totals()
         compliance: dict[str, dict[str, Any]] = {}
         for key, _ in SLA_TARGETS:
             counts = {s: t[f"{key}:{s}"] for s in ("met", "breached", "overdue", "pending")}
@@ -93,8 +107,8 @@ class _Group:
         satisfaction_rate = rate(sat["satisfied"] + sat["basically_satisfied"], rated)
         expected, charged = round(self.expected, 2), round(self.charged, 2)
         return {
-            "repairs": self.repairs,
-            "resolved": self.resolved,
+            "repairs": repairs,
+            "resolved": resolved,
             "compliance": compliance,
             "callbacks": {
                 "due": due,
@@ -117,7 +131,7 @@ class _Group:
             },
             "warranty_status": {s: t[f"ws:{s}"] for s in WARRANTY_STATUSES},
             "billing": {
-                "billable_repairs": self.billable,
+                "billable_repairs": billable,
                 "expected": expected,
                 "charged": charged,
                 "difference": round(charged - expected, 2),
