@@ -52,6 +52,7 @@ def write_issues_sheet(ws: Worksheet, formats: Formats, issues: list[Issue], lan
                                      "date": formats.get(num_format=DATE_FORMAT)}
     shown = issues[: EXCEL_MAX_ROWS - 2]
     links = 0
+    file_names: dict[str, str] = {}
     for n, issue in enumerate(shown, start=1):
         ws.write_string(n, 0, severity.get(issue.severity, issue.severity), sev_formats.get(issue.severity))
         ws.write_string(n, 1, issue.code)
@@ -71,7 +72,10 @@ def write_issues_sheet(ws: Worksheet, formats: Formats, issues: list[Issue], lan
         _write_value(ws, n, 5, issue.value, value_formats)
         ws.write_string(n, 6, issue.message)
         if issue.file:
-            ws.write_string(n, 7, Path(issue.file).name)
+            name = file_names.get(issue.file)
+            if name is None:
+                name = file_names[issue.file] = Path(issue.file).name
+            ws.write_string(n, 7, name)
     if len(shown) < len(issues):
         ws.write_string(len(shown) + 1, 6, f"… {len(issues) - len(shown):,} more issues do not fit in an Excel "
                         "sheet; run with --json to see them all")

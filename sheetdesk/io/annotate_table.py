@@ -101,6 +101,14 @@ def excel_serial(value: dt.date) -> float:
     return days + (float(seconds) + float(value.microsecond) / 1e6) / 86400 + 1  # the same float steps
 
 
+def _earliest_day(values: list[dt.date], *, mixed: bool) -> dt.date:
+    """The first day among dates or datetimes (a date and a datetime do not compare)."""
+    if mixed:
+        return min(v.date() if isinstance(v, dt.datetime) else v for v in values)
+    first = min(values)
+    return first.date() if isinstance(first, dt.datetime) else first
+
+
 def _cell_values(field: Field, raw: list[Any], typed: list[Any]) -> list[Any]:
     """What each register cell holds in the copy: dates as dates, numbers as
     numbers, text as text; a value that could not be read stays as typed."""
@@ -119,7 +127,18 @@ def _cell_values(field: Field, raw: list[Any], typed: list[Any]) -> list[Any]:
 
 
 def _blank_to_none(values: list[Any]) -> list[Any]:
-    return [None if v is None or (type(v) is str and v == "") else v for v in values]
+    """An empty string is no cell; a truthy value (most of them) is kept at once."""
+    return [v if v else None if v == "" else v for v in values]
+
+
+def excel_serials(values: list[Any]) -> list[float | None]:
+    """`excel_serial` down a column of dates or datetimes (None stays None)."""
+    if all(type(v) is dt.datetime for v in values if v is not None):
+        epoch = _EXCEL_EPOCH_ORDINAL  # excel_serial's steps, inlined: a column has 200k of them
+        return [None if v is None else v.toordinal() - epoch
+                + (float(v.hour * 3600 + v.minute * 60 + v.second) + float(v.microsecond) / 1e6) / 86400 + 1
+                for v in values]
+    return [None if v is None else excel_serial(v) for v in values]
 
 
 class TablePlan:
@@ -138,7 +157,10 @@ class TablePlan:
                                          for key, col in loc.columns.items() if col < copier.width}
         self.columns = [self._sheet_column(c) for c in range(copier.width)]
         self.computed = [self._computed_column(copier.width + k, column) for k, column in enumerate(copier.computed)]
-        self.fast = [p for p in (*self.columns, *self.computed) if p.write is not None]
+        fast = [p for p in (*self.columns, *self.computed) if p.write is not None]
+        # Unpacked once: the row loop below runs for every cell of a clean row.
+        self.fast_fixed = [(p.col, p.fast_values, p.write, p.fast_format) for p in fast if p.fast_formats is None]
+        self.fast_coloured = [(p.col, p.fast_values, p.write, p.fast_formats) for p in fast if p.fast_formats is not None]
         self.general = [p for p in (*self.columns, *self.computed) if p.write is None and not p.empty]
 
     # -- planning ----------------------------------------------------------
@@ -183,22 +205,22 @@ class TablePlan:
 
     def _choose_writer(self, plan: ColumnPlan) -> None:
         """Give a column of one kind of value its typed xlsxwriter call."""
-        kinds = {type(v) for v in plan.values}
+        kinds = set(map(type, plan.values))
         kinds.discard(type(None))
         if not kinds:
             return
         ws = self.ws
+        present = [v for v in plan.values if v is not None]
         if kinds == {str}:
-            if max(len(v) for v in plan.values if v is not None) <= EXCEL_MAX_CELL_CHARS:
+            if max(map(len, present)) <= EXCEL_MAX_CELL_CHARS:
                 plan.write, plan.fast_values = ws.write_string, plan.values
         elif kinds <= {int, float}:
-            if all(v is None or math.isfinite(v) for v in plan.values):
+            if all(map(math.isfinite, present)):
                 plan.write, plan.fast_values = ws.write_number, plan.values
-        elif kinds <= {dt.date, dt.datetime} and (plan.formats is not None or len(kinds) == 1):
-            if min(v if type(v) is dt.date else v.date() for v in plan.values if v is not None) \
-                    >= _FIRST_PLAIN_SERIAL_DATE:
+        elif kinds == {dt.datetime} or kinds == {dt.date} or (kinds <= {dt.date, dt.datetime} and plan.formats):
+            if _earliest_day(present, mixed=len(kinds) > 1) >= _FIRST_PLAIN_SERIAL_DATE:
                 plan.write = ws.write_number
-                plan.fast_values = [None if v is None else excel_serial(v) for v in plan.values]
+                plan.fast_values = excel_serials(plan.values)
         if plan.write is not None:  # a carried date still needs its date format
             first = next(v for v in plan.values if v is not None)
             plan.fast_format = self._format(plan, first, None)
@@ -214,11 +236,14 @@ class TablePlan:
         i = self.record_at[r]
         if flagged:
             return self._write_flagged(r, i, len(row), flagged)
-        for plan in self.fast:
-            value = plan.fast_values[i]  # type: ignore[index]
+        for col, values, write, fmt in self.fast_fixed:
+            value = values[i]  # type: ignore[index]
             if value is not None:
-                fmt = plan.fast_formats[i] if plan.fast_formats is not None else plan.fast_format
-                plan.write(r, plan.col, value, fmt)  # type: ignore[misc]
+                write(r, col, value, fmt)  # type: ignore[misc]
+        for col, values, write, fmts in self.fast_coloured:
+            value = values[i]  # type: ignore[index]
+            if value is not None:
+                write(r, col, value, fmts[i])  # type: ignore[index,misc]
         notes: Flagged = {}
         for plan in self.general:
             value = plan.values[i]
