@@ -21,7 +21,7 @@ NAMES = {
     "en": ["sales.xlsx", "repairs.xlsx", "callbacks.xlsx", "policy.xlsx", "service_desk.xlsx"],
     "zh": ["sales.zh.xlsx", "repairs.zh.xlsx", "callbacks.zh.xlsx", "policy.zh.xlsx", "service_desk.zh.xlsx"],
 }
-TYPE_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "text": "@", "enum": "@"}
+TYPE_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "text": "@", "enum": "General", "yesno": "General"}
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
