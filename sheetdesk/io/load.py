@@ -62,8 +62,12 @@ class Table:
         return {k: v[i] for k, v in self.values.items()}
 
     def records(self) -> Iterator[dict[str, Any]]:
-        for i in range(len(self.rows)):
-            yield self.record(i)
+        keys = list(self.values)
+        if not keys:
+            yield from ({} for _ in self.rows)
+            return
+        for values in zip(*self.values.values(), strict=True):  # one tuple per record, built in C
+            yield dict(zip(keys, values, strict=True))
 
     def where(self, i: int, key: str | None = None) -> dict[str, Any]:
         """Keyword arguments for `Report.add` pointing at record i's cell."""

@@ -73,6 +73,9 @@ class Settings:
     country: str | None = "CN"
 
 
+_MISSING = object()
+
+
 def _norm_key(text: str | None) -> str:
     return (text or "").strip().casefold()
 
@@ -89,9 +92,18 @@ class Policy:
     settings: Settings = Settings()
     warnings: tuple[Issue, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Rules found per (category) and per (request type, level): looked up for
+    # every one of 200k repairs, among a few distinct keys.
+    _found: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def warranty_for(self, category: str | None) -> WarrantyRule:
         """The rule of `category` (case-insensitive), else the `*` row."""
+        found = self._found.get(("warranty", category), _MISSING)
+        if found is _MISSING:
+            found = self._found[("warranty", category)] = self._find_warranty(category)
+        return found  # type: ignore[no-any-return]
+
+    def _find_warranty(self, category: str | None) -> WarrantyRule:
         key = _norm_key(category)
         default = None
         for rule in self.warranty:
@@ -103,6 +115,12 @@ class Policy:
 
     def sla_for(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
         """The SLA row of (type, level): exact level first, then `*`; blank type = repair."""
+        found = self._found.get(("sla", request_type, fault_level), _MISSING)
+        if found is _MISSING:
+            found = self._found[("sla", request_type, fault_level)] = self._find_sla(request_type, fault_level)
+        return found  # type: ignore[no-any-return]
+
+    def _find_sla(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
         rtype = request_type or "repair"
         star = None
         for rule in self.sla:

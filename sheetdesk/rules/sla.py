@@ -49,14 +49,16 @@ class SlaResult:
         """`response_due`, `response_status`, `response_over_minutes`, ... as in SPEC §5 JSON."""
         out: dict[str, object] = {}
         for key, t in self.targets.items():
-            out[f"{key}_due"] = t.due
-            out[f"{key}_status"] = t.status
-            out[f"{key}_over_minutes"] = t.over_minutes
+            due, status, over = _FLAT_KEYS[key]
+            out[due] = t.due
+            out[status] = t.status
+            out[over] = t.over_minutes
         out["loaner_required"] = self.loaner_required
         return out
 
 
 _NA = TargetResult(None, "n/a", None)
+_FLAT_KEYS = {key: (f"{key}_due", f"{key}_status", f"{key}_over_minutes") for key, _ in SLA_TARGETS}
 
 
 def over_minutes(calendar: ServiceCalendar, due: dt.datetime, until: dt.datetime) -> int:
