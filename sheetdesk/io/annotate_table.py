@@ -164,16 +164,16 @@ class TablePlan:
         self.general = [p for p in (*self.columns, *self.computed) if p.write is None and not p.empty]
 
     # -- planning ----------------------------------------------------------
-    def _type_formats(self, field_type: str) -> dict[str | None, Any]:
+    def _field_formats(self, field: Field) -> dict[str | None, Any]:
         fills = (None, *SEVERITY_FILL.values(), *STATUS_FILL.values())
-        return {fill: self.formats.for_type(field_type, fill) for fill in fills}
+        return {fill: self.formats.for_field(field, fill) for fill in fills}
 
     def _sheet_column(self, c: int) -> ColumnPlan:
         field = self.fields.get(c)
         if field is not None:
             values = _cell_values(field, self.table.raw.get(field.key) or [None] * len(self.table),
                                   self.table.values.get(field.key) or [])
-            plan = ColumnPlan(c, values, self._type_formats(field.type))
+            plan = ColumnPlan(c, values, self._field_formats(field))
         else:  # a column the register does not know: carried as read
             rows = self.copier.sheet.rows
             values = _blank_to_none([row[c] if c < len(row) else None for row in (rows[n - 1] for n in self.table.rows)])

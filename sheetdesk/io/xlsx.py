@@ -73,6 +73,12 @@ class Formats:
         style = COMPUTED_HEADER_STYLE if computed else REQUIRED_HEADER_STYLE if required else HEADER_STYLE
         return self.get(**style)
 
+    def for_field(self, field: Field, fill: str | None = None) -> Any:
+        """The format of a register column's cells (see `Field.text_format`)."""
+        if field.type == "text" and not field.text_format:
+            return self.get(bg_color=fill) if fill else None
+        return self.for_type(field.type, fill)
+
     def for_type(self, field_type: str, fill: str | None = None) -> Any:
         props: dict[str, Any] = {}
         if field_type == "date":
@@ -145,7 +151,7 @@ class RegisterSheetWriter:
         self.wb, self.formats, self.ws = wb, formats, ws
         self.register, self.lang, self.header_row = register, lang, header_row
         self.columns = columns if columns is not None else {f.key: i for i, f in enumerate(register.fields)}
-        self._type_formats = {f.key: formats.for_type(f.type) for f in register.fields}
+        self._type_formats = {f.key: formats.for_field(f) for f in register.fields}
 
     def write_header(self, *, hints: bool = True) -> None:
         ws, r = self.ws, self.header_row
@@ -191,7 +197,7 @@ class RegisterSheetWriter:
                 continue
             value = display_value(f, record.get(f.key), self.lang)
             fill = fills.get(f.key) if fills else None
-            fmt = self.formats.for_type(f.type, fill) if fill else self._type_formats[f.key]
+            fmt = self.formats.for_field(f, fill) if fill else self._type_formats[f.key]
             if write_value(self.ws, row, col, value, fmt):
                 cut.append(f.key)
         return cut

@@ -99,6 +99,10 @@ class Field:
     hint_zh: str = ""
     width: int = 14
     min_value: float | None = None
+    # Text columns carry Excel's text format '@' so that a typed 00123 or 3-4
+    # stays text. Names (people, customers, branches, products) never look
+    # like numbers or dates, and a format on each of 200k cells costs time.
+    text_format: bool = True
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
