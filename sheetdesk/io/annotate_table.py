@@ -114,16 +114,16 @@ def _cell_values(field: Field, raw: list[Any], typed: list[Any]) -> list[Any]:
     numbers, text as text; a value that could not be read stays as typed."""
     if len(typed) != len(raw):  # a hand-made Table may hold fewer typed values
         typed = [*typed[: len(raw)], *[None] * (len(raw) - len(typed))]
-    kind = field.type
+    kind = field.type  # typed values are never "", so only a raw value kept as read can be blank
     if kind in ("date", "datetime"):
-        out = [r if isinstance(r, dt.date) or t is None else t for r, t in zip(raw, typed, strict=True)]
-    elif kind in ("number", "integer"):
-        out = [r if t is None else t for r, t in zip(raw, typed, strict=True)]
-    elif kind == "text":
-        out = [r if type(r) is str or t is None else t for r, t in zip(raw, typed, strict=True)]
-    else:
-        out = list(raw)
-    return _blank_to_none(out)
+        return [r if isinstance(r, dt.date) else (t if t is not None else None if r == "" else r)
+                for r, t in zip(raw, typed, strict=True)]
+    if kind in ("number", "integer"):
+        return [t if t is not None else None if r == "" else r for r, t in zip(raw, typed, strict=True)]
+    if kind == "text":
+        return [(r if r else None) if type(r) is str else (t if t is not None else r)
+                for r, t in zip(raw, typed, strict=True)]
+    return _blank_to_none(raw)
 
 
 def _blank_to_none(values: list[Any]) -> list[Any]:

@@ -39,8 +39,12 @@ def callback_result(
     `late` after it. Without one: `missing` once as_of is past the due time,
     else `pending`. Unresolved repairs: `n/a`.
     """
-    ordered = sorted(callbacks, key=lambda c: c[0])
-    rated = next((s for _, s in ordered if s), None)
+    if len(callbacks) < 2:  # most tickets: nothing to order
+        ordered = list(callbacks)
+        rated = ordered[0][1] if ordered and ordered[0][1] else None
+    else:
+        ordered = sorted(callbacks, key=lambda c: c[0])
+        rated = next((s for _, s in ordered if s), None)
     if resolved_at is None:
         return CallbackResult(None, "n/a", ordered[0][0] if ordered else None, rated)
     due = callback_due(resolved_at, callback_days)
