@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sheetdesk.io.reader import RawWorkbook
+from sheetdesk.io.xlsx import SEVERITY_FILL
 from sheetdesk.report import Issue
 
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
@@ -81,6 +82,13 @@ class IssueIndex:
 def worst(issues: list[Issue]) -> str:
     """The severity that decides a cell's fill: any error makes it red."""
     return "error" if any(i.severity == "error" for i in issues) else "warning"
+
+
+def cell_fill(flagged: dict[int, list[Issue]] | None, col: int) -> str | None:
+    """The fill of column `col` given one row's issues by column (None: no issue there)."""
+    if flagged and col in flagged:
+        return SEVERITY_FILL[worst(flagged[col])]
+    return None
 
 
 def comment_text(issues: list[Issue]) -> str:

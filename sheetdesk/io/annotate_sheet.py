@@ -16,7 +16,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from sheetdesk.io.annotate_index import SheetIssues, comment_text, worst
+from sheetdesk.io.annotate_index import SheetIssues, cell_fill, comment_text, worst
 from sheetdesk.io.annotate_table import ComputedColumn, TablePlan
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
@@ -48,12 +48,6 @@ def _range(r0: int, c0: int, r1: int, c1: int) -> str:
 
 def _blank(value: Any) -> bool:
     return value is None or value == ""
-
-
-def _fill(flagged: Flagged | None, c: int) -> str | None:
-    if flagged and c in flagged:
-        return SEVERITY_FILL[worst(flagged[c])]
-    return None
 
 
 class SheetCopier:
@@ -144,7 +138,7 @@ class SheetCopier:
         notes: Flagged = {}
         for c in range(min(len(row), self.width)):
             value = row[c]
-            fill = _fill(flagged, c)
+            fill = cell_fill(flagged, c)
             if _blank(value):
                 if fill:
                     self.ws.write_blank(r, c, None, self.carried_format(None, fill))

@@ -18,16 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sheetdesk.io.annotate_index import worst
+from sheetdesk.io.annotate_index import cell_fill
 from sheetdesk.io.xlsx import (
-    DATE_FORMAT,
-    DATETIME_FORMAT,
     EXCEL_MAX_CELL_CHARS,
     HEADER_STYLE,
     REQUIRED_HEADER_STYLE,
     SEVERITY_FILL,
     STATUS_FILL,
-    Formats,
     RegisterSheetWriter,
     write_value,
 )
@@ -41,6 +38,8 @@ DROPDOWN_SPARE_ROWS = 1000  # dropdowns reach this far below the data, for new r
 # phantom 1900-02-29. Older dates are left to xlsxwriter's own conversion.
 _EXCEL_EPOCH_ORDINAL = dt.date(1899, 12, 31).toordinal()
 _FIRST_PLAIN_SERIAL_DATE = dt.date(1900, 3, 1)
+# Every fill a record cell can take: none, a finding's, a status colour.
+_FILLS = (None, *SEVERITY_FILL.values(), *STATUS_FILL.values())
 
 
 @dataclass
@@ -165,8 +164,7 @@ class TablePlan:
 
     # -- planning ----------------------------------------------------------
     def _field_formats(self, field: Field) -> dict[str | None, Any]:
-        fills = (None, *SEVERITY_FILL.values(), *STATUS_FILL.values())
-        return {fill: self.formats.for_field(field, fill) for fill in fills}
+        return {fill: self.formats.for_field(field, fill) for fill in _FILLS}
 
     def _sheet_column(self, c: int) -> ColumnPlan:
         field = self.fields.get(c)
@@ -189,8 +187,7 @@ class TablePlan:
             shown: dict[Any, Any] = {}
             values = [None if v is None else shown[v] if v in shown else shown.setdefault(v, column.display(v))
                       for v in values]
-        formats = {fill: self._computed_format(column, fill)
-                   for fill in (None, *SEVERITY_FILL.values(), *STATUS_FILL.values())}
+        formats = {fill: self._computed_format(column, fill) for fill in _FILLS}
         plan = ColumnPlan(col, _blank_to_none(values), formats, status_fills=fills)
         self._choose_writer(plan)
         if plan.write is not None and fills is not None:
@@ -263,7 +260,7 @@ class TablePlan:
         width = self.copier.width
         for plan in (*self.columns[: min(row_len, width)], *self.computed):
             c, value = plan.col, plan.values[i]
-            fill = SEVERITY_FILL[worst(flagged[c])] if c in flagged else None
+            fill = cell_fill(flagged, c)
             if fill is None and plan.status_fills is not None:
                 fill = plan.status_fills[i]
             if value is None:
@@ -281,7 +278,7 @@ class TablePlan:
         for c in range(min(len(row), self.copier.width)):
             field = self.fields.get(c)
             style = dict(REQUIRED_HEADER_STYLE if field is not None and field.required else HEADER_STYLE)
-            fill = SEVERITY_FILL[worst(flagged[c])] if flagged and c in flagged else None
+            fill = cell_fill(flagged, c)
             if fill:
                 style.update(bg_color=fill, font_color="#000000")
             if row[c] is None or row[c] == "":
@@ -299,4 +296,4 @@ class TablePlan:
         self.writer.add_dropdowns(last_row=max(n_rows - 1, self.header_index + DROPDOWN_SPARE_ROWS))
 
 
-__all__ = ["DATE_FORMAT", "DATETIME_FORMAT", "ColumnPlan", "ComputedColumn", "Formats", "TablePlan", "excel_serial"]
+__all__ = ["ColumnPlan", "ComputedColumn", "TablePlan", "excel_serial", "excel_serials"]
