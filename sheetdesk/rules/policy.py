@@ -91,16 +91,17 @@ class Policy:
     workdays: frozenset[dt.date] = frozenset()
     settings: Settings = Settings()
     warnings: tuple[Issue, ...] = ()
-    _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    # Rules found per (category) and per (request type, level): looked up for
-    # every one of 200k repairs, among a few distinct keys.
-    _found: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # What is derived from the rows: the business calendar, and the rule found
+    # per category and per (request type, level), asked for every one of 200k
+    # repairs among a few distinct keys. Not an init field, so every
+    # dataclasses.replace() starts with an empty one.
+    _cache: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def warranty_for(self, category: str | None) -> WarrantyRule:
         """The rule of `category` (case-insensitive), else the `*` row."""
-        found = self._found.get(("warranty", category), _MISSING)
+        found = self._cache.get(("warranty", category), _MISSING)
         if found is _MISSING:
-            found = self._found[("warranty", category)] = self._find_warranty(category)
+            found = self._cache[("warranty", category)] = self._find_warranty(category)
         return found  # type: ignore[no-any-return]
 
     def _find_warranty(self, category: str | None) -> WarrantyRule:
@@ -115,9 +116,9 @@ class Policy:
 
     def sla_for(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
         """The SLA row of (type, level): exact level first, then `*`; blank type = repair."""
-        found = self._found.get(("sla", request_type, fault_level), _MISSING)
+        found = self._cache.get(("sla", request_type, fault_level), _MISSING)
         if found is _MISSING:
-            found = self._found[("sla", request_type, fault_level)] = self._find_sla(request_type, fault_level)
+            found = self._cache[("sla", request_type, fault_level)] = self._find_sla(request_type, fault_level)
         return found  # type: ignore[no-any-return]
 
     def _find_sla(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
@@ -138,7 +139,7 @@ class Policy:
             return _ALWAYS
         if kind != "business":
             raise ValueError(f"unknown calendar {kind!r}")
-        cal = self._cache.get("business")
+        cal = self._cache.get(("calendar", "business"))
         if cal is None:
             holidays, workdays = set(self.holidays), set(self.workdays)
             covered: set[int] | None = None
@@ -148,7 +149,7 @@ class Policy:
                 holidays |= cn_off - self.workdays
                 workdays |= cn_on - self.holidays
             cal = ServiceCalendar(self.windows, holidays, workdays, covered_years=covered)
-            self._cache["business"] = cal
+            self._cache[("calendar", "business")] = cal
         assert isinstance(cal, ServiceCalendar)
         return cal
 

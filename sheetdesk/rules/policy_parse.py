@@ -394,7 +394,7 @@ def parse_policy(
     # The base's warnings stay unless the sheet they are about was replaced.
     kept = [w for w in base.warnings if _WARNING_SHEET.get(w.code) not in sheets]
     warnings: tuple[Issue, ...] = (*kept, *report.warnings)
-    return replace(policy, warnings=warnings, _cache={})
+    return replace(policy, warnings=warnings)
 
 
 _WARNING_SHEET = {"policy.long_night_window": "calendar"}
