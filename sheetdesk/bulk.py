@@ -4,7 +4,7 @@ Reading, evaluating and writing 400k rows allocates millions of lists,
 dicts and tuples that hold no reference cycles. Each allocation burst
 triggers collections that walk every live container, so with the collector
 on the work grows faster than the rows (at 100k/200k/100k rows `check`
-spent about 5 s of 80 s in collections). Reference counting still frees
+spent about 4 s of 79 s in collections). Reference counting still frees
 everything as usual; only cycles wait until the collector is back on, at
 the end of the step.
 """
