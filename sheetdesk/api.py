@@ -5,6 +5,12 @@ from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.validation import ValidationResult, validate_dataset, validate_files
 
 __all__ = [
-    "ComputedColumn", "Dataset", "SummaryWriter", "ValidationResult", "load_dataset", "validate_dataset",
-    "validate_files", "write_annotated",
+    "ComputedColumn",
+    "Dataset",
+    "SummaryWriter",
+    "ValidationResult",
+    "load_dataset",
+    "validate_dataset",
+    "validate_files",
+    "write_annotated",
 ]

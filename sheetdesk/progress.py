@@ -23,8 +23,9 @@ class Step:
     def __enter__(self) -> Step:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         pass
 
 
@@ -79,8 +80,9 @@ class _TerminalStep(Step):
         self.stream.write(text)
         self.stream.flush()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self._stop.set()
         if self._ticker is not None:
             self._ticker.join()

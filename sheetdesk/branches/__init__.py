@@ -11,6 +11,13 @@ from sheetdesk.branches.provenance import Provenance, read_provenance
 from sheetdesk.branches.split import BranchFile, SplitResult, split_master
 
 __all__ = [
-    "BranchFile", "Change", "CollectResult", "FileMerge", "Provenance", "SplitResult", "collect",
-    "read_provenance", "split_master",
+    "BranchFile",
+    "Change",
+    "CollectResult",
+    "FileMerge",
+    "Provenance",
+    "SplitResult",
+    "collect",
+    "read_provenance",
+    "split_master",
 ]

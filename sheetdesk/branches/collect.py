@@ -65,8 +65,14 @@ class CollectResult:
         }
 
 
-def collect(master: str | Path, files: list[str | Path], output: str | Path, *, force: bool = False,
-            on_file: Callable[[str], None] | None = None) -> CollectResult:
+def collect(
+    master: str | Path,
+    files: list[str | Path],
+    output: str | Path,
+    *,
+    force: bool = False,
+    on_file: Callable[[str], None] | None = None,
+) -> CollectResult:
     """Merge `files` into `master` and write the merged workbook to `output`."""
     master = Path(master)
     paths = [Path(f) for f in files]
@@ -103,8 +109,11 @@ def _carry_structure_issues(dataset: Dataset, report: Report) -> None:
             report.issues.append(issue)
     for wb in dataset.workbooks:
         for part in wb.uncarried:
-            report.warning("collect.uncarried", f"{wb.path.name} contains {part}; the merged workbook carries "
-                           "values only, so they are not in it", file=str(wb.path))
+            report.warning(
+                "collect.uncarried",
+                f"{wb.path.name} contains {part}; the merged workbook carries values only, so they are not in it",
+                file=str(wb.path),
+            )
 
 
 def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], changes: list[Change]) -> None:
@@ -114,8 +123,11 @@ def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], c
     lang = "zh" if langs.count("zh") > langs.count("en") else "en"
     # Excel's sheet-name rules (a CSV or ODS master may have a longer name or a `[`); the Merge Report's name is kept.
     taken: set[str] = {merge_report.SHEET_NAME}
-    names = {s.name: safe_sheet_name(s.name, taken) for s in master_wb.sheets
-             if s.name not in (merge_report.SHEET_NAME, PROVENANCE_SHEET)}
+    names = {
+        s.name: safe_sheet_name(s.name, taken)
+        for s in master_wb.sheets
+        if s.name not in (merge_report.SHEET_NAME, PROVENANCE_SHEET)
+    }
     with atomic_path(out) as tmp:
         wb = new_workbook(tmp)
         formats = Formats(wb)
@@ -124,9 +136,16 @@ def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], c
             table = next((t for t in dataset.tables.values() if t.sheet is sheet), None)
             if table is not None:
                 loc = table.location
-                write_register_sheet(wb, formats, table.register, table.lang, merged[table.key].rows,
-                                     name=names[sheet.name], above=sheet.rows[:loc.header_index],
-                                     extra_headers=[str(loc.unknown[c]) for c in sorted(loc.unknown)])
+                write_register_sheet(
+                    wb,
+                    formats,
+                    table.register,
+                    table.lang,
+                    merged[table.key].rows,
+                    name=names[sheet.name],
+                    above=sheet.rows[: loc.header_index],
+                    extra_headers=[str(loc.unknown[c]) for c in sorted(loc.unknown)],
+                )
                 if not sheet.visible:  # a register the clerk hid stays hidden
                     wb.worksheets()[-1].hide()
                 written.add(table.key)
@@ -134,8 +153,14 @@ def write_merged(out: Path, dataset: Dataset, merged: dict[str, RegisterRows], c
                 carry_sheet(wb, formats, replace(sheet, name=names[sheet.name]))
         for register in REGISTERS:
             if register.key not in written:
-                write_register_sheet(wb, formats, register, lang, merged[register.key].rows,
-                                     name=safe_sheet_name(register.name(lang), taken))
+                write_register_sheet(
+                    wb,
+                    formats,
+                    register,
+                    lang,
+                    merged[register.key].rows,
+                    name=safe_sheet_name(register.name(lang), taken),
+                )
         write_merge_report(wb, formats, changes, lang)
         # xlsxwriter shows a hidden first sheet if it is the active one: activate the first visible sheet.
         next(ws for ws in wb.worksheets() if not ws.hidden).activate()

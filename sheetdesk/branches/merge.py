@@ -34,8 +34,14 @@ from sheetdesk.branches.rows import BranchResolver, RegisterRows, Row
 from sheetdesk.schema import REGISTERS, Register
 
 COUNT_KEYS = ("added", "updated", "conflicts", "rejected", "deleted", "unchanged")
-_COUNT_OF: dict[str, str] = {"added": "added", "updated": "updated", "conflict": "conflicts",
-                             "rejected": "rejected", "deleted": "deleted", "unchanged": "unchanged"}
+_COUNT_OF: dict[str, str] = {
+    "added": "added",
+    "updated": "updated",
+    "conflict": "conflicts",
+    "rejected": "rejected",
+    "deleted": "deleted",
+    "unchanged": "unchanged",
+}
 
 
 @dataclass
@@ -49,19 +55,27 @@ class FileMerge:
     changes: list[Change] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "branch": self.branch, "split_id": self.provenance.split_id
-                if self.provenance else None, "provenance": self.provenance is not None, **self.counts}
+        return {
+            "file": self.file,
+            "branch": self.branch,
+            "split_id": self.provenance.split_id if self.provenance else None,
+            "provenance": self.provenance is not None,
+            **self.counts,
+        }
 
 
-def merge_file(merged: dict[str, RegisterRows], incoming: dict[str, RegisterRows], prov: Provenance | None,
-               source: str) -> FileMerge:
+def merge_file(
+    merged: dict[str, RegisterRows], incoming: dict[str, RegisterRows], prov: Provenance | None, source: str
+) -> FileMerge:
     """Apply one file's rows to `merged` (the master's rows, changed in place)."""
     branch_name = prov.branch if prov else _infer_branch(merged, incoming)
     result = FileMerge(source, branch_name, prov)
     merger = _Merger(merged, incoming, prov, result, branch_key(branch_name))
     if prov is None:
-        merger.warn(f"no split record (_sheetdesk sheet): conflicts cannot be told from updates; rows are added or "
-                    f"update the master as branch '{branch_name}'")
+        merger.warn(
+            f"no split record (_sheetdesk sheet): conflicts cannot be told from updates; rows are added or "
+            f"update the master as branch '{branch_name}'"
+        )
     for register in REGISTERS:
         merger.register(register.key)
     return result
@@ -82,8 +96,14 @@ def _infer_branch(merged: dict[str, RegisterRows], incoming: dict[str, RegisterR
 
 
 class _Merger:
-    def __init__(self, merged: dict[str, RegisterRows], incoming: dict[str, RegisterRows],
-                 prov: Provenance | None, result: FileMerge, branch: str) -> None:
+    def __init__(
+        self,
+        merged: dict[str, RegisterRows],
+        incoming: dict[str, RegisterRows],
+        prov: Provenance | None,
+        result: FileMerge,
+        branch: str,
+    ) -> None:
         self.merged, self.incoming, self.prov, self.result, self.branch = merged, incoming, prov, result, branch
         self.resolver = BranchResolver(merged)
 
@@ -91,8 +111,18 @@ class _Merger:
         self.result.changes.append(Change("warning", self.result.file, register, sheet=sheet, message=message))
 
     def note(self, outcome: Outcome, row: Row, message: str = "", **fields: Any) -> None:
-        self.result.changes.append(Change(outcome, self.result.file, row.register.key, row.key, row.sheet,
-                                          row.excel_row, message=message, **fields))
+        self.result.changes.append(
+            Change(
+                outcome,
+                self.result.file,
+                row.register.key,
+                row.key,
+                row.sheet,
+                row.excel_row,
+                message=message,
+                **fields,
+            )
+        )
 
     def count(self, outcome: str) -> None:
         self.result.counts[_COUNT_OF[outcome]] += 1
@@ -103,8 +133,10 @@ class _Merger:
         missing = [f.key for f in rows.register.fields if table is not None and not table.has(f.key)]
         if table is None:
             if self.prov is not None and self.prov.keys(reg):
-                self.warn(f"the file has no {rows.register.en} sheet; its rows are neither compared nor "
-                          "reported as deleted", reg)
+                self.warn(
+                    f"the file has no {rows.register.en} sheet; its rows are neither compared nor reported as deleted",
+                    reg,
+                )
             return
         if missing and self.prov is not None:
             labels = ", ".join(rows.register.field(k).label(table.lang) for k in missing)
@@ -123,9 +155,16 @@ class _Merger:
                 if key in rows.index or current is None or self.resolver.branch_of(current) != self.branch:
                     continue
                 self.count("deleted")
-                self.result.changes.append(Change("deleted", self.result.file, reg, key, table.sheet_name,
-                                                  message="distributed at split but not in the file; "
-                                                  "the master keeps the row"))
+                self.result.changes.append(
+                    Change(
+                        "deleted",
+                        self.result.file,
+                        reg,
+                        key,
+                        table.sheet_name,
+                        message="distributed at split but not in the file; the master keeps the row",
+                    )
+                )
 
     def row(self, reg: str, row: Row, missing: list[str]) -> None:
         current = self.merged[reg].get(str(row.key))
@@ -146,22 +185,33 @@ class _Merger:
             owner = self.branch  # lost its branch in the master since it was distributed here
         if owner != self.branch:
             name = self.resolver.branch_name(current)
-            return self.reject(row, f"the row belongs to branch '{name}'" if owner else
-                               "the row belongs to no branch in the master; assign it there first")
-        bad = {k: v for k, v in row.bad.items()
-               if canonical(row.register.field(k), v) != canonical(row.register.field(k), current.values.get(k))}
+            return self.reject(
+                row,
+                f"the row belongs to branch '{name}'"
+                if owner
+                else "the row belongs to no branch in the master; assign it there first",
+            )
+        bad = {
+            k: v
+            for k, v in row.bad.items()
+            if canonical(row.register.field(k), v) != canonical(row.register.field(k), current.values.get(k))
+        }
         if bad:
             return self.reject(row, _unreadable(row.register, bad))
         new_owner = self.resolver.branch_of(row)
         if not new_owner and reg != "sales":  # e.g. a repair whose sale the master no longer has
             new_owner = owner
         if new_owner != self.branch:
-            return self.reject(row, "the change would move the row to another branch or to none; "
-                               "transfers are made in the master")
+            return self.reject(
+                row, "the change would move the row to another branch or to none; transfers are made in the master"
+            )
         if self.prov is None or split_fp == current.fingerprint:
             return self.update(current, row)
-        why = ("changed in the branch and in the master since the split" if split_fp else
-               "not distributed to this branch at split, and different from the master")
+        why = (
+            "changed in the branch and in the master since the split"
+            if split_fp
+            else "not distributed to this branch at split, and different from the master"
+        )
         return self.conflict(current, row, f"{why}; the master's value is kept")
 
     def new_row(self, reg: str, row: Row, split_fp: str | None) -> None:
@@ -171,16 +221,21 @@ class _Merger:
             if split_fp == row.fingerprint:  # deleted in the master since the split; the branch left it
                 self.note("warning", row, "deleted in the master since the split; not re-added")
                 return self.count("unchanged")
-            return self.conflict(None, row, "deleted in the master since the split but changed in the branch; "
-                                 "not re-added")
+            return self.conflict(
+                None, row, "deleted in the master since the split but changed in the branch; not re-added"
+            )
         owner = self.resolver.branch_of(row)
         filled = False
         if not owner and reg in ("sales", "repairs") and self.branch:
             row.set("branch", self.result.branch)
             owner, filled = self.branch, True
         if not owner:
-            return self.reject(row, "its ticket is not in the repair log: the callback belongs to no branch"
-                               if reg == "callbacks" else "Branch is blank and the file's branch is unknown")
+            return self.reject(
+                row,
+                "its ticket is not in the repair log: the callback belongs to no branch"
+                if reg == "callbacks"
+                else "Branch is blank and the file's branch is unknown",
+            )
         if owner != self.branch:
             return self.reject(row, f"the row belongs to branch '{self.resolver.branch_name(row)}'")
         self.add(row, filled)

@@ -21,20 +21,33 @@ OUTCOMES: tuple[Outcome, ...] = ("added", "updated", "conflict", "rejected", "de
 SHEET_NAME = "Merge Report"
 
 OUTCOME_LABELS = {
-    "added": ("added", "新增"), "updated": ("updated", "更新"), "conflict": ("conflict", "冲突"),
-    "rejected": ("rejected", "拒收"), "deleted": ("deleted in branch (kept)", "网点已删（保留）"),
+    "added": ("added", "新增"),
+    "updated": ("updated", "更新"),
+    "conflict": ("conflict", "冲突"),
+    "rejected": ("rejected", "拒收"),
+    "deleted": ("deleted in branch (kept)", "网点已删（保留）"),
     "warning": ("warning", "提示"),
 }
 OUTCOME_FILL = {
-    "added": STATUS_FILL["met"], "updated": STATUS_FILL["met"], "conflict": STATUS_FILL["breached"],
-    "rejected": STATUS_FILL["breached"], "deleted": STATUS_FILL["pending"], "warning": STATUS_FILL["pending"],
+    "added": STATUS_FILL["met"],
+    "updated": STATUS_FILL["met"],
+    "conflict": STATUS_FILL["breached"],
+    "rejected": STATUS_FILL["breached"],
+    "deleted": STATUS_FILL["pending"],
+    "warning": STATUS_FILL["pending"],
 }
 # column key, English, Chinese, width
 COLUMNS = (
-    ("file", "Source File", "来源文件", 22), ("sheet", "Sheet", "工作表", 12), ("row", "Row", "行号", 6),
-    ("register", "Register", "登记表", 10), ("key", "Key", "关键字", 24), ("field", "Field", "字段", 16),
-    ("old", "Master Value", "总部值", 20), ("new", "Branch Value", "网点值", 20),
-    ("outcome", "Outcome", "结果", 14), ("message", "Message", "说明", 60),
+    ("file", "Source File", "来源文件", 22),
+    ("sheet", "Sheet", "工作表", 12),
+    ("row", "Row", "行号", 6),
+    ("register", "Register", "登记表", 10),
+    ("key", "Key", "关键字", 24),
+    ("field", "Field", "字段", 16),
+    ("old", "Master Value", "总部值", 20),
+    ("new", "Branch Value", "网点值", 20),
+    ("outcome", "Outcome", "结果", 14),
+    ("message", "Message", "说明", 60),
 )
 
 
@@ -53,14 +66,22 @@ class Change:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "outcome": self.outcome, "file": self.file, "sheet": self.sheet, "row": self.row,
-            "register": self.register, "key": self.key, "field": self.field,
-            "old": json_value(self.old), "new": json_value(self.new), "message": self.message,
+            "outcome": self.outcome,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "register": self.register,
+            "key": self.key,
+            "field": self.field,
+            "old": json_value(self.old),
+            "new": json_value(self.new),
+            "message": self.message,
         }
 
 
-def write_merge_report(wb: Workbook, formats: Formats, changes: list[Change], lang: str, name: str = SHEET_NAME
-                       ) -> None:
+def write_merge_report(
+    wb: Workbook, formats: Formats, changes: list[Change], lang: str, name: str = SHEET_NAME
+) -> None:
     ws = wb.add_worksheet(name)
     zh = lang == "zh"
     ws.set_row(0, 24)
@@ -71,10 +92,14 @@ def write_merge_report(wb: Workbook, formats: Formats, changes: list[Change], la
         register = REGISTERS_BY_KEY.get(change.register)
         field = register.field(change.field) if register and change.field in register.keys else None
         cells: dict[str, Any] = {
-            "file": change.file, "sheet": change.sheet, "row": change.row,
-            "register": register.name(lang) if register else change.register, "key": change.key,
+            "file": change.file,
+            "sheet": change.sheet,
+            "row": change.row,
+            "register": register.name(lang) if register else change.register,
+            "key": change.key,
             "field": field.label(lang) if field else change.field,
-            "outcome": OUTCOME_LABELS[change.outcome][1 if zh else 0], "message": change.message,
+            "outcome": OUTCOME_LABELS[change.outcome][1 if zh else 0],
+            "message": change.message,
         }
         for side in ("old", "new"):
             value = getattr(change, side)

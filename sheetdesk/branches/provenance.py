@@ -97,8 +97,14 @@ def read_provenance(workbook: RawWorkbook) -> Provenance | None:
             head[a] = b
     if not head.get("branch"):
         return None
-    return Provenance(head.get("split_id", ""), head["branch"], head.get("master_fingerprint", ""),
-                      head.get("split_at", ""), head.get("sheetdesk_version", ""), rows)
+    return Provenance(
+        head.get("split_id", ""),
+        head["branch"],
+        head.get("master_fingerprint", ""),
+        head.get("split_at", ""),
+        head.get("sheetdesk_version", ""),
+        rows,
+    )
 
 
 def _text(cells: list[Any], index: int) -> str:

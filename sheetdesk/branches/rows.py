@@ -21,9 +21,16 @@ from sheetdesk.schema import REGISTERS, REPAIRS, SALES, Register
 class Row:
     """One register row. Change values only through `set` / `replace` (they keep the cache right)."""
 
-    def __init__(self, register: Register, values: dict[str, Any], file: Path | None = None,
-                 sheet: str | None = None, excel_row: int | None = None, bad: dict[str, Any] | None = None,
-                 extra: list[Any] | None = None) -> None:
+    def __init__(
+        self,
+        register: Register,
+        values: dict[str, Any],
+        file: Path | None = None,
+        sheet: str | None = None,
+        excel_row: int | None = None,
+        bad: dict[str, Any] | None = None,
+        extra: list[Any] | None = None,
+    ) -> None:
         self.register, self.file, self.sheet, self.excel_row = register, file, sheet, excel_row
         self.bad: dict[str, Any] = bad or {}  # field -> raw value that could not be read
         self.extra: list[Any] = extra or []  # cells of undeclared columns (master only)

@@ -19,9 +19,17 @@ from sheetdesk.schema import Register
 DROPDOWN_SPARE_ROWS = 1000
 
 
-def write_register_sheet(wb: Workbook, formats: Formats, register: Register, lang: str, rows: list[Row],
-                         *, name: str | None = None, above: list[list[Any]] | None = None,
-                         extra_headers: list[str] | None = None) -> None:
+def write_register_sheet(
+    wb: Workbook,
+    formats: Formats,
+    register: Register,
+    lang: str,
+    rows: list[Row],
+    *,
+    name: str | None = None,
+    above: list[list[Any]] | None = None,
+    extra_headers: list[str] | None = None,
+) -> None:
     """One register in the standard look: every declared field from column A.
 
     `above` are rows carried over from above the master's header (titles);
@@ -61,8 +69,9 @@ def carry_sheet(wb: Workbook, formats: Formats, sheet: RawSheet) -> None:
 
 def _carry_format(formats: Formats, value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return formats.get(num_format=DATETIME_FORMAT if (value.hour, value.minute, value.second) != (0, 0, 0)
-                           else "yyyy-mm-dd")
+        return formats.get(
+            num_format=DATETIME_FORMAT if (value.hour, value.minute, value.second) != (0, 0, 0) else "yyyy-mm-dd"
+        )
     if isinstance(value, dt.date):
         return formats.get(num_format="yyyy-mm-dd")
     if isinstance(value, dt.time):

@@ -77,9 +77,14 @@ class SplitResult:
         }
 
 
-def split_master(master: str | Path, out_dir: str | Path, *, force: bool = False,
-                 now: dt.datetime | None = None,
-                 on_branch: Callable[[str], None] | None = None) -> SplitResult:
+def split_master(
+    master: str | Path,
+    out_dir: str | Path,
+    *,
+    force: bool = False,
+    now: dt.datetime | None = None,
+    on_branch: Callable[[str], None] | None = None,
+) -> SplitResult:
     """Write one branch file per branch of `master` into `out_dir`."""
     master, out_dir = Path(master), Path(out_dir)
     report = Report()
@@ -100,8 +105,13 @@ def split_master(master: str | Path, out_dir: str | Path, *, force: bool = False
         if on_branch is not None:
             on_branch(name)
         path = targets[name]
-        prov = Provenance(result.split_id, name, fingerprint, split_at.isoformat(), rows={
-            (reg, str(row.key)): row.fingerprint for reg in branch_rows for row in branch_rows[reg].rows})
+        prov = Provenance(
+            result.split_id,
+            name,
+            fingerprint,
+            split_at.isoformat(),
+            rows={(reg, str(row.key)): row.fingerprint for reg in branch_rows for row in branch_rows[reg].rows},
+        )
         work = callbacks_due(branch_rows, callback_days)
         _write_branch_file(path, name, branch_rows, lang, work, prov)
         counts = {reg: len(branch_rows[reg].rows) for reg in branch_rows}
@@ -109,8 +119,9 @@ def split_master(master: str | Path, out_dir: str | Path, *, force: bool = False
     return result
 
 
-def _group_by_branch(rows: dict[str, RegisterRows], report: Report
-                     ) -> tuple[dict[str, dict[str, RegisterRows]], dict[str, str], int]:
+def _group_by_branch(
+    rows: dict[str, RegisterRows], report: Report
+) -> tuple[dict[str, dict[str, RegisterRows]], dict[str, str], int]:
     resolver = BranchResolver(rows)
     groups: dict[str, dict[str, RegisterRows]] = {}
     names: dict[str, str] = {}
@@ -119,18 +130,27 @@ def _group_by_branch(rows: dict[str, RegisterRows], report: Report
         table = rows[register.key]
         id_column = "serial_no" if register.key == "sales" else "ticket_no"
         for row in table.keyless:
-            report.error("split.no_key", f"{register.en} row has no {identity_labels(register)}; "
-                         "it is not distributed", **_where(table, row, id_column))
+            report.error(
+                "split.no_key",
+                f"{register.en} row has no {identity_labels(register)}; it is not distributed",
+                **_where(table, row, id_column),
+            )
         for row in table.duplicates:
-            report.error("split.duplicate_key", f"{register.en} key {row.key} appears again; only its first row "
-                         "is distributed", **_where(table, row, id_column))
+            report.error(
+                "split.duplicate_key",
+                f"{register.en} key {row.key} appears again; only its first row is distributed",
+                **_where(table, row, id_column),
+            )
         for row in table.index.values():
             bkey = resolver.branch_of(row)
             if not bkey:
                 unassigned += 1
-                report.error("split.no_branch", f"{register.en} {row.key} belongs to no branch "
-                             f"({_why_no_branch(register.key)}); it is in no branch file",
-                             **_where(table, row, "branch" if register.key != "callbacks" else "ticket_no"))
+                report.error(
+                    "split.no_branch",
+                    f"{register.en} {row.key} belongs to no branch "
+                    f"({_why_no_branch(register.key)}); it is in no branch file",
+                    **_where(table, row, "branch" if register.key != "callbacks" else "ticket_no"),
+                )
                 continue
             if bkey not in groups:
                 groups[bkey] = {r.key: RegisterRows(r) for r in REGISTERS}
@@ -149,8 +169,14 @@ def _why_no_branch(register: str) -> str:
 
 def _where(rows: RegisterRows, row: Row, column: str) -> dict[str, Any]:
     col_index = rows.table.col_index(column) if rows.table is not None else None
-    return {"sheet": row.sheet, "row": row.excel_row, "file": str(row.file) if row.file else None,
-            "column": column, "col_index": col_index, "value": row.get(column)}
+    return {
+        "sheet": row.sheet,
+        "row": row.excel_row,
+        "file": str(row.file) if row.file else None,
+        "column": column,
+        "col_index": col_index,
+        "value": row.get(column),
+    }
 
 
 def _carry_load_issues(dataset: Dataset, report: Report) -> None:
@@ -161,19 +187,30 @@ def _carry_load_issues(dataset: Dataset, report: Report) -> None:
         else:
             report.issues.append(issue)
     if unreadable:
-        report.warning("split.unreadable_cells", f"{unreadable} cell(s) of the master cannot be read as their type; "
-                       "they are distributed as written (run `sheetdesk validate` for the list)")
+        report.warning(
+            "split.unreadable_cells",
+            f"{unreadable} cell(s) of the master cannot be read as their type; "
+            "they are distributed as written (run `sheetdesk validate` for the list)",
+        )
     for table in dataset.tables.values():
         if table.location.unknown:
             labels = ", ".join(str(v) for v in table.location.unknown.values())
-            report.warning("split.column_not_distributed", f"columns not in the template are not distributed: "
-                           f"{labels}", sheet=table.sheet_name, file=str(table.file))
+            report.warning(
+                "split.column_not_distributed",
+                f"columns not in the template are not distributed: {labels}",
+                sheet=table.sheet_name,
+                file=str(table.file),
+            )
     used = {t.sheet_name for t in dataset.tables.values()}
     for wb in dataset.workbooks:
         for sheet in wb.sheets:
             if sheet.name not in used:
-                report.warning("split.sheet_not_distributed", f"sheet '{sheet.name}' is not a register and is not "
-                               "distributed (it may hold other branches' data)", sheet=sheet.name, file=str(wb.path))
+                report.warning(
+                    "split.sheet_not_distributed",
+                    f"sheet '{sheet.name}' is not a register and is not distributed (it may hold other branches' data)",
+                    sheet=sheet.name,
+                    file=str(wb.path),
+                )
 
 
 def _master_lang(dataset: Dataset) -> str:
@@ -188,8 +225,9 @@ def _callback_days(dataset: Dataset, report: Report) -> int:
     try:
         return parse_policy({"settings": settings}).settings.callback_days
     except PolicyError as exc:
-        report.warning("split.bad_settings", f"{exc}; the worklist uses {DEFAULT_CALLBACK_DAYS} callback days",
-                       sheet=settings[0])
+        report.warning(
+            "split.bad_settings", f"{exc}; the worklist uses {DEFAULT_CALLBACK_DAYS} callback days", sheet=settings[0]
+        )
         return DEFAULT_CALLBACK_DAYS
 
 
@@ -205,17 +243,22 @@ def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> d
     return {b: check_output(out_dir / n, [master], force=force) for b, n in names.items()}
 
 
-def _write_branch_file(path: Path, branch: str, rows: dict[str, RegisterRows], lang: str,
-                       work: list[Any], prov: Provenance) -> None:
+def _write_branch_file(
+    path: Path, branch: str, rows: dict[str, RegisterRows], lang: str, work: list[Any], prov: Provenance
+) -> None:
     with atomic_path(path) as tmp:
         wb = new_workbook(tmp)
         # Document properties name this branch only: never the master's file name.
-        wb.set_properties({
-            "title": f"{branch} — 分支工作簿" if lang == "zh" else f"{branch} — branch workbook",
-            "subject": f"网点：{branch}" if lang == "zh" else f"Branch: {branch}",
-            "author": "sheetdesk", "company": "", "manager": "",
-            "comments": "sheetdesk split; return this file to head office unchanged in structure",
-        })
+        wb.set_properties(
+            {
+                "title": f"{branch} — 分支工作簿" if lang == "zh" else f"{branch} — branch workbook",
+                "subject": f"网点：{branch}" if lang == "zh" else f"Branch: {branch}",
+                "author": "sheetdesk",
+                "company": "",
+                "manager": "",
+                "comments": "sheetdesk split; return this file to head office unchanged in structure",
+            }
+        )
         formats = Formats(wb)
         for register in REGISTERS:
             write_register_sheet(wb, formats, register, lang, rows[register.key].rows)

@@ -64,12 +64,18 @@ def callbacks_due(rows: dict[str, RegisterRows], callback_days: int) -> list[Wor
         if not isinstance(resolved, dt.datetime) or repair.key in called:
             continue
         sale = rows["sales"].get(canonical(SALES.field("serial_no"), repair.get("serial_no")))
-        items.append(WorkItem(
-            due=callback_due(resolved, callback_days), ticket_no=str(repair.key),
-            serial_no=repair.get("serial_no"), resolved_at=resolved,
-            customer=sale.get("customer") if sale else None, contact=sale.get("contact") if sale else None,
-            phone=sale.get("phone") if sale else None, technician=repair.get("technician"),
-        ))
+        items.append(
+            WorkItem(
+                due=callback_due(resolved, callback_days),
+                ticket_no=str(repair.key),
+                serial_no=repair.get("serial_no"),
+                resolved_at=resolved,
+                customer=sale.get("customer") if sale else None,
+                contact=sale.get("contact") if sale else None,
+                phone=sale.get("phone") if sale else None,
+                technician=repair.get("technician"),
+            )
+        )
     return sorted(items, key=lambda i: (i.due, i.ticket_no))
 
 
@@ -84,5 +90,13 @@ def write_worklist(wb: Workbook, formats: Formats, items: list[WorkItem], lang: 
         for c, (key, _en, _zh, kind, _w) in enumerate(COLUMNS):
             write_value(ws, r, c, item.get(key), formats.for_type(kind))
     ws.freeze_panes(1, 0)
-    ws.protect("", {"autofilter": True, "sort": True, "select_locked_cells": True,
-                    "select_unlocked_cells": True, "format_columns": True})
+    ws.protect(
+        "",
+        {
+            "autofilter": True,
+            "sort": True,
+            "select_locked_cells": True,
+            "select_unlocked_cells": True,
+            "format_columns": True,
+        },
+    )

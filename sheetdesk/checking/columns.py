@@ -34,14 +34,25 @@ def _values(key: str, rows: Sequence[Mapping[str, Any]], lang: str) -> list[Any]
     values = list(map(itemgetter(key), rows))  # evaluate gives every row every key
     if key == "paid_until":
         lifetime = LIFETIME[1] if lang == "zh" else LIFETIME[0]
-        values = [lifetime if v is None and row.get("start") is not None else v for v, row in zip(values, rows, strict=True)]
+        values = [
+            lifetime if v is None and row.get("start") is not None else v for v, row in zip(values, rows, strict=True)
+        ]
     return values
 
 
 def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:
     if f.status:  # coloured by the status key, shown as its label
-        return ComputedColumn(f.key, f.en, f.zh, f.type, values, status=True, width=f.width,
-                              display=lambda v: status_label(v, lang), align="center")
+        return ComputedColumn(
+            f.key,
+            f.en,
+            f.zh,
+            f.type,
+            values,
+            status=True,
+            width=f.width,
+            display=lambda v: status_label(v, lang),
+            align="center",
+        )
     if f.type == "text":  # yes/no in the sheet's language, looked up once per distinct value
         labels = {v: status_label(v, lang) for v in set(values)}
         values = [labels[v] for v in values]

@@ -69,8 +69,7 @@ TEXT = {
     "no_technician": ("(not filled in)", "(未填维修人员)"),
     "no_model": ("(serial not in register)", "(编号未登记)"),
     "no_repeats": ("(no repeat repairs)", "(无重复维修)"),
-    "monthly_note": ("A blank rate: nothing due or rated that month.",
-                     "比率为空：当月无应回访或无满意度评价。"),
+    "monthly_note": ("A blank rate: nothing due or rated that month.", "比率为空：当月无应回访或无满意度评价。"),
 }
 
 # Charts sit to the right of the KPI tables (columns A..I), stacked.
@@ -191,8 +190,16 @@ class SummarySheet:
         """
         groups: Mapping[str, Any] = self.kpis.get(section, {})
         self._section(section)
-        self._header([self.t(label_key), self.t("repairs"), *(self._compliance_label(t) for t in TARGETS),
-                      self.t("callback_rate"), self.t("on_time_rate"), self.t("satisfaction")])
+        self._header(
+            [
+                self.t(label_key),
+                self.t("repairs"),
+                *(self._compliance_label(t) for t in TARGETS),
+                self.t("callback_rate"),
+                self.t("on_time_rate"),
+                self.t("satisfaction"),
+            ]
+        )
         first = self.row
         named = [(n, g) for n, g in groups.items() if n not in (None, "None", "")]
         blank = [(self.t(blank_key), g) for n, g in groups.items() if n in (None, "None", "")]
@@ -229,13 +236,22 @@ class SummarySheet:
     def _repeats(self) -> None:
         """Only the model/fault pairs that came back (the JSON has every pair)."""
         self._section("repeat")
-        self._header([self.t("model"), self.t("fault_category"), self.t("repairs"), self.t("serials"),
-                      self.t("repeat_serials"), self.t("repeat_repairs")])
+        self._header(
+            [
+                self.t("model"),
+                self.t("fault_category"),
+                self.t("repairs"),
+                self.t("serials"),
+                self.t("repeat_serials"),
+                self.t("repeat_repairs"),
+            ]
+        )
         items = [i for i in self.kpis.get("repeat_repairs", []) if i.get("repeat_repairs")]
         for item in items:
             self.ws.write_string(self.row, 0, str(item.get("model") or self.t("no_model")))
-            for c, key in enumerate(("fault_category", "repairs", "serials", "repeat_serials",
-                                     "repeat_repairs"), start=1):
+            for c, key in enumerate(
+                ("fault_category", "repairs", "serials", "repeat_serials", "repeat_repairs"), start=1
+            ):
                 self._put(c, item.get(key))
             self.row += 1
         if not items:
@@ -245,10 +261,26 @@ class SummarySheet:
 
     def _monthly(self) -> tuple[int, int]:
         self._section("monthly")
-        keys = ("resolved", "callbacks_due", "done", "late", "missing", "pending", "satisfied",
-                "basically_satisfied", "dissatisfied")
-        self._header([self.t("month"), *(self.t(k) for k in keys), self.t("callback_rate"),
-                      self.t("on_time_rate"), self.t("satisfaction")])
+        keys = (
+            "resolved",
+            "callbacks_due",
+            "done",
+            "late",
+            "missing",
+            "pending",
+            "satisfied",
+            "basically_satisfied",
+            "dissatisfied",
+        )
+        self._header(
+            [
+                self.t("month"),
+                *(self.t(k) for k in keys),
+                self.t("callback_rate"),
+                self.t("on_time_rate"),
+                self.t("satisfaction"),
+            ]
+        )
         first = self.row
         for item in self.kpis.get("monthly_callbacks", []):
             self.ws.write_string(self.row, 0, str(item.get("month")))
@@ -270,24 +302,28 @@ class SummarySheet:
         if last >= first:
             chart = self.wb.add_chart({"type": "column"})
             for c, target in enumerate(TARGETS, start=2):
-                chart.add_series({
-                    "name": self._target_label(target),
-                    "categories": [name, first, 0, last, 0],
-                    "values": [name, first, c, last, c],
-                })
+                chart.add_series(
+                    {
+                        "name": self._target_label(target),
+                        "categories": [name, first, 0, last, 0],
+                        "values": [name, first, c, last, c],
+                    }
+                )
             chart.set_title({"name": self.t("chart_branch"), "name_font": {"size": 12}})
             chart.set_y_axis({"num_format": "0%", "max": 1, "min": 0})
             chart.set_legend({"position": "bottom"})
             self.ws.insert_chart(CHART_ROWS[0], CHART_COL, chart, CHART_SCALE)
         first, last = mix_rows
         bars = self.wb.add_chart({"type": "bar"})
-        bars.add_series({
-            "name": self.t("count"),
-            "categories": [name, first, 0, last, 0],
-            "values": [name, first, 1, last, 1],
-            "data_labels": {"value": True},
-            "fill": {"color": "#5B9BD5"},
-        })
+        bars.add_series(
+            {
+                "name": self.t("count"),
+                "categories": [name, first, 0, last, 0],
+                "values": [name, first, 1, last, 1],
+                "data_labels": {"value": True},
+                "fill": {"color": "#5B9BD5"},
+            }
+        )
         bars.set_title({"name": self.t("chart_mix"), "name_font": {"size": 12}})
         bars.set_y_axis({"reverse": True, "crossing": "max"})  # top to bottom as in the table, values below
         bars.set_x_axis({"min": 0, "major_gridlines": {"visible": True}})
@@ -297,12 +333,14 @@ class SummarySheet:
         if last >= first:
             line = self.wb.add_chart({"type": "line"})
             for c, key in ((10, "callback_rate"), (12, "satisfaction")):
-                line.add_series({
-                    "name": self.t(key),
-                    "categories": [name, first, 0, last, 0],
-                    "values": [name, first, c, last, c],
-                    "marker": {"type": "circle"},
-                })
+                line.add_series(
+                    {
+                        "name": self.t(key),
+                        "categories": [name, first, 0, last, 0],
+                        "values": [name, first, c, last, c],
+                        "marker": {"type": "circle"},
+                    }
+                )
             line.set_title({"name": self.t("chart_monthly"), "name_font": {"size": 12}})
             line.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
             line.set_x_axis({"num_font": {"rotation": -45}})

@@ -19,5 +19,6 @@ def write_checked(result: CheckResult, out: str | Path, progress: Progress = SIL
     lang = majority_lang(result.dataset)
     computed = computed_columns(result.dataset, ev) if ev is not None else {}
     summary = SummarySheet(ev.kpis, result.as_of, lang) if ev is not None else None
-    return write_annotated(out, result.dataset, result.report, computed=computed, summary=summary, lang=lang,
-                           progress=progress)
+    return write_annotated(
+        out, result.dataset, result.report, computed=computed, summary=summary, lang=lang, progress=progress
+    )

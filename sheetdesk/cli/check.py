@@ -34,23 +34,54 @@ class WhenType(click.ParamType):
 
 @click.command("check", short_help="Validate, then compute warranty, SLA, callbacks and KPIs.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
-@click.option("--policy", type=click.Path(path_type=Path), metavar="P",
-              help="Policy workbook replacing the built-in one, sheet by sheet. Policy sheets inside "
-                   "the data workbook take precedence over both.")
-@click.option("--as-of", "as_of", type=WhenType(), default=None,
-              help="Judge open items against this moment (default: now). Printed in the output.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, metavar="OUT.xlsx",
-              help="The annotated workbook (default: <first input>.checked.xlsx; not written with "
-                   "--json unless -o is given).")
+@click.option(
+    "--policy",
+    type=click.Path(path_type=Path),
+    metavar="P",
+    help="Policy workbook replacing the built-in one, sheet by sheet. Policy sheets inside "
+    "the data workbook take precedence over both.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=WhenType(),
+    default=None,
+    help="Judge open items against this moment (default: now). Printed in the output.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="OUT.xlsx",
+    help="The annotated workbook (default: <first input>.checked.xlsx; not written with --json unless -o is given).",
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--json", "json_mode", is_flag=True,
-              help="Print one JSON document: valid, as_of, stats, issues, sales, repairs, kpis.")
-@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
-              help="Show at most this many issues on the terminal (0 = all).")
+@click.option(
+    "--json",
+    "json_mode",
+    is_flag=True,
+    help="Print one JSON document: valid, as_of, stats, issues, sales, repairs, kpis.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Show at most this many issues on the terminal (0 = all).",
+)
 @debug_option
 @click.pass_context
-def check(ctx: click.Context, files: tuple[Path, ...], policy: Path | None, as_of: dt.datetime | None,
-          output: Path | None, force: bool, json_mode: bool, limit: int) -> None:
+def check(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    policy: Path | None,
+    as_of: dt.datetime | None,
+    output: Path | None,
+    force: bool,
+    json_mode: bool,
+    limit: int,
+) -> None:
     """Check FILE... and compute warranty, SLA, callback status and KPIs.
 
     Validates like `validate`, then works out for every sale its warranty
@@ -95,11 +126,15 @@ def print_kpis(result: CheckResult) -> None:
         return f"{Decimal(repr(value * 100)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
     click.echo(f"Repairs: {overall.get('repairs', 0)}, resolved {overall.get('resolved', 0)}")
-    click.echo("SLA compliance: " + ", ".join(f"{en.lower()} {pct(comp.get(k, {}).get('rate'))}"
-                                            for k, (en, _zh) in TARGET_LABELS.items()))
+    click.echo(
+        "SLA compliance: "
+        + ", ".join(f"{en.lower()} {pct(comp.get(k, {}).get('rate'))}" for k, (en, _zh) in TARGET_LABELS.items())
+    )
     cb, sat = overall.get("callbacks", {}), overall.get("satisfaction", {})
-    click.echo(f"Callbacks: rate {pct(cb.get('rate'))} (target {pct(cb.get('target'))}), on time "
-               f"{pct(cb.get('on_time_rate'))}, missing {cb.get('missing', 0)}; satisfaction "
-               f"{pct(sat.get('rate'))} (target {pct(sat.get('target'))})")
+    click.echo(
+        f"Callbacks: rate {pct(cb.get('rate'))} (target {pct(cb.get('target'))}), on time "
+        f"{pct(cb.get('on_time_rate'))}, missing {cb.get('missing', 0)}; satisfaction "
+        f"{pct(sat.get('rate'))} (target {pct(sat.get('target'))})"
+    )
     mix = overall.get("warranty_status", {})
     click.echo("Warranty: " + (", ".join(f"{k} {v}" for k, v in mix.items() if v) or "–"))

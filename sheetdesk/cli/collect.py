@@ -16,8 +16,14 @@ from sheetdesk.report import Issue
 @click.command("collect")
 @click.argument("master", type=click.Path(path_type=Path))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
-              help="The merged workbook to write (never the master itself).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The merged workbook to write (never the master itself).",
+)
 @click.option("--force", is_flag=True, help="Replace the output if it exists.")
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document with the counts and every change.")
 @debug_option
@@ -72,9 +78,11 @@ def collect(master: Path, files: tuple[Path, ...], output: Path, force: bool, js
 def _print(result: CollectResult) -> None:
     for f in result.files:
         c = f.counts
-        click.echo(f"{f.file} [{f.branch or '?'}]: added {c['added']}, updated {c['updated']}, "
-                   f"conflicts {c['conflicts']}, rejected {c['rejected']}, deleted {c['deleted']}, "
-                   f"unchanged {c['unchanged']}")
+        click.echo(
+            f"{f.file} [{f.branch or '?'}]: added {c['added']}, updated {c['updated']}, "
+            f"conflicts {c['conflicts']}, rejected {c['rejected']}, deleted {c['deleted']}, "
+            f"unchanged {c['unchanged']}"
+        )
     for change in result.changes:
         if change.outcome in ("conflict", "rejected", "deleted", "warning"):
             where = "!".join(str(p) for p in (change.sheet, change.row) if p is not None)
@@ -85,8 +93,10 @@ def _print(result: CollectResult) -> None:
         if issue.code != "collect.warning":
             click.echo(_issue_line(issue))
     c = result.counts
-    click.echo(f"wrote {result.output}: added {c['added']}, updated {c['updated']}, conflicts {c['conflicts']}, "
-               f"rejected {c['rejected']}, deleted {c['deleted']}, unchanged {c['unchanged']}")
+    click.echo(
+        f"wrote {result.output}: added {c['added']}, updated {c['updated']}, conflicts {c['conflicts']}, "
+        f"rejected {c['rejected']}, deleted {c['deleted']}, unchanged {c['unchanged']}"
+    )
 
 
 def _show(value: object) -> str:

@@ -25,8 +25,14 @@ def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool
 
 def debug_option(func: F) -> F:
     """--debug on every command: show the traceback of an error."""
-    return click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
-                        help="Show the full traceback when something goes wrong.")(func)
+    return click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_debug,
+        help="Show the full traceback when something goes wrong.",
+    )(func)
 
 
 def exit_code(report: Report) -> int:

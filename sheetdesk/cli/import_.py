@@ -16,25 +16,54 @@ from sheetdesk.legacy import ImportResult, import_legacy, save_mapping, write_im
 
 @click.command("import")
 @click.argument("legacy", type=click.Path(dir_okay=True, path_type=Path))
-@click.option("--kind", required=True, type=click.Choice(["sales", "repairs", "callbacks"]),
-              help="Which register the log holds.")
+@click.option(
+    "--kind", required=True, type=click.Choice(["sales", "repairs", "callbacks"]), help="Which register the log holds."
+)
 @click.option("--sheet", help="The sheet to read (default: the sheet with the best table).")
-@click.option("--mapping", "mapping", type=click.Path(path_type=Path),
-              help="A mapping file (YAML) that overrides the automatic mapping.")
-@click.option("--save-mapping", "save_to", type=click.Path(path_type=Path),
-              help="Write the mapping used to this YAML file, to import next month's file the same way.")
+@click.option(
+    "--mapping",
+    "mapping",
+    type=click.Path(path_type=Path),
+    help="A mapping file (YAML) that overrides the automatic mapping.",
+)
+@click.option(
+    "--save-mapping",
+    "save_to",
+    type=click.Path(path_type=Path),
+    help="Write the mapping used to this YAML file, to import next month's file the same way.",
+)
 @click.option("--dry-run", is_flag=True, help="Show the mapping, sample values and counts; write no workbook.")
 @click.option("--encoding", help="Encoding of a CSV file (default: UTF-8 with or without BOM, else GBK/GB18030).")
-@click.option("--lang", type=click.Choice(["en", "zh"]),
-              help="Language of the output (default: zh if the source headers are mostly Chinese, else en).")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
-              help="Output workbook (default: <legacy>.imported.xlsx beside the input).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    help="Language of the output (default: zh if the source headers are mostly Chinese, else en).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    help="Output workbook (default: <legacy>.imported.xlsx beside the input).",
+)
 @click.option("--force", is_flag=True, help="Replace an existing output or mapping file.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
 @debug_option
 @click.pass_context
-def import_(ctx: click.Context, legacy: Path, kind: str, sheet: str | None, mapping: Path | None, save_to: Path | None, dry_run: bool,
-            encoding: str | None, lang: str | None, out: Path | None, force: bool, as_json: bool) -> None:
+def import_(
+    ctx: click.Context,
+    legacy: Path,
+    kind: str,
+    sheet: str | None,
+    mapping: Path | None,
+    save_to: Path | None,
+    dry_run: bool,
+    encoding: str | None,
+    lang: str | None,
+    out: Path | None,
+    force: bool,
+    as_json: bool,
+) -> None:
     """Import a legacy log (.xlsx .xlsm .xls .ods .csv) into the standard KIND register.
 
     Finds the header below title rows and summary blocks (joining two-row
@@ -63,8 +92,15 @@ def import_(ctx: click.Context, legacy: Path, kind: str, sheet: str | None, mapp
         target = check_output(out or default_output(legacy, ".imported.xlsx"), inputs, force=force)
     if save_to is not None:
         check_output(save_to, inputs + ([target] if target else []), force=force)
-    result = import_legacy(legacy, kind, sheet=sheet, mapping=mapping, encoding=encoding, lang=lang,
-                           progress=_progress_bar if show_progress(as_json) else None)
+    result = import_legacy(
+        legacy,
+        kind,
+        sheet=sheet,
+        mapping=mapping,
+        encoding=encoding,
+        lang=lang,
+        progress=_progress_bar if show_progress(as_json) else None,
+    )
     result.dry_run = dry_run
     if target is not None:
         write_import(result, target)
@@ -92,8 +128,10 @@ def _print_text(result: ImportResult, save_to: Path | None) -> None:
     click.echo(f"  {_pad('column', width)}  col  {'goes to':<24} conf  evidence | samples")
     for c in result.columns:
         samples = ", ".join(c.samples)
-        click.echo(f"  {_pad(c.label, width)}  {c.letter:<3}  {str(c.target):<24} {c.confidence:4.2f}  "
-                   f"{c.evidence[:70]}{' | ' + samples if samples else ''}")
+        click.echo(
+            f"  {_pad(c.label, width)}  {c.letter:<3}  {str(c.target):<24} {c.confidence:4.2f}  "
+            f"{c.evidence[:70]}{' | ' + samples if samples else ''}"
+        )
     if result.decisions:
         click.echo("")
         click.echo("decisions:")
@@ -102,10 +140,11 @@ def _print_text(result: ImportResult, save_to: Path | None) -> None:
     counts = result.counts()
     click.echo("")
     verb = "would be" if result.dry_run else ""
-    click.echo(f"rows: {counts['read']} read, {counts['written']} {verb + ' ' if verb else ''}written, "
-               f"{counts['rejected']} {verb + ' ' if verb else ''}rejected"
-               + (f" ({', '.join(f'{n} {k}' for k, n in sorted(result.reject_counts().items()))})"
-                  if result.rejects else ""))
+    click.echo(
+        f"rows: {counts['read']} read, {counts['written']} {verb + ' ' if verb else ''}written, "
+        f"{counts['rejected']} {verb + ' ' if verb else ''}rejected"
+        + (f" ({', '.join(f'{n} {k}' for k, n in sorted(result.reject_counts().items()))})" if result.rejects else "")
+    )
     if result.report.issues:
         click.echo(f"warnings: {len(result.report.issues)} (listed in the Import Report sheet and in --json)")
     if result.dry_run:

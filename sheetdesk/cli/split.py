@@ -13,10 +13,21 @@ from sheetdesk.report import Issue
 
 @click.command("split")
 @click.argument("master", type=click.Path(path_type=Path))
-@click.option("--by", type=click.Choice(["branch"]), default="branch", show_default=True,
-              help="What to split by (the Branch column; a repair without one follows its sale).")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder for the branch files (created if missing).")
+@click.option(
+    "--by",
+    type=click.Choice(["branch"]),
+    default="branch",
+    show_default=True,
+    help="What to split by (the Branch column; a repair without one follows its sale).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Folder for the branch files (created if missing).",
+)
 @click.option("--force", is_flag=True, help="Replace branch files that already exist.")
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document with what was written.")
 @debug_option
@@ -45,6 +56,7 @@ def split(master: Path, by: str, out_dir: Path, force: bool, json_mode: bool) ->
     Example:
       sheetdesk split master.xlsx --by branch -o 分发
     """
+
     def on_branch(name: str) -> None:
         if show_progress(json_mode):
             click.echo(f"writing {name} ...", err=True)
@@ -61,8 +73,10 @@ def _print(result: SplitResult) -> None:
     click.echo(f"split {result.master.name}: {len(result.files)} branch file(s), split id {result.split_id[:8]}")
     for f in result.files:
         c = f.counts
-        click.echo(f"  {f.path}  [{f.branch}]  sales {c['sales']}, repairs {c['repairs']}, "
-                   f"callbacks {c['callbacks']}; callbacks due {c['worklist']}")
+        click.echo(
+            f"  {f.path}  [{f.branch}]  sales {c['sales']}, repairs {c['repairs']}, "
+            f"callbacks {c['callbacks']}; callbacks due {c['worklist']}"
+        )
     for issue in result.report.issues:
         click.echo(_issue_line(issue))
     if result.unassigned:

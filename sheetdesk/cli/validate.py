@@ -19,19 +19,42 @@ DEFAULT_LIMIT = 200
 
 @click.command("validate", short_help="Check filled registers against the template rules.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
-@click.option("--policy", type=click.Path(path_type=Path), metavar="P",
-              help="Policy workbook to use instead of the built-in one (read to check it opens).")
-@click.option("-o", "--output", is_flag=False, flag_value="", default=None, metavar="OUT.xlsx",
-              help="Write an annotated copy: flagged cells filled and commented, plus an Issues sheet. "
-                   "`-o` alone writes <first input>.checked.xlsx.")
+@click.option(
+    "--policy",
+    type=click.Path(path_type=Path),
+    metavar="P",
+    help="Policy workbook to use instead of the built-in one (read to check it opens).",
+)
+@click.option(
+    "-o",
+    "--output",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="OUT.xlsx",
+    help="Write an annotated copy: flagged cells filled and commented, plus an Issues sheet. "
+    "`-o` alone writes <first input>.checked.xlsx.",
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document: valid, stats, issues.")
-@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
-              help="Show at most this many issues on the terminal (0 = all).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Show at most this many issues on the terminal (0 = all).",
+)
 @debug_option
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...], policy: Path | None, output: str | None,
-             force: bool, json_mode: bool, limit: int) -> None:
+def validate(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    policy: Path | None,
+    output: str | None,
+    force: bool,
+    json_mode: bool,
+    limit: int,
+) -> None:
     """Check FILE... (workbooks or CSV) against the register rules.
 
     Reports blank required cells, duplicates, unreadable values, dates out of
@@ -65,15 +88,18 @@ def print_table(result: ValidationResult | CheckResult, limit: int) -> None:
     several = len(result.dataset.workbooks) > 1
     data_files = {str(wb.path) for wb in result.dataset.workbooks}
     if shown:  # the file is named when there are several, or when it is not the data (a --policy file)
-        rows = [(i.severity, location(i, several or (i.file is not None and i.file not in data_files)), i.code,
-                 i.message) for i in shown]
+        rows = [
+            (i.severity, location(i, several or (i.file is not None and i.file not in data_files)), i.code, i.message)
+            for i in shown
+        ]
         header = ("SEVERITY", "LOCATION", "CODE", "MESSAGE")
         widths = [max(display_width(r[n]) for r in (header, *rows)) for n in range(3)]
         for row in (header, *rows):
             click.echo("  ".join(pad(cell, widths[n]) if n < 3 else cell for n, cell in enumerate(row)))
         if len(shown) < len(issues):
-            click.echo(f"… {len(issues) - len(shown):,} more not shown (--limit 0 shows all; -o or --json "
-                       "keep them all)")
+            click.echo(
+                f"… {len(issues) - len(shown):,} more not shown (--limit 0 shows all; -o or --json keep them all)"
+            )
     click.echo(summary_line(result))
 
 
@@ -96,5 +122,7 @@ def location(issue: Issue, with_file: bool) -> str:
 def summary_line(result: ValidationResult | CheckResult) -> str:
     stats = result.stats
     errors, warnings, files = stats["errors"], stats["warnings"], stats["files"]
-    return (f"{errors:,} error{'s' if errors != 1 else ''}, {warnings:,} warning{'s' if warnings != 1 else ''} "
-            f"in {files} file{'s' if files != 1 else ''}")
+    return (
+        f"{errors:,} error{'s' if errors != 1 else ''}, {warnings:,} warning{'s' if warnings != 1 else ''} "
+        f"in {files} file{'s' if files != 1 else ''}"
+    )

@@ -26,8 +26,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success rename it."""
     target = Path(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
-                                        dir=target.parent or Path("."))
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=target.parent or Path(".")
+        )
     except OSError as exc:
         raise OutputError(f"{target}: cannot be written ({_reason(exc)})") from exc
     os.close(fd)
@@ -44,8 +45,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         try:
             os.replace(tmp, target)
         except OSError as exc:
-            raise OutputError(f"{target}: cannot be replaced ({_reason(exc)}); is it open in another "
-                              "program?") from exc
+            raise OutputError(f"{target}: cannot be replaced ({_reason(exc)}); is it open in another program?") from exc
     finally:
         if tmp.exists():
             tmp.unlink()

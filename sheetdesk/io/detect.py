@@ -72,8 +72,9 @@ def match_header(cells: Iterable[Any], register: Register) -> Location | None:
     return Location(0, columns, "zh" if zh > en else "en", unknown, duplicates)
 
 
-def locate_table(rows: list[list[Any]], register: Register, scan: int = HEADER_SCAN_ROWS,
-                 *, strict: bool = True) -> Location | None:
+def locate_table(
+    rows: list[list[Any]], register: Register, scan: int = HEADER_SCAN_ROWS, *, strict: bool = True
+) -> Location | None:
     """The best header row among the first `scan` rows, or None.
 
     A row qualifies when it names at least two declared fields and, when
@@ -100,8 +101,9 @@ def sheet_name_matches(name: str, register: Register) -> bool:
     return any(normalize_label(n) == folded for n in register.sheet_names())
 
 
-def recognise(sheets: list[RawSheet], registers: Iterable[Register], *, by_headers: bool = True
-              ) -> dict[str, tuple[RawSheet, Location | None]]:
+def recognise(
+    sheets: list[RawSheet], registers: Iterable[Register], *, by_headers: bool = True
+) -> dict[str, tuple[RawSheet, Location | None]]:
     """Pick the sheet holding each register: by name first, then by headers.
 
     Returns register key -> (sheet, location). A sheet named for a register

@@ -109,8 +109,7 @@ class Dataset:
 
 
 @collector_paused()
-def load_dataset(paths: Iterable[str | Path], report: Report | None = None,
-                 progress: Progress = SILENT) -> Dataset:
+def load_dataset(paths: Iterable[str | Path], report: Report | None = None, progress: Progress = SILENT) -> Dataset:
     """Read the files, find the registers and policy sheets, coerce values."""
     report = report or Report()
     workbooks = []
@@ -124,23 +123,34 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None,
         for key, (sheet, loc) in found.items():
             register = next(r for r in REGISTERS if r.key == key)
             if loc is None:
-                report.error("sheet.no_header", f"sheet '{sheet.name}' has no {register.en} header row "
-                             f"(expected labels such as {', '.join(f.en for f in register.fields[:3])})",
-                             sheet=sheet.name, file=str(wb.path))
+                report.error(
+                    "sheet.no_header",
+                    f"sheet '{sheet.name}' has no {register.en} header row "
+                    f"(expected labels such as {', '.join(f.en for f in register.fields[:3])})",
+                    sheet=sheet.name,
+                    file=str(wb.path),
+                )
                 continue
             if key in tables:
-                report.error("sheet.duplicate_register",
-                             f"{register.en} register found twice: '{tables[key].sheet_name}' in "
-                             f"{tables[key].file.name} and '{sheet.name}' in {wb.path.name}; the first is used",
-                             sheet=sheet.name, file=str(wb.path))
+                report.error(
+                    "sheet.duplicate_register",
+                    f"{register.en} register found twice: '{tables[key].sheet_name}' in "
+                    f"{tables[key].file.name} and '{sheet.name}' in {wb.path.name}; the first is used",
+                    sheet=sheet.name,
+                    file=str(wb.path),
+                )
                 continue
             with progress.step(f"Reading values of '{sheet.name}'"):
                 tables[key] = load_table(wb.path, sheet, register, loc, report)
         for key, (sheet, _loc) in recognise(wb.sheets, POLICY_SHEETS, by_headers=False).items():
             policy_sheets.setdefault(key, (sheet.name, sheet.rows))
         for part in wb.uncarried:
-            report.warning("workbook.uncarried", f"{wb.path.name} contains {part}; the annotated copy "
-                           "carries values only, so they are not in the output", file=str(wb.path))
+            report.warning(
+                "workbook.uncarried",
+                f"{wb.path.name} contains {part}; the annotated copy "
+                "carries values only, so they are not in the output",
+                file=str(wb.path),
+            )
     if not tables:
         names = ", ".join(wb.path.name for wb in workbooks)
         report.error("workbook.no_registers", f"no Sales, Repairs or Callbacks sheet found in {names}")
@@ -153,17 +163,27 @@ def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, r
     where = {"sheet": sheet.name, "file": str(path)}
     for f in register.fields:
         if f.required and f.key not in loc.columns:
-            report.error("column.missing", f"required column '{f.label(loc.lang)}' is missing from the header "
-                         f"(row {loc.header_row})", row=loc.header_row, column=f.key, **where)
+            report.error(
+                "column.missing",
+                f"required column '{f.label(loc.lang)}' is missing from the header (row {loc.header_row})",
+                row=loc.header_row,
+                column=f.key,
+                **where,
+            )
     for col, key in loc.duplicates.items():
-        report.warning("column.duplicate", f"column '{sheet.rows[loc.header_index][col]}' repeats "
-                       f"'{register.field(key).label(loc.lang)}'; only the first is read",
-                       row=loc.header_row, col_index=col, column=key, **where)
-    data_rows = sheet.rows[loc.first_data_index:]
+        report.warning(
+            "column.duplicate",
+            f"column '{sheet.rows[loc.header_index][col]}' repeats "
+            f"'{register.field(key).label(loc.lang)}'; only the first is read",
+            row=loc.header_row,
+            col_index=col,
+            column=key,
+            **where,
+        )
+    data_rows = sheet.rows[loc.first_data_index :]
     used_cols = list(loc.columns.values())
     record_indexes = [
-        i for i, row in enumerate(data_rows)
-        if any(c < len(row) and not _empty(row[c]) for c in used_cols)
+        i for i, row in enumerate(data_rows) if any(c < len(row) and not _empty(row[c]) for c in used_cols)
     ]
     table.rows = [loc.first_data_index + i + 1 for i in record_indexes]
     record_rows = [data_rows[i] for i in record_indexes]
@@ -172,8 +192,15 @@ def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, r
         raw = [row[col] if col < len(row) else None for row in record_rows]
         typed, problems = coerce_column(f, raw)
         for n, problem in problems:
-            report.error(f"value.{f.type}", f"{f.label(loc.lang)}: {problem}", row=table.rows[n],
-                         column=key, col_index=col, value=raw[n], **where)
+            report.error(
+                f"value.{f.type}",
+                f"{f.label(loc.lang)}: {problem}",
+                row=table.rows[n],
+                column=key,
+                col_index=col,
+                value=raw[n],
+                **where,
+            )
         table.raw[key] = raw
         table.values[key] = typed
     return table

@@ -35,9 +35,12 @@ def load_policy(dataset: Dataset, policy_path: str | Path | None, report: Report
     if policy_path is not None:
         sheets = policy_file_sheets(policy_path)
         if not sheets:
-            report.warning("policy.no_sheets", f"{Path(policy_path).name} has no policy sheet "
-                           "(Warranty, SLA, Calendar, Holidays, Settings); the built-in policy is used",
-                           file=str(policy_path))
+            report.warning(
+                "policy.no_sheets",
+                f"{Path(policy_path).name} has no policy sheet "
+                "(Warranty, SLA, Calendar, Holidays, Settings); the built-in policy is used",
+                file=str(policy_path),
+            )
         layers.append((sheets, str(policy_path)))
     if dataset.policy_sheets:
         data_file = str(dataset.workbooks[0].path) if dataset.workbooks else None

@@ -370,7 +370,7 @@ def _read_csv(path: Path, encoding: str | None) -> RawWorkbook:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "is binary data, not a CSV text file")
     text, used = decode_text(path, data, encoding)
-    sample = text[:64 * 1024]
+    sample = text[: 64 * 1024]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:

@@ -50,12 +50,16 @@ def from_serial(serial: float) -> dt.datetime | None:
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
 _YMD_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_MON_NAMES = {m.lower(): i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MON_NAMES = {
+    m.lower(): i
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
 _D_MON_Y = re.compile(r"^(\d{1,2})[\s\-/]*([a-z]{3})[a-z]*[\s\-/,]*(\d{4})$", re.I)
 _MON_D_Y = re.compile(r"^([a-z]{3})[a-z]*[\s\-/]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-/]*(\d{4})$", re.I)
 _TIME = re.compile(
-    r"^(\d{1,2})\s*[:;：.时点]\s*:?\s*(\d{1,2})(?:\s*[:;.分]\s*(\d{1,2}(?:\.\d+)?))?\s*[秒分]?\s*(am|pm|上午|下午)?$", re.I)
+    r"^(\d{1,2})\s*[:;：.时点]\s*:?\s*(\d{1,2})(?:\s*[:;.分]\s*(\d{1,2}(?:\.\d+)?))?\s*[秒分]?\s*(am|pm|上午|下午)?$",
+    re.I,
+)
 _TIME_COMPACT = re.compile(r"^(\d{1,2})(\d{2})$")
 _AMPM_PREFIX = re.compile(r"^(上午|下午|am|pm)\s*(.+)$", re.I)
 
@@ -311,17 +315,25 @@ def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[i
     datetime_, date_, str_ = dt.datetime, dt.date, str
     kind = field.type
     if kind == "datetime":
-        typed = [v if type(v) is datetime_ and not v.microsecond else None if v == "" else call(n, v)
-                 for n, v in enumerate(raw)]
+        typed = [
+            v if type(v) is datetime_ and not v.microsecond else None if v == "" else call(n, v)
+            for n, v in enumerate(raw)
+        ]
     elif kind == "date":
-        typed = [v if type(v) is date_ else v.date() if type(v) is datetime_ else None if v == "" else call(n, v)
-                 for n, v in enumerate(raw)]
+        typed = [
+            v if type(v) is date_ else v.date() if type(v) is datetime_ else None if v == "" else call(n, v)
+            for n, v in enumerate(raw)
+        ]
     elif kind == "number":  # v - v == 0 only for finite numbers (inf - inf and nan are nan)
-        typed = [v if (type(v) is float and v - v == 0) or type(v) is int else None if v == "" else call(n, v)
-                 for n, v in enumerate(raw)]
+        typed = [
+            v if (type(v) is float and v - v == 0) or type(v) is int else None if v == "" else call(n, v)
+            for n, v in enumerate(raw)
+        ]
     elif kind == "text":
-        typed = [v if type(v) is str_ and len(v) > _LONGEST_MARKER and v.strip() is v
-                 else None if v == "" else call(n, v) for n, v in enumerate(raw)]
+        typed = [
+            v if type(v) is str_ and len(v) > _LONGEST_MARKER and v.strip() is v else None if v == "" else call(n, v)
+            for n, v in enumerate(raw)
+        ]
     else:
         typed = [None if v == "" else call(n, v) for n, v in enumerate(raw)]
     return typed, problems

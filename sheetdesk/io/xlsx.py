@@ -29,29 +29,49 @@ EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLS = 16_384
 EXCEL_MAX_CELL_CHARS = 32_767
 
-HEADER_STYLE = {"bold": True, "bg_color": "#1F4E78", "font_color": "#FFFFFF", "border": 1,
-                "text_wrap": True, "valign": "vcenter", "align": "center"}
+HEADER_STYLE = {
+    "bold": True,
+    "bg_color": "#1F4E78",
+    "font_color": "#FFFFFF",
+    "border": 1,
+    "text_wrap": True,
+    "valign": "vcenter",
+    "align": "center",
+}
 REQUIRED_HEADER_STYLE = {**HEADER_STYLE, "bg_color": "#C00000"}
 COMPUTED_HEADER_STYLE = {**HEADER_STYLE, "bg_color": "#548235"}
 SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C"}
 STATUS_FILL = {
-    "breached": "#FFC7CE", "overdue": "#FFC7CE", "missing": "#FFC7CE", "late": "#FFC7CE",
+    "breached": "#FFC7CE",
+    "overdue": "#FFC7CE",
+    "missing": "#FFC7CE",
+    "late": "#FFC7CE",
     "expired": "#FFC7CE",
-    "pending": "#FFEB9C", "excluded": "#FFEB9C", "paid": "#FFEB9C", "unknown": "#FFEB9C",
-    "met": "#C6EFCE", "done": "#C6EFCE", "free": "#C6EFCE", "return": "#C6EFCE", "exchange": "#C6EFCE",
+    "pending": "#FFEB9C",
+    "excluded": "#FFEB9C",
+    "paid": "#FFEB9C",
+    "unknown": "#FFEB9C",
+    "met": "#C6EFCE",
+    "done": "#C6EFCE",
+    "free": "#C6EFCE",
+    "return": "#C6EFCE",
+    "exchange": "#C6EFCE",
 }
 
 
 def new_workbook(path: str | Path, *, constant_memory: bool = False) -> Workbook:
     """An xlsxwriter workbook that never turns user text into formulas or links."""
-    return xlsxwriter.Workbook(str(path), {
-        "constant_memory": constant_memory,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-        "nan_inf_to_errors": True,
-        "default_date_format": DATE_FORMAT,
-    })
+    return xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": constant_memory,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "nan_inf_to_errors": True,
+            "default_date_format": DATE_FORMAT,
+        },
+    )
 
 
 class Formats:
@@ -125,8 +145,10 @@ def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) 
             text, cut = text[:EXCEL_MAX_CELL_CHARS], True
         status = ws.write_string(row, col, text, fmt)
     if status == -1:
-        raise OutputError(f"sheet '{ws.name}' would need row {row + 1:,}, column {col + 1:,}: beyond Excel's "
-                          f"limit of {EXCEL_MAX_ROWS:,} rows and {EXCEL_MAX_COLS:,} columns; nothing was written")
+        raise OutputError(
+            f"sheet '{ws.name}' would need row {row + 1:,}, column {col + 1:,}: beyond Excel's "
+            f"limit of {EXCEL_MAX_ROWS:,} rows and {EXCEL_MAX_COLS:,} columns; nothing was written"
+        )
     return cut
 
 
@@ -146,8 +168,17 @@ class RegisterSheetWriter:
     field in order from column A. `header_row` is 0-based.
     """
 
-    def __init__(self, wb: Workbook, formats: Formats, ws: Worksheet, register: Register, lang: str,
-                 *, header_row: int = 0, columns: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        formats: Formats,
+        ws: Worksheet,
+        register: Register,
+        lang: str,
+        *,
+        header_row: int = 0,
+        columns: dict[str, int] | None = None,
+    ) -> None:
         self.wb, self.formats, self.ws = wb, formats, ws
         self.register, self.lang, self.header_row = register, lang, header_row
         self.columns = columns if columns is not None else {f.key: i for i, f in enumerate(register.fields)}
@@ -161,12 +192,21 @@ class RegisterSheetWriter:
             if col is None:
                 continue
             ws.write_string(r, col, f.label(self.lang), self.formats.header(required=f.required))
-            ws.set_column(col, col, max(f.width, len(f.label(self.lang)) * (2 if self.lang == "zh" else 1) + 2),
-                          self._type_formats[f.key])
+            ws.set_column(
+                col,
+                col,
+                max(f.width, len(f.label(self.lang)) * (2 if self.lang == "zh" else 1) + 2),
+                self._type_formats[f.key],
+            )
             hint = f.hint(self.lang)
             if hints and hint:
-                ws.data_validation(r, col, r, col, {"validate": "any", "input_title": f.label(self.lang)[:32],
-                                                    "input_message": hint[:255]})
+                ws.data_validation(
+                    r,
+                    col,
+                    r,
+                    col,
+                    {"validate": "any", "input_title": f.label(self.lang)[:32], "input_message": hint[:255]},
+                )
         ws.freeze_panes(r + 1, 0)
 
     def add_dropdowns(self, last_row: int = 1000) -> None:
@@ -178,12 +218,21 @@ class RegisterSheetWriter:
             if col is None or f.enum is None:
                 continue
             labels = f.enum.labels(self.lang)
-            self.ws.data_validation(first, col, last, col, {
-                "validate": "list", "source": labels, "ignore_blank": True,
-                "error_type": "warning", "error_title": f.label(self.lang)[:32],
-                "error_message": ("请从下拉列表选择：" if self.lang == "zh" else "Choose one of: ")
-                + ", ".join(labels)[:200],
-            })
+            self.ws.data_validation(
+                first,
+                col,
+                last,
+                col,
+                {
+                    "validate": "list",
+                    "source": labels,
+                    "ignore_blank": True,
+                    "error_type": "warning",
+                    "error_title": f.label(self.lang)[:32],
+                    "error_message": ("请从下拉列表选择：" if self.lang == "zh" else "Choose one of: ")
+                    + ", ".join(labels)[:200],
+                },
+            )
 
     def write_record(self, row: int, record: dict[str, Any], fills: dict[str, str] | None = None) -> list[str]:
         """Write typed values (enum keys shown as labels) at 0-based `row`.
@@ -205,7 +254,7 @@ class RegisterSheetWriter:
 
 def safe_sheet_name(name: str, taken: set[str] | None = None) -> str:
     """Excel's rules: ≤31 characters, none of []:*?/\\, unique (case-blind)."""
-    cleaned = "".join("_" if ch in '[]:*?/\\' else ch for ch in name).strip("'") or "Sheet"
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'") or "Sheet"
     cleaned = cleaned[:31]
     if taken is not None:
         base, n = cleaned, 2

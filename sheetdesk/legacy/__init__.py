@@ -17,6 +17,14 @@ from sheetdesk.legacy.result import ColumnMap, Decision, ImportResult, Reject
 from sheetdesk.legacy.write import write_import
 
 __all__ = [
-    "ColumnMap", "Decision", "ImportResult", "MapFile", "Reject", "dump_mapping", "import_legacy",
-    "load_mapping", "save_mapping", "write_import",
+    "ColumnMap",
+    "Decision",
+    "ImportResult",
+    "MapFile",
+    "Reject",
+    "dump_mapping",
+    "import_legacy",
+    "load_mapping",
+    "save_mapping",
+    "write_import",
 ]

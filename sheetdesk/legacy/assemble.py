@@ -109,12 +109,24 @@ class RowBuilder:
         self.unread[col.index] = self.unread.get(col.index, 0) + 1
         kind = {"time": "a time", "date": "a date"}.get(col.target.part) or KIND_WORDS.get(f.type, f"a {f.en} value")
         self.result.report.warning(
-            "import.value_unread", f"{col.label}: '{short(value, 60)}' does not read as {kind} for {f.key}; "
+            "import.value_unread",
+            f"{col.label}: '{short(value, 60)}' does not read as {kind} for {f.key}; "
             "left blank, the value is kept in notes",
-            sheet=self.result.sheet, row=excel_row, column=f.key, col_index=col.index, value=value)
+            sheet=self.result.sheet,
+            row=excel_row,
+            column=f.key,
+            col_index=col.index,
+            value=value,
+        )
 
-    def _combine(self, parts: dict[str, dict[str, Any]], cols: dict[tuple[str, str], ColumnMap],
-                 record: dict[str, Any], notes: list[str], excel_row: int) -> None:
+    def _combine(
+        self,
+        parts: dict[str, dict[str, Any]],
+        cols: dict[tuple[str, str], ColumnMap],
+        record: dict[str, Any],
+        notes: list[str],
+        excel_row: int,
+    ) -> None:
         """Date and time parts -> datetimes; a lone time borrows the main date."""
         main_date: dt.date | None = None
         if self.primary and self.primary in parts:
@@ -136,9 +148,13 @@ class RowBuilder:
                     col = cols[(key, "time")]
                     notes.append(f"{col.label}: {p['time'][0].strftime('%H:%M')}")
                     self.result.report.warning(
-                        "import.time_without_date", f"{col.label}: a time without a date cannot make "
-                        f"{key}; kept in notes", sheet=self.result.sheet, row=excel_row, column=key,
-                        col_index=col.index)
+                        "import.time_without_date",
+                        f"{col.label}: a time without a date cannot make {key}; kept in notes",
+                        sheet=self.result.sheet,
+                        row=excel_row,
+                        column=key,
+                        col_index=col.index,
+                    )
                     continue
                 time, days = p["time"]
                 stamp = dt.datetime.combine(date, time) + dt.timedelta(days=days)
@@ -157,10 +173,16 @@ class RowBuilder:
                     self.not_rolled += 1
                     end_col = cols.get((key, "time"))
                     self.result.report.warning(
-                        "import.end_before_start", f"{key} {stamp:%H:%M} is before {self.primary} "
+                        "import.end_before_start",
+                        f"{key} {stamp:%H:%M} is before {self.primary} "
                         f"{main_stamp:%H:%M} on the same day and more than 12 hours after it on the next; "
-                        "kept as written", sheet=self.result.sheet, row=excel_row, column=key,
-                        col_index=end_col.index if end_col else None, value=f"{stamp:%H:%M}")
+                        "kept as written",
+                        sheet=self.result.sheet,
+                        row=excel_row,
+                        column=key,
+                        col_index=end_col.index if end_col else None,
+                        value=f"{stamp:%H:%M}",
+                    )
             record[key] = stamp
             if key == self.primary:
                 main_stamp = stamp
@@ -192,4 +214,3 @@ def constant_columns(result: ImportResult, rows: list[list[Any]], order: list[in
             if value is not None and not is_ditto(value):
                 found[col.index] = value
     return found
-

@@ -51,8 +51,9 @@ def fill_merges(rows: list[list[Any]], merges: list[Merge], data_start: int) -> 
     return filled
 
 
-def fill_down(rows: list[list[Any]], order: list[int], columns: list[int], carried: set[int]
-              ) -> tuple[Counter[int], Counter[int], list[tuple[int, int]]]:
+def fill_down(
+    rows: list[list[Any]], order: list[int], columns: list[int], carried: set[int]
+) -> tuple[Counter[int], Counter[int], list[tuple[int, int]]]:
     """Fill ditto markers (any column) and blanks (carried columns) from the row above.
 
     `order` is the sheet rows to walk, top to bottom (rejected rows left out,

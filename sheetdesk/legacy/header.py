@@ -30,11 +30,12 @@ def cell_text(value: Any) -> str:
     return " ".join(fold(str(value)).split())
 
 
-def spread_merges(rows: list[list[Any]], merges: list[Merge], first: int, last: int, width: int
-                  ) -> list[list[str]]:
+def spread_merges(rows: list[list[Any]], merges: list[Merge], first: int, last: int, width: int) -> list[list[str]]:
     """Header rows first..last (0-based, inclusive) as text, merges spread."""
-    grid = [[cell_text(rows[r][c]) if r < len(rows) and c < len(rows[r]) else "" for c in range(width)]
-            for r in range(first, last + 1)]
+    grid = [
+        [cell_text(rows[r][c]) if r < len(rows) and c < len(rows[r]) else "" for c in range(width)]
+        for r in range(first, last + 1)
+    ]
     for (r0, c0), (r1, c1) in merges:
         if r1 < first or r0 > last:
             continue
@@ -49,7 +50,7 @@ def group_blanks(grid: list[list[str]]) -> None:
     """Without merges: a blank parent over a child joins the group on its left."""
     for level in range(len(grid) - 1):
         row = grid[level]
-        below = grid[level + 1:]
+        below = grid[level + 1 :]
         for c in range(1, len(row)):
             if row[c] or not any(b[c] for b in below):
                 continue
@@ -71,8 +72,7 @@ def join_labels(grid: list[list[str]]) -> list[list[str]]:
     return labels
 
 
-def build_labels(rows: list[list[Any]], merges: list[Merge], first: int, last: int, width: int
-                 ) -> list[list[str]]:
+def build_labels(rows: list[list[Any]], merges: list[Merge], first: int, last: int, width: int) -> list[list[str]]:
     grid = spread_merges(rows, merges, first, last, width)
     if not merges:
         group_blanks(grid)

@@ -36,9 +36,16 @@ Progress = Callable[[list[int], int], Iterable[int]]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def import_legacy(path: str | Path, kind: str, *, sheet: str | None = None, mapping: str | Path | None = None,
-                  encoding: str | None = None, lang: str | None = None, progress: Progress | None = None
-                  ) -> ImportResult:
+def import_legacy(
+    path: str | Path,
+    kind: str,
+    *,
+    sheet: str | None = None,
+    mapping: str | Path | None = None,
+    encoding: str | None = None,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     """Read a legacy log and build the standard records, rejects and report.
 
     `progress(rows, count)` may wrap the row loop (the CLI shows a bar with it).
@@ -55,13 +62,23 @@ def import_legacy(path: str | Path, kind: str, *, sheet: str | None = None, mapp
     rows = [list(r) for r in raw_sheet.rows]  # filled in place; raw_sheet keeps the originals
     merged = fill_merges(rows, raw_sheet.merged, layout.data_start)
     data = layout.data_rows()
-    profiles = [profile([rows[r][c] if c < len(rows[r]) else None for r in data], register)
-                for c in range(layout.width)]
+    profiles = [
+        profile([rows[r][c] if c < len(rows[r]) else None for r in data], register) for c in range(layout.width)
+    ]
     columns, decisions = map_columns(layout, profiles, register, mapfile)
     result = ImportResult(
-        source=Path(path), format=workbook.format, encoding=workbook.encoding, sheet=raw_sheet.name, kind=kind,
-        register=register, lang=lang or _language(layout), header_rows=layout.header_rows, columns=columns,
-        rows_read=len(data), sheets=[s.name for s in workbook.sheets])
+        source=Path(path),
+        format=workbook.format,
+        encoding=workbook.encoding,
+        sheet=raw_sheet.name,
+        kind=kind,
+        register=register,
+        lang=lang or _language(layout),
+        header_rows=layout.header_rows,
+        columns=columns,
+        rows_read=len(data),
+        sheets=[s.name for s in workbook.sheets],
+    )
     _describe_header(result, layout)
     result.decisions.extend(decisions)
 
@@ -71,26 +88,32 @@ def import_legacy(path: str | Path, kind: str, *, sheet: str | None = None, mapp
     constant = constant_columns(result, rows, kept)
     for index, value in constant.items():
         label = next(c.label for c in columns if c.index == index)
-        result.decide("column.constant", f"'{label}' is '{value}' in every row: named here once instead of "
-                      "in every row's notes", label)
+        result.decide(
+            "column.constant",
+            f"'{label}' is '{value}' in every row: named here once instead of in every row's notes",
+            label,
+        )
     _build(result, raw_sheet.rows, rows, progress(kept, len(kept)) if progress else kept, set(constant))
     _account(result, raw_sheet.rows)
     return result
 
 
-def _locate(workbook: RawWorkbook, register: Any, mapfile: MapFile | None, sheet: str | None
-            ) -> tuple[Any, Layout]:
+def _locate(workbook: RawWorkbook, register: Any, mapfile: MapFile | None, sheet: str | None) -> tuple[Any, Layout]:
     matcher = label_matcher(register, mapfile)
     name = sheet or (mapfile.sheet if mapfile else None)
     try:
-        raw_sheet, layout = choose_sheet(workbook.sheets, matcher, name=name,
-                                         header_rows=mapfile.header_rows if mapfile else None)
+        raw_sheet, layout = choose_sheet(
+            workbook.sheets, matcher, name=name, header_rows=mapfile.header_rows if mapfile else None
+        )
     except KeyError:
         names = ", ".join(f"'{s.name}'" for s in workbook.sheets)
         raise UsageError(f"{workbook.path}: no sheet named '{name}' (sheets: {names})") from None
     if layout is None:
-        raise InputError(workbook.path, f"no table found in sheet '{raw_sheet.name}': no row looks like a header "
-                         "(give --sheet, or header_rows in a mapping file)")
+        raise InputError(
+            workbook.path,
+            f"no table found in sheet '{raw_sheet.name}': no row looks like a header "
+            "(give --sheet, or header_rows in a mapping file)",
+        )
     return raw_sheet, layout
 
 
@@ -110,8 +133,13 @@ def _language(layout: Layout) -> str:
 def _describe_header(result: ImportResult, layout: Layout) -> None:
     rows = layout.header_rows
     text = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}-{rows[-1]} (joined)"
-    above = ("" if rows[0] == 1 else "; row 1 above it is a title or summary, not data" if rows[0] == 2
-             else f"; rows 1-{rows[0] - 1} above it are titles or summaries, not data")
+    above = (
+        ""
+        if rows[0] == 1
+        else "; row 1 above it is a title or summary, not data"
+        if rows[0] == 2
+        else f"; rows 1-{rows[0] - 1} above it are titles or summaries, not data"
+    )
     result.decide("table.header", f"sheet '{result.sheet}', header {text}{above}")
     if len(result.sheets) > 1:
         result.decide("table.sheet", f"sheet '{result.sheet}' of {len(result.sheets)} has the best table")
@@ -124,8 +152,14 @@ def _reject(result: ImportResult, original: list[list[Any]], r: int, code: str, 
     result.rejects.append(Reject(r + 1, code, reason, list(original[r])))
 
 
-def _classify(result: ImportResult, original: list[list[Any]], rows: list[list[Any]], data: list[int],
-              layout: Layout, profiles: list[Any]) -> list[int]:
+def _classify(
+    result: ImportResult,
+    original: list[list[Any]],
+    rows: list[list[Any]],
+    data: list[int],
+    layout: Layout,
+    profiles: list[Any],
+) -> list[int]:
     """Reject repeated headers, totals and shifted rows; return the rows kept."""
     headers = [original[h] for h in range(layout.first, layout.last + 1)]
     shapes = [shape_of(p) for p in profiles]
@@ -137,25 +171,43 @@ def _classify(result: ImportResult, original: list[list[Any]], rows: list[list[A
         total = totals_cell(row)
         if len(filled[r]) == 1 and typical >= 4:
             c = filled[r][0]
-            _reject(result, original, r, "note", f"a single cell ('{short(row[c])}' in {column_letter(c)}{r + 1}) "
-                    f"where records have about {typical:g} values: a note, not a record")
+            _reject(
+                result,
+                original,
+                r,
+                "note",
+                f"a single cell ('{short(row[c])}' in {column_letter(c)}{r + 1}) "
+                f"where records have about {typical:g} values: a note, not a record",
+            )
         elif any(is_repeated_header(row, header) for header in headers):
             _reject(result, original, r, "repeated_header", "the header repeated (a new page?), not data")
         elif total is not None:
             _reject(result, original, r, "totals", f"a totals row ('{total[1]}' in {column_letter(total[0])}{r + 1})")
         elif (k := shifted_from(row, shapes)) is not None:
             label = layout.label(k)
-            _reject(result, original, r, "shifted",
-                    f"the row sits one column right of its header from column {column_letter(k)} ('{label}' "
-                    f"holds '{short(row[k])}'): an unquoted comma or a stray cell earlier in the row; "
-                    "fix the source row and import again")
+            _reject(
+                result,
+                original,
+                r,
+                "shifted",
+                f"the row sits one column right of its header from column {column_letter(k)} ('{label}' "
+                f"holds '{short(row[k])}'): an unquoted comma or a stray cell earlier in the row; "
+                "fix the source row and import again",
+            )
         else:
             kept.append(r)
     return kept
 
 
-def _carry(result: ImportResult, rows: list[list[Any]], kept: list[int], merged: Counter[int],
-           mapfile: MapFile | None, layout: Layout, profiles: list[Any]) -> None:
+def _carry(
+    result: ImportResult,
+    rows: list[list[Any]],
+    kept: list[int],
+    merged: Counter[int],
+    mapfile: MapFile | None,
+    layout: Layout,
+    profiles: list[Any],
+) -> None:
     by_index = {c.index: c for c in result.columns}
     if mapfile is not None and mapfile.carry_down is not None:
         carried = {resolve_column(ref, layout, mapfile) for ref in mapfile.carry_down}
@@ -164,21 +216,35 @@ def _carry(result: ImportResult, rows: list[list[Any]], kept: list[int], merged:
     for c in carried:
         if c in by_index:
             by_index[c].carry_down = True
-    dittos, blanks, orphans = fill_down(rows, kept, [c.index for c in result.columns if not c.target.is_skip],
-                                        carried)
+    dittos, blanks, orphans = fill_down(rows, kept, [c.index for c in result.columns if not c.target.is_skip], carried)
     for c, n in merged.items():
         if c in by_index:
-            result.decide("carry.merged", f"'{by_index[c].label}': {_n(n, 'cell')} filled from the merged cell above",
-                          by_index[c].label)
+            result.decide(
+                "carry.merged",
+                f"'{by_index[c].label}': {_n(n, 'cell')} filled from the merged cell above",
+                by_index[c].label,
+            )
     for c, n in dittos.items():
-        result.decide("carry.ditto", f"'{by_index[c].label}': {_n(n, 'same-as-above marker')} (同上, do, 〃) "
-                      "filled from the row above", by_index[c].label)
+        result.decide(
+            "carry.ditto",
+            f"'{by_index[c].label}': {_n(n, 'same-as-above marker')} (同上, do, 〃) filled from the row above",
+            by_index[c].label,
+        )
     for c, n in blanks.items():
-        result.decide("carry.blank", f"'{by_index[c].label}': {_n(n, 'empty cell')} filled from the row above "
-                      "(a carried-down column)", by_index[c].label)
+        result.decide(
+            "carry.blank",
+            f"'{by_index[c].label}': {_n(n, 'empty cell')} filled from the row above (a carried-down column)",
+            by_index[c].label,
+        )
     for r, c in orphans:
-        result.report.warning("import.ditto_without_value", "'same as above' with nothing above it",
-                              sheet=result.sheet, row=r + 1, col_index=c, value=rows[r][c])
+        result.report.warning(
+            "import.ditto_without_value",
+            "'same as above' with nothing above it",
+            sheet=result.sheet,
+            row=r + 1,
+            col_index=c,
+            value=rows[r][c],
+        )
 
 
 def _carried_by_default(result: ImportResult, col: ColumnMap, p: Any) -> bool:
@@ -191,8 +257,9 @@ def _carried_by_default(result: ImportResult, col: ColumnMap, p: Any) -> bool:
     return False
 
 
-def _decide_date_order(result: ImportResult, rows: list[list[Any]], kept: list[int], mapfile: MapFile | None,
-                       layout: Layout) -> None:
+def _decide_date_order(
+    result: ImportResult, rows: list[list[Any]], kept: list[int], mapfile: MapFile | None, layout: Layout
+) -> None:
     given: dict[int, bool] = {}
     if mapfile is not None:
         given = {resolve_column(ref, layout, mapfile): v for ref, v in mapfile.dayfirst.items()}
@@ -202,8 +269,9 @@ def _decide_date_order(result: ImportResult, rows: list[list[Any]], kept: list[i
             continue
         if col.index in given:
             col.dayfirst = given[col.index]
-            result.decide("date_order", f"'{col.label}': {'day' if col.dayfirst else 'month'}-first "
-                          "(mapping file)", col.label)
+            result.decide(
+                "date_order", f"'{col.label}': {'day' if col.dayfirst else 'month'}-first (mapping file)", col.label
+            )
             continue
         order = date_order(rows[r][col.index] if col.index < len(rows[r]) else None for r in kept)
         col.dayfirst = order.dayfirst
@@ -211,12 +279,19 @@ def _decide_date_order(result: ImportResult, rows: list[list[Any]], kept: list[i
             continue
         result.decide("date_order", f"'{col.label}': {order.explain()}", col.label)
         if order.is_warning:
-            result.report.warning("import.date_order", f"'{col.label}': {order.explain()}", sheet=result.sheet,
-                                  column=col.target.key, col_index=col.index, row=result.header_rows[-1])
+            result.report.warning(
+                "import.date_order",
+                f"'{col.label}': {order.explain()}",
+                sheet=result.sheet,
+                column=col.target.key,
+                col_index=col.index,
+                row=result.header_rows[-1],
+            )
 
 
-def _build(result: ImportResult, original: list[list[Any]], rows: list[list[Any]], kept: Iterable[int],
-           constant: set[int]) -> None:
+def _build(
+    result: ImportResult, original: list[list[Any]], rows: list[list[Any]], kept: Iterable[int], constant: set[int]
+) -> None:
     builder = RowBuilder(result, constant)
     enum_seen: dict[int, Counter[tuple[str, str]]] = {}
     for r in kept:
@@ -229,16 +304,25 @@ def _build(result: ImportResult, original: list[list[Any]], rows: list[list[Any]
         _note_enums(result, rows[r], enum_seen)
     for index, n in builder.unread.items():
         col = next(c for c in result.columns if c.index == index)
-        result.decide("values.unread", f"'{col.label}': {_n(n, 'value')} not read as {col.target}; left blank and "
-                      "kept in notes (see the warnings)", col.label)
+        result.decide(
+            "values.unread",
+            f"'{col.label}': {_n(n, 'value')} not read as {col.target}; left blank and "
+            "kept in notes (see the warnings)",
+            col.label,
+        )
     for key, n in builder.midnight.items():
         result.decide("time.blank", f"{key}: {_n(n, 'row')} with a date but no time; read as 00:00 of that date")
     if builder.rolled:
-        result.decide("time.rollover", f"{_n(builder.rolled, 'end time')} earlier than the start read as the next "
-                      "day (at most 12 hours later: a night shift)")
+        result.decide(
+            "time.rollover",
+            f"{_n(builder.rolled, 'end time')} earlier than the start read as the next "
+            "day (at most 12 hours later: a night shift)",
+        )
     if builder.not_rolled:
-        result.decide("time.end_before_start", f"{_n(builder.not_rolled, 'end time')} earlier than the start and "
-                      "kept as written (validate reports them)")
+        result.decide(
+            "time.end_before_start",
+            f"{_n(builder.not_rolled, 'end time')} earlier than the start and kept as written (validate reports them)",
+        )
     for index, seen in enum_seen.items():
         col = next(c for c in result.columns if c.index == index)
         shown = ", ".join(f"'{raw}' -> {key}" for (raw, key), _ in seen.most_common(8))
@@ -272,22 +356,30 @@ def _account(result: ImportResult, original: list[list[Any]]) -> None:
                 continue
             row = result.record_rows[i]
             record["ticket_no"] = ticket_for(original[row - 1], row, seen)
-            text = ("报修单号由导入生成（源文件第 {row} 行）" if result.lang == "zh"
-                    else "ticket no generated by import (source row {row})").format(row=row)
+            text = (
+                "报修单号由导入生成（源文件第 {row} 行）"
+                if result.lang == "zh"
+                else "ticket no generated by import (source row {row})"
+            ).format(row=row)
             record["notes"] = f"{record['notes']}; {text}" if record.get("notes") else text
             generated += 1
         if generated:
             how = "the source has no ticket column" if "ticket_no" not in mapped else "their ticket cell is blank"
-            result.decide("tickets.generated", f"{_n(generated, 'row')} got a generated ticket number IMP-<8 hex> "
-                          f"({how}); it is a hash of the row's values, so the same row gets the same number on "
-                          "every import, and the row's notes say so")
+            result.decide(
+                "tickets.generated",
+                f"{_n(generated, 'row')} got a generated ticket number IMP-<8 hex> "
+                f"({how}); it is a hash of the row's values, so the same row gets the same number on "
+                "every import, and the row's notes say so",
+            )
     key = UNIQUE_KEY.get(result.kind)
     if key and key in mapped:
         _supersede(result, key, original)
     for f in register.fields:
         if f.required and f.key not in mapped and not (f.key == "ticket_no" and result.kind == "repairs"):
-            result.decide("column.missing", f"{f.key} ({f.en}): no column in the source; left blank in every row "
-                          "(validate reports it)")
+            result.decide(
+                "column.missing",
+                f"{f.key} ({f.en}): no column in the source; left blank in every row (validate reports it)",
+            )
 
 
 def _supersede(result: ImportResult, key: str, original: list[list[Any]]) -> None:
@@ -304,17 +396,25 @@ def _supersede(result: ImportResult, key: str, original: list[list[Any]]) -> Non
         if value and last[str(value)] != i:
             winner = result.record_rows[last[str(value)]]
             row = result.record_rows[i]
-            result.rejects.append(Reject(row, "superseded", f"superseded by row {winner} of the same {key} "
-                                         f"'{value}' (the last row of each {key} is kept)",
-                                         list(original[row - 1])))
+            result.rejects.append(
+                Reject(
+                    row,
+                    "superseded",
+                    f"superseded by row {winner} of the same {key} '{value}' (the last row of each {key} is kept)",
+                    list(original[row - 1]),
+                )
+            )
             superseded += 1
             continue
         keep_records.append(record)
         keep_rows.append(result.record_rows[i])
     result.records, result.record_rows = keep_records, keep_rows
     if superseded:
-        result.decide("rows.superseded", f"{_n(superseded, 'row')} repeat the {key} of a later row: the last row of each "
-                      f"{key} is kept (a log of events keeps its final state); the earlier rows are in Rejects")
+        result.decide(
+            "rows.superseded",
+            f"{_n(superseded, 'row')} repeat the {key} of a later row: the last row of each "
+            f"{key} is kept (a log of events keeps its final state); the earlier rows are in Rejects",
+        )
     result.rejects.sort(key=lambda r: r.row)
 
 

@@ -71,8 +71,10 @@ def load_mapping(path: str | Path, register: Register) -> MapFile:
         raise InputError(path, "mapping file must be a YAML mapping (columns: {header: key, ...})")
     unknown = [k for k in data if k not in OPTIONS]
     if unknown:
-        raise InputError(path, f"unknown setting(s) {', '.join(map(str, unknown))} in the mapping file "
-                         f"(allowed: {', '.join(OPTIONS)})")
+        raise InputError(
+            path,
+            f"unknown setting(s) {', '.join(map(str, unknown))} in the mapping file (allowed: {', '.join(OPTIONS)})",
+        )
     result = MapFile(path)
     kind = data.get("kind")
     if kind is not None and kind != register.key:
@@ -150,11 +152,13 @@ def mapping_document(result: ImportResult) -> dict[str, Any]:
 
 
 def dump_mapping(result: ImportResult) -> str:
-    header = (f"# sheetdesk import mapping for {result.source.name} ({result.kind}).\n"
-              "# Edit and reuse: sheetdesk import NEXT.xlsx --kind "
-              f"{result.kind} --mapping THIS.yaml\n"
-              "# Targets: a key, key.date / key.time (parts of a date-and-time), keep (into notes as\n"
-              "# 'label: value'), skip (dropped). dayfirst: true = 31/01/2024, false = 01/31/2024.\n")
+    header = (
+        f"# sheetdesk import mapping for {result.source.name} ({result.kind}).\n"
+        "# Edit and reuse: sheetdesk import NEXT.xlsx --kind "
+        f"{result.kind} --mapping THIS.yaml\n"
+        "# Targets: a key, key.date / key.time (parts of a date-and-time), keep (into notes as\n"
+        "# 'label: value'), skip (dropped). dayfirst: true = 31/01/2024, false = 01/31/2024.\n"
+    )
     body = yaml.safe_dump(mapping_document(result), allow_unicode=True, sort_keys=False, width=120)
     return header + body
 

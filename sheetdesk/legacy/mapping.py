@@ -90,8 +90,9 @@ def slots(target: Target, register: Register) -> set[str]:
     return {target.part}
 
 
-def map_columns(layout: Layout, profiles: list[Profile], register: Register, mapfile: MapFile | None
-                ) -> tuple[list[ColumnMap], list[Decision]]:
+def map_columns(
+    layout: Layout, profiles: list[Profile], register: Register, mapfile: MapFile | None
+) -> tuple[list[ColumnMap], list[Decision]]:
     decisions: list[Decision] = []
     width = len(profiles)
     locked: dict[int, Claim] = {}
@@ -105,8 +106,11 @@ def map_columns(layout: Layout, profiles: list[Profile], register: Register, map
             need = slots(claim.target, register)
             if claim.target.key != "notes" and taken.get(claim.target.key, set()) & need:
                 assert mapfile is not None
-                raise InputError(mapfile.path, f"two columns are mapped to {claim.target.key} "
-                                 f"(the second is '{layout.label(claim.col)}'); map one of them to keep")
+                raise InputError(
+                    mapfile.path,
+                    f"two columns are mapped to {claim.target.key} "
+                    f"(the second is '{layout.label(claim.col)}'); map one of them to keep",
+                )
             taken.setdefault(claim.target.key, set()).update(need)
 
     lookup = label_lookup(register)
@@ -147,13 +151,27 @@ def map_columns(layout: Layout, profiles: list[Profile], register: Register, map
             if not layout.parts[col] and p.n == 0:
                 continue  # a phantom column: no label, no values
             if p.index:
-                chosen = Claim(col, Target(SKIP), 0.9, f"row numbers {p.samples[0]}, {p.samples[1]}, ... "
-                               "(a spreadsheet index)", "index")
+                chosen = Claim(
+                    col,
+                    Target(SKIP),
+                    0.9,
+                    f"row numbers {p.samples[0]}, {p.samples[1]}, ... (a spreadsheet index)",
+                    "index",
+                )
             else:
-                chosen = Claim(col, Target(KEEP), 0.0, "no matching key: kept in notes as 'label: value'",
-                               "unmapped")
-        columns.append(ColumnMap(col, column_letter(col), label, chosen.target, chosen.confidence,
-                                 chosen.evidence, chosen.source, list(p.samples)))
+                chosen = Claim(col, Target(KEEP), 0.0, "no matching key: kept in notes as 'label: value'", "unmapped")
+        columns.append(
+            ColumnMap(
+                col,
+                column_letter(col),
+                label,
+                chosen.target,
+                chosen.confidence,
+                chosen.evidence,
+                chosen.source,
+                list(p.samples),
+            )
+        )
     return columns, decisions
 
 
@@ -162,8 +180,14 @@ def _take(taken: dict[str, set[str]], target: Target, register: Register) -> Non
         taken.setdefault(target.key, set()).update(slots(target, register))
 
 
-def _resolve(claims: list[Claim], taken: dict[str, set[str]], profiles: list[Profile], register: Register,
-             layout: Layout, decisions: list[Decision]) -> dict[int, Claim]:
+def _resolve(
+    claims: list[Claim],
+    taken: dict[str, set[str]],
+    profiles: list[Profile],
+    register: Register,
+    layout: Layout,
+    decisions: list[Decision],
+) -> dict[int, Claim]:
     """Keep the strongest claim per key (and per date/time part)."""
     accepted: dict[int, Claim] = {}
     by_key: dict[str, list[Claim]] = {}
@@ -178,8 +202,12 @@ def _resolve(claims: list[Claim], taken: dict[str, set[str]], profiles: list[Pro
         winners: list[Claim] = []
         for claim in group:
             need = slots(claim.target, register)
-            if need == {"date", "time"} and "time" in used and "date" not in used \
-                    and not _has_times(profiles[claim.col]):
+            if (
+                need == {"date", "time"}
+                and "time" in used
+                and "date" not in used
+                and not _has_times(profiles[claim.col])
+            ):
                 claim.target = Target(key, "date")
                 need = {"date"}
             if need == {"time"} and "time" in used and "date" in used:
@@ -192,10 +220,14 @@ def _resolve(claims: list[Claim], taken: dict[str, set[str]], profiles: list[Pro
             if need & used:
                 winner = next((w for w in winners if slots(w.target, register) & need), None)
                 by = f"'{layout.label(winner.col)}'" if winner else "the mapping file"
-                decisions.append(Decision(
-                    "mapping.conflict", f"'{layout.label(claim.col)}' also looks like {claim.target} "
-                    f"({claim.evidence}); {by} is stronger, so this column is kept in notes",
-                    layout.label(claim.col)))
+                decisions.append(
+                    Decision(
+                        "mapping.conflict",
+                        f"'{layout.label(claim.col)}' also looks like {claim.target} "
+                        f"({claim.evidence}); {by} is stronger, so this column is kept in notes",
+                        layout.label(claim.col),
+                    )
+                )
                 continue
             used.update(need)
             winners.append(claim)
@@ -207,8 +239,14 @@ def _has_times(p: Profile) -> bool:
     return p.with_time > 0 and p.share(p.with_time) >= 0.2
 
 
-def _check_values(accepted: dict[int, Claim], taken: dict[str, set[str]], profiles: list[Profile],
-                  register: Register, layout: Layout, decisions: list[Decision]) -> dict[int, Claim]:
+def _check_values(
+    accepted: dict[int, Claim],
+    taken: dict[str, set[str]],
+    profiles: list[Profile],
+    register: Register,
+    layout: Layout,
+    decisions: list[Decision],
+) -> dict[int, Claim]:
     """Labels must fit values: bare times become time parts, misfits go to notes."""
     result: dict[int, Claim] = {}
     for col, claim in accepted.items():
@@ -216,15 +254,19 @@ def _check_values(accepted: dict[int, Claim], taken: dict[str, set[str]], profil
         f = field_of(claim.target, register)
         rate = parse_rate(p, claim.target, f)
         if f is not None and p.n and rate < MIN_PARSE_RATE:
-            decisions.append(Decision(
-                "mapping.values_do_not_fit",
-                f"'{layout.label(col)}' looks like {claim.target} by its label, but only {rate:.0%} of its "
-                f"values read as {f.en + ' choices' if f.enum else f.type} (e.g. {', '.join(p.samples[:2])}); "
-                "kept in notes instead",
-                layout.label(col)))
+            decisions.append(
+                Decision(
+                    "mapping.values_do_not_fit",
+                    f"'{layout.label(col)}' looks like {claim.target} by its label, but only {rate:.0%} of its "
+                    f"values read as {f.en + ' choices' if f.enum else f.type} (e.g. {', '.join(p.samples[:2])}); "
+                    "kept in notes instead",
+                    layout.label(col),
+                )
+            )
             taken[claim.target.key] -= slots(claim.target, register)
-            claim = Claim(col, Target(KEEP), 0.0, f"label suggested {claim.target} but the values do not fit",
-                          "unmapped")
+            claim = Claim(
+                col, Target(KEEP), 0.0, f"label suggested {claim.target} but the values do not fit", "unmapped"
+            )
         result[col] = claim
     return result
 
@@ -244,8 +286,13 @@ def _sniff(col: int, p: Profile, taken: dict[str, set[str]], register: Register)
     if date_key and p.share(p.dates) >= 0.9 and _free(taken, date_key, {"value"}):
         return Claim(col, Target(date_key), 0.6, f"content: {p.share(p.dates):.0%} of values are dates", "content")
     if primary and mostly_times(p) and taken.get(primary) == {"date"}:
-        return Claim(col, Target(primary, "time"), 0.55, f"content: {p.share(p.times):.0%} of values are "
-                     f"times, beside the {primary} date", "content")
+        return Claim(
+            col,
+            Target(primary, "time"),
+            0.55,
+            f"content: {p.share(p.times):.0%} of values are times, beside the {primary} date",
+            "content",
+        )
     for f in register.fields:
         if f.enum is None or f.type == "yesno" or not _free(taken, f.key, {"value"}):
             continue
@@ -253,11 +300,17 @@ def _sniff(col: int, p: Profile, taken: dict[str, set[str]], register: Register)
         if f.key == "fault_level" and all(_DIGITS.match(v) for v in p.values):
             continue  # 1, 2, 3 alone may be a count: a level column needs a label or I-IV / 一级 / "2 - High"
         if p.share(hits) >= 0.9 and len(p.values) >= 2:
-            return Claim(col, Target(f.key), 0.6, f"content: {p.share(hits):.0%} of values are {f.en} values "
-                         f"({', '.join(p.samples[:3])})", "content")
+            return Claim(
+                col,
+                Target(f.key),
+                0.6,
+                f"content: {p.share(hits):.0%} of values are {f.en} values ({', '.join(p.samples[:3])})",
+                "content",
+            )
     if "phone" in register.keys and p.share(p.phones) >= 0.8 and _free(taken, "phone", {"value"}):
-        return Claim(col, Target("phone"), 0.6, f"content: {p.share(p.phones):.0%} of values are phone numbers",
-                     "content")
+        return Claim(
+            col, Target("phone"), 0.6, f"content: {p.share(p.phones):.0%} of values are phone numbers", "content"
+        )
     return None
 
 
@@ -282,5 +335,6 @@ def _fuzzy(col: int, layout: Layout, taken: dict[str, set[str]], register: Regis
     target = choices[spelling]
     if parse_rate(p, target, field_of(target, register)) < MIN_PARSE_RATE:
         return None
-    return Claim(col, target, round(0.6 * score / 100, 2), f"fuzzy: '{layout.label(col)}' ~ '{spelling}' "
-                 f"({score:.0f}%)", "fuzzy")
+    return Claim(
+        col, target, round(0.6 * score / 100, 2), f"fuzzy: '{layout.label(col)}' ~ '{spelling}' ({score:.0f}%)", "fuzzy"
+    )

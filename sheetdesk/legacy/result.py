@@ -32,11 +32,18 @@ class ColumnMap:
 
     def to_dict(self, register: Register) -> dict[str, Any]:
         return {
-            "column": self.label, "letter": self.letter, "key": self.target.key if self.target.is_field else None,
-            "part": self.target.part if self.target.part != "value" else None, "target": str(self.target),
+            "column": self.label,
+            "letter": self.letter,
+            "key": self.target.key if self.target.is_field else None,
+            "part": self.target.part if self.target.part != "value" else None,
+            "target": str(self.target),
             "field": self.target.describe(register) if self.target.is_field else None,
-            "confidence": round(self.confidence, 2), "evidence": self.evidence, "source": self.source,
-            "samples": self.samples, "dayfirst": self.dayfirst, "carry_down": self.carry_down,
+            "confidence": round(self.confidence, 2),
+            "evidence": self.evidence,
+            "source": self.source,
+            "samples": self.samples,
+            "dayfirst": self.dayfirst,
+            "carry_down": self.carry_down,
         }
 
 
@@ -63,8 +70,9 @@ class Reject:
 
     def to_dict(self, labels: dict[int, str]) -> dict[str, Any]:
         """Values keyed by source column label (its letter where labels repeat or are blank)."""
-        values = {labels.get(i, column_letter(i)): json_value(v) for i, v in enumerate(self.values)
-                  if v not in (None, "")}
+        values = {
+            labels.get(i, column_letter(i)): json_value(v) for i, v in enumerate(self.values) if v not in (None, "")
+        }
         return {"row": self.row, "code": self.code, "reason": self.reason, "values": values}
 
 
@@ -118,9 +126,15 @@ class ImportResult:
     def to_json(self) -> dict[str, Any]:
         labels = self.labels
         return {
-            "source": str(self.source), "format": self.format, "encoding": self.encoding,
-            "sheet": self.sheet, "kind": self.kind, "lang": self.lang, "header_rows": self.header_rows,
-            "rows": self.counts(), "rejected_by_reason": self.reject_counts(),
+            "source": str(self.source),
+            "format": self.format,
+            "encoding": self.encoding,
+            "sheet": self.sheet,
+            "kind": self.kind,
+            "lang": self.lang,
+            "header_rows": self.header_rows,
+            "rows": self.counts(),
+            "rejected_by_reason": self.reject_counts(),
             "mapping": [c.to_dict(self.register) for c in self.columns],
             "decisions": [d.to_dict() for d in self.decisions],
             "warnings": self.report.flatten(),

@@ -25,7 +25,9 @@ from sheetdesk.legacy.sniff import Profile, mostly_times, short
 
 _TOTALS = re.compile(
     r"^(本[月页年日周季]|全年|全部|总|各项)?\s*(合\s*计|总\s*计|小\s*计|共\s*计|累\s*计)\s*[:：]?$"
-    r"|^(grand\s+|sub\s*-?\s*)?totals?\s*[:：]?$|^sum\s*[:：]?$", re.I)
+    r"|^(grand\s+|sub\s*-?\s*)?totals?\s*[:：]?$|^sum\s*[:：]?$",
+    re.I,
+)
 
 
 def totals_cell(row: list[Any]) -> tuple[int, str] | None:

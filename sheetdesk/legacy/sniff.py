@@ -47,8 +47,11 @@ class Profile:
 
 
 def short(value: Any, limit: int = 30) -> str:
-    text = " ".join(fold(str(value)).split()) if not isinstance(value, float) or not value.is_integer() \
+    text = (
+        " ".join(fold(str(value)).split())
+        if not isinstance(value, float) or not value.is_integer()
         else str(int(value))
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -71,8 +71,9 @@ def _is_title(row: list[str], labelled: int) -> bool:
     return len(set(cells)) <= 1 and len(cells) * 10 >= labelled * 8
 
 
-def find_layout(sheet: RawSheet, matches: Matcher, *, scan: int = HEADER_SCAN_ROWS,
-                header_rows: list[int] | None = None) -> Layout | None:
+def find_layout(
+    sheet: RawSheet, matches: Matcher, *, scan: int = HEADER_SCAN_ROWS, header_rows: list[int] | None = None
+) -> Layout | None:
     """The best header of one sheet, or None when no row looks like a header.
 
     `header_rows` (Excel rows, from a mapping file) skips the search.
@@ -96,8 +97,9 @@ def find_layout(sheet: RawSheet, matches: Matcher, *, scan: int = HEADER_SCAN_RO
     return best
 
 
-def _candidate(sheet: RawSheet, first: int, last: int, width: int, matches: Matcher, *, forced: bool = False
-               ) -> Layout | None:
+def _candidate(
+    sheet: RawSheet, first: int, last: int, width: int, matches: Matcher, *, forced: bool = False
+) -> Layout | None:
     parts = build_labels(sheet.rows, sheet.merged, first, last, width)
     if not forced:
         grid = spread_merges(sheet.rows, sheet.merged, first, last, width)
@@ -108,13 +110,14 @@ def _candidate(sheet: RawSheet, first: int, last: int, width: int, matches: Matc
     if labelled < 2 and not forced:
         return None
     matched = len({m for m in (matches(p) for p in parts if p) if m is not None})
-    has_data = any(not is_empty_row(r) for r in sheet.rows[last + 1:last + 6])
+    has_data = any(not is_empty_row(r) for r in sheet.rows[last + 1 : last + 6])
     score = matched * 10 + min(labelled, 40) - (last - first) * 0.5 + (1 if has_data else -20)
     return Layout(sheet, first, last, width, parts, matched, score)
 
 
-def choose_sheet(sheets: list[RawSheet], matches: Matcher, *, name: str | None = None,
-                 header_rows: list[int] | None = None) -> tuple[RawSheet, Layout | None]:
+def choose_sheet(
+    sheets: list[RawSheet], matches: Matcher, *, name: str | None = None, header_rows: list[int] | None = None
+) -> tuple[RawSheet, Layout | None]:
     """`name` if given (KeyError if absent), else the sheet with the best table."""
     if name is not None:
         for sheet in sheets:
@@ -124,8 +127,12 @@ def choose_sheet(sheets: list[RawSheet], matches: Matcher, *, name: str | None =
     scored: list[tuple[tuple[float, ...], int, RawSheet, Layout | None]] = []
     for n, sheet in enumerate(sheets):
         layout = find_layout(sheet, matches, header_rows=header_rows)
-        rank = (1.0 if layout else 0.0, float(layout.matched) if layout else 0.0, 1.0 if sheet.visible else 0.0,
-                float(len(layout.data_rows())) if layout else 0.0)
+        rank = (
+            1.0 if layout else 0.0,
+            float(layout.matched) if layout else 0.0,
+            1.0 if sheet.visible else 0.0,
+            float(len(layout.data_rows())) if layout else 0.0,
+        )
         scored.append((rank, -n, sheet, layout))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     _, _, sheet, layout = scored[0]

@@ -55,8 +55,9 @@ def parse_target(text: str, register: Register) -> Target:
         return Target(raw)
     key, _, part = raw.partition(".")
     if key not in register.keys:
-        raise ValueError(f"'{raw}' is not a {register.en} column key (keys: {', '.join(register.keys)}, "
-                         f"or keep / skip)")
+        raise ValueError(
+            f"'{raw}' is not a {register.en} column key (keys: {', '.join(register.keys)}, or keep / skip)"
+        )
     field = register.field(key)
     if not part:
         return Target(key)

@@ -33,10 +33,14 @@ def write_import(result: ImportResult, out: str | Path) -> Path:
         writer.write_header()
         for i, record in enumerate(result.records, start=1):
             for key in writer.write_record(i, record):  # text longer than a cell holds: cut, and said so
-                result.report.warning("import.text_cut", f"{key}: text of {len(str(record[key])):,} characters "
-                                      f"cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,}", sheet=result.sheet,
-                                      row=result.record_rows[i - 1] if i <= len(result.record_rows) else None,
-                                      column=key)
+                result.report.warning(
+                    "import.text_cut",
+                    f"{key}: text of {len(str(record[key])):,} characters "
+                    f"cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,}",
+                    sheet=result.sheet,
+                    row=result.record_rows[i - 1] if i <= len(result.record_rows) else None,
+                    column=key,
+                )
         writer.add_dropdowns(max(len(result.records) + 200, 1000))
         _write_rejects(wb.add_worksheet(REJECTS), formats, result)
         _write_report(wb.add_worksheet(REPORT), formats, result)
@@ -65,9 +69,14 @@ def _write_rejects(ws: Worksheet, formats: Formats, result: ImportResult) -> Non
         ws.write_string(i, 1, reject.reason)
         for col, value in enumerate(reject.values):
             if write_value(ws, i, col + 2, value, _format_for(formats, value)):
-                result.report.warning("import.text_cut", f"rejected row {reject.row}: text of {len(str(value)):,} "
-                                      f"characters cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,} in Rejects",
-                                      sheet=result.sheet, row=reject.row, col_index=col)
+                result.report.warning(
+                    "import.text_cut",
+                    f"rejected row {reject.row}: text of {len(str(value)):,} "
+                    f"characters cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,} in Rejects",
+                    sheet=result.sheet,
+                    row=reject.row,
+                    col_index=col,
+                )
 
 
 def _format_for(formats: Formats, value: Any) -> Any:
@@ -121,8 +130,11 @@ def _write_report(ws: Worksheet, formats: Formats, result: ImportResult) -> None
         ws.write_string(row, col, name, header)
     for c in result.columns:
         row += 1
-        goes = c.target.describe(result.register, result.lang) if c.target.is_field else (
-            "notes as 'label: value'" if c.target.is_keep else "skipped")
+        goes = (
+            c.target.describe(result.register, result.lang)
+            if c.target.is_field
+            else ("notes as 'label: value'" if c.target.is_keep else "skipped")
+        )
         ws.write_string(row, 0, c.label, wrap)
         ws.write_string(row, 1, c.letter)
         ws.write_string(row, 2, f"{goes} [{c.target}]" + (" (carried down)" if c.carry_down else ""))

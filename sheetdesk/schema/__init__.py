@@ -6,7 +6,17 @@ from sheetdesk.schema.policy import POLICY_BY_KEY, POLICY_SHEETS
 from sheetdesk.schema.registers import CALLBACKS, REGISTERS, REGISTERS_BY_KEY, REPAIRS, SALES
 
 __all__ = [
-    "CALLBACKS", "EXCLUDED_CAUSES", "POLICY_BY_KEY", "POLICY_SHEETS", "REGISTERS",
-    "REGISTERS_BY_KEY", "REPAIRS", "SALES", "Choice", "Enum", "Field", "Register",
+    "CALLBACKS",
+    "EXCLUDED_CAUSES",
+    "POLICY_BY_KEY",
+    "POLICY_SHEETS",
+    "REGISTERS",
+    "REGISTERS_BY_KEY",
+    "REPAIRS",
+    "SALES",
+    "Choice",
+    "Enum",
+    "Field",
+    "Register",
     "normalize_label",
 ]

@@ -9,6 +9,14 @@ from sheetdesk.validation.run import ValidationResult, dataset_stats, sort_issue
 from sheetdesk.validation.text import match_key, plausible_phone, plausible_postcode
 
 __all__ = [
-    "ValidationResult", "dataset_stats", "effective_branch", "index_by", "match_key", "plausible_phone",
-    "plausible_postcode", "sort_issues", "validate_dataset", "validate_files",
+    "ValidationResult",
+    "dataset_stats",
+    "effective_branch",
+    "index_by",
+    "match_key",
+    "plausible_phone",
+    "plausible_postcode",
+    "sort_issues",
+    "validate_dataset",
+    "validate_files",
 ]

@@ -32,9 +32,12 @@ def check_serials(sales: Table, repairs: Table, report: Report) -> None:
     for i, value in enumerate(repairs.values["serial_no"]):
         k = match_key(value)
         if k is not None and k not in known:
-            report.warning("serial.unknown", f"{name} {quoted(value)} is not in the sales register "
-                           f"('{sales.sheet_name}'); its warranty status is unknown",
-                           **repairs.where(i, "serial_no"))
+            report.warning(
+                "serial.unknown",
+                f"{name} {quoted(value)} is not in the sales register "
+                f"('{sales.sheet_name}'); its warranty status is unknown",
+                **repairs.where(i, "serial_no"),
+            )
 
 
 def check_callbacks(repairs: Table, callbacks: Table, report: Report) -> None:
@@ -51,15 +54,21 @@ def check_callbacks(repairs: Table, callbacks: Table, report: Report) -> None:
             continue
         j = tickets.get(k)
         if j is None:
-            report.error("ticket.unknown", f"{name} {quoted(value)} is not in the repair log "
-                         f"('{repairs.sheet_name}')", **callbacks.where(i, "ticket_no"))
+            report.error(
+                "ticket.unknown",
+                f"{name} {quoted(value)} is not in the repair log ('{repairs.sheet_name}')",
+                **callbacks.where(i, "ticket_no"),
+            )
             continue
         done, call = resolved[j], called[i]
         if done is not None and call is not None and call < done:
-            report.error("callback.before_resolved",
-                         f"{label(callbacks, 'callback_at')} {show(call)} is before the ticket's "
-                         f"{label(repairs, 'resolved_at')} {show(done)} ('{repairs.sheet_name}' row "
-                         f"{repairs.rows[j]})", **callbacks.where(i, "callback_at"))
+            report.error(
+                "callback.before_resolved",
+                f"{label(callbacks, 'callback_at')} {show(call)} is before the ticket's "
+                f"{label(repairs, 'resolved_at')} {show(done)} ('{repairs.sheet_name}' row "
+                f"{repairs.rows[j]})",
+                **callbacks.where(i, "callback_at"),
+            )
 
 
 def effective_branch(dataset: Dataset) -> list[Any]:

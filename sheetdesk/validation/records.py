@@ -22,12 +22,14 @@ def check_not_before(table: Table, report: Report, later: str, earlier: str) -> 
         return
     for i, (a, b) in enumerate(zip(table.values[later], table.values[earlier], strict=True)):
         if a is not None and b is not None and a < b:
-            report.error("date.order", f"{label(table, later)} {show(a)} is before {label(table, earlier)} "
-                         f"{show(b)}", **table.where(i, later))
+            report.error(
+                "date.order",
+                f"{label(table, later)} {show(a)} is before {label(table, earlier)} {show(b)}",
+                **table.where(i, later),
+            )
 
 
-def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool], code: str,
-               problem: str) -> None:
+def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool], code: str, problem: str) -> None:
     """A warning on every text cell of `key` that `ok` rejects."""
     if key not in table.values:
         return
@@ -39,10 +41,22 @@ def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool]
 
 def check_sales(table: Table, report: Report) -> None:
     check_not_before(table, report, "acceptance_date", "sale_date")
-    check_text(table, report, "phone", plausible_phone, "phone.implausible",
-               "is not a plausible phone number (7 to 15 digits expected)")
-    check_text(table, report, "postcode", plausible_postcode, "postcode.format",
-               "is not 6 digits (a postcode starting with 0 needs the column formatted as text)")
+    check_text(
+        table,
+        report,
+        "phone",
+        plausible_phone,
+        "phone.implausible",
+        "is not a plausible phone number (7 to 15 digits expected)",
+    )
+    check_text(
+        table,
+        report,
+        "postcode",
+        plausible_postcode,
+        "postcode.format",
+        "is not 6 digits (a postcode starting with 0 needs the column formatted as text)",
+    )
 
 
 def check_repairs(table: Table, report: Report) -> None:
@@ -56,15 +70,23 @@ def check_fault_level(table: Table, report: Report) -> None:
     kinds = table.column("request_type")
     kinds_raw = table.raw.get("request_type") or [None] * len(table)
     # A request type that could not be read is reported already; skip its row.
-    repairs = [i for i, (kind, raw) in enumerate(zip(kinds, kinds_raw, strict=True))
-               if kind == "repair" or (kind is None and is_blank(raw))]
+    repairs = [
+        i
+        for i, (kind, raw) in enumerate(zip(kinds, kinds_raw, strict=True))
+        if kind == "repair" or (kind is None and is_blank(raw))
+    ]
     if not repairs:
         return
     name = label(table, "fault_level")
     if not table.has("fault_level"):
-        report.error("fault_level.missing", f"column '{name}' is missing; a fault level is required for "
-                     f"repairs ({len(repairs)} rows)", sheet=table.sheet_name, row=table.location.header_row,
-                     column="fault_level", file=str(table.file))
+        report.error(
+            "fault_level.missing",
+            f"column '{name}' is missing; a fault level is required for repairs ({len(repairs)} rows)",
+            sheet=table.sheet_name,
+            row=table.location.header_row,
+            column="fault_level",
+            file=str(table.file),
+        )
         return
     raw = table.raw["fault_level"]
     text = f"{name} is required for a repair ({label(table, 'request_type')} is Repair or blank)"
@@ -81,8 +103,10 @@ def check_callbacks(table: Table, report: Report) -> None:
     sat_field = table.register.field("satisfaction")
     assert sat_field.enum is not None
     dissatisfied = sat_field.enum.label("dissatisfied", table.lang)
-    text = (f"{label(table, 'satisfaction')} is {dissatisfied} but {label(table, 'escalated_to')} is blank; "
-            "name the supervisor it was escalated to")
+    text = (
+        f"{label(table, 'satisfaction')} is {dissatisfied} but {label(table, 'escalated_to')} is blank; "
+        "name the supervisor it was escalated to"
+    )
     for i, value in enumerate(satisfaction):
         if value == "dissatisfied" and (escalated is None or is_blank(escalated[i])):
             report.error("escalation.missing", text, **table.where(i, at))

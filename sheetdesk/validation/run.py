@@ -46,8 +46,12 @@ def sort_issues(report: Report, workbooks: list[RawWorkbook]) -> None:
 
     def key(issue: Issue) -> tuple[int, int, int, int]:
         col = parse_cell(issue.cell)[1] if issue.cell else -1
-        return (files.get(issue.file or "", -1), sheets.get((issue.file or "", issue.sheet or ""), -1),
-                issue.row or 0, col)
+        return (
+            files.get(issue.file or "", -1),
+            sheets.get((issue.file or "", issue.sheet or ""), -1),
+            issue.row or 0,
+            col,
+        )
 
     report.issues.sort(key=key)
 
@@ -88,8 +92,13 @@ def dataset_stats(dataset: Dataset, report: Report) -> dict[str, Any]:
     }
 
 
-def validate_files(paths: Iterable[str | Path], *, policy: str | Path | None = None,
-                   as_of: dt.datetime | None = None, progress: Progress = SILENT) -> ValidationResult:
+def validate_files(
+    paths: Iterable[str | Path],
+    *,
+    policy: str | Path | None = None,
+    as_of: dt.datetime | None = None,
+    progress: Progress = SILENT,
+) -> ValidationResult:
     """Read the files, check them and the policy, and return the dataset with its report.
 
     The policy in force (built-in < `policy` < policy sheets in the data) is
