@@ -61,8 +61,13 @@ def to_jsonable(value: Any) -> Any:
 
 
 @collector_paused()
-def check_dataset(dataset: Dataset, *, policy_path: str | Path | None = None,
-                  as_of: dt.datetime | None = None, progress: Progress = SILENT) -> CheckResult:
+def check_dataset(
+    dataset: Dataset,
+    *,
+    policy_path: str | Path | None = None,
+    as_of: dt.datetime | None = None,
+    progress: Progress = SILENT,
+) -> CheckResult:
     """Validate the dataset, then compute every rule of SPEC §4 against `as_of`.
 
     A bad policy is reported (sheet and cell) and nothing is computed from it.
@@ -75,19 +80,28 @@ def check_dataset(dataset: Dataset, *, policy_path: str | Path | None = None,
     if policy is not None:
         with progress.step("Computing warranty, SLA and callbacks"):
             evaluation = evaluate(
-                _records(dataset, "sales"), _records(dataset, "repairs"), _records(dataset, "callbacks"),
-                policy, as_of,
+                _records(dataset, "sales"),
+                _records(dataset, "repairs"),
+                _records(dataset, "callbacks"),
+                policy,
+                as_of,
             )
         for located in evaluation.findings:
             table = dataset.tables[located.register]
             f = located.finding
-            report.add(f.severity, f.code, f.message, **table.where(located.index, f.column))
+            add = report.error if f.severity == "error" else report.warning
+            add(f.code, f.message, **table.where(located.index, f.column))
     sort_issues(report, dataset.workbooks)
     return CheckResult(dataset, report, as_of, policy, evaluation)
 
 
-def check_files(paths: Iterable[str | Path], *, policy: str | Path | None = None,
-                as_of: dt.datetime | None = None, progress: Progress = SILENT) -> CheckResult:
+def check_files(
+    paths: Iterable[str | Path],
+    *,
+    policy: str | Path | None = None,
+    as_of: dt.datetime | None = None,
+    progress: Progress = SILENT,
+) -> CheckResult:
     """Read the files and check them (InputError for a file that cannot be read)."""
     dataset = load_dataset(list(paths), progress=progress)
     return check_dataset(dataset, policy_path=policy, as_of=as_of, progress=progress)

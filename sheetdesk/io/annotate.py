@@ -80,9 +80,15 @@ def write_annotated(
     return out_path
 
 
-def _fill_workbook(wb: Workbook, dataset: Dataset, report: Report,
-                   computed: Mapping[str, Sequence[ComputedColumn]], summary: SummaryWriter | None,
-                   lang: str, step: Step) -> None:
+def _fill_workbook(
+    wb: Workbook,
+    dataset: Dataset,
+    report: Report,
+    computed: Mapping[str, Sequence[ComputedColumn]],
+    summary: SummaryWriter | None,
+    lang: str,
+    step: Step,
+) -> None:
     formats = Formats(wb)
     index = IssueIndex(report.issues, dataset.workbooks)
     taken: set[str] = set()
@@ -98,8 +104,18 @@ def _fill_workbook(wb: Workbook, dataset: Dataset, report: Report,
             table = dataset.table_for_sheet(raw_wb, sheet)
             if table is not None:
                 tables[(file, sheet.name)] = table
-            SheetCopier(wb, ws, formats, sheet, file, index.sheet(file, sheet.name), report, table,
-                        computed.get(table.key, ()) if table is not None else ()).write(step)
+            SheetCopier(
+                wb,
+                ws,
+                formats,
+                sheet,
+                file,
+                index.sheet(file, sheet.name),
+                report,
+                table,
+                computed.get(table.key, ()) if table is not None else (),
+                lang,
+            ).write(step)
             if first_visible is None and sheet.visible:
                 first_visible = ws
     first_file = str(dataset.workbooks[0].path) if dataset.workbooks else ""

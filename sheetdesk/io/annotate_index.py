@@ -91,12 +91,12 @@ def cell_fill(flagged: dict[int, list[Issue]] | None, col: int) -> str | None:
     return None
 
 
-def comment_text(issues: list[Issue]) -> str:
+def comment_text(issues: list[Issue], lang: str = "en") -> str:
     """One comment for all issues on a cell, one line each."""
     if len(issues) == 1:
-        text = f"{issues[0].severity.capitalize()}: {issues[0].message}"
+        text = f"{issues[0].severity.capitalize()}: {issues[0].text(lang)}"
     else:
-        text = "\n".join(f"• {i.severity.capitalize()}: {i.message}" for i in issues)
+        text = "\n".join(f"• {i.severity.capitalize()}: {i.text(lang)}" for i in issues)
     if len(text) > MAX_COMMENT_CHARS:
         text = text[: MAX_COMMENT_CHARS - 1] + "…"
     return text

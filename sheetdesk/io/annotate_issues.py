@@ -34,9 +34,14 @@ def internal_link(sheet: str, cell: str) -> str:
     return "internal:'" + sheet.replace("'", "''") + "'!" + cell
 
 
-def write_issues_sheet(ws: Worksheet, formats: Formats, issues: list[Issue], lang: str,
-                       target: Callable[[Issue], str | None],
-                       column_label: Callable[[Issue], str | None]) -> None:
+def write_issues_sheet(
+    ws: Worksheet,
+    formats: Formats,
+    issues: list[Issue],
+    lang: str,
+    target: Callable[[Issue], str | None],
+    column_label: Callable[[Issue], str | None],
+) -> None:
     """`target(issue)` names the output sheet an issue points into (None: no
     link); `column_label(issue)` the column's label in that sheet."""
     header = formats.header()
@@ -48,8 +53,10 @@ def write_issues_sheet(ws: Worksheet, formats: Formats, issues: list[Issue], lan
     severity = SEVERITY_LABELS.get(lang, SEVERITY_LABELS["en"])
     sev_formats = {s: formats.get(bg_color=fill) for s, fill in SEVERITY_FILL.items()}
     link_format = formats.get(font_color="#0563C1", underline=1)
-    value_formats: dict[str, Any] = {"datetime": formats.get(num_format=DATETIME_FORMAT),
-                                     "date": formats.get(num_format=DATE_FORMAT)}
+    value_formats: dict[str, Any] = {
+        "datetime": formats.get(num_format=DATETIME_FORMAT),
+        "date": formats.get(num_format=DATE_FORMAT),
+    }
     shown = issues[: EXCEL_MAX_ROWS - 2]
     links = 0
     file_names: dict[str, str] = {}
@@ -70,15 +77,18 @@ def write_issues_sheet(ws: Worksheet, formats: Formats, issues: list[Issue], lan
         if label:
             ws.write_string(n, 4, label)
         _write_value(ws, n, 5, issue.value, value_formats)
-        ws.write_string(n, 6, issue.message)
+        ws.write_string(n, 6, issue.text(lang))
         if issue.file:
             name = file_names.get(issue.file)
             if name is None:
                 name = file_names[issue.file] = Path(issue.file).name
             ws.write_string(n, 7, name)
     if len(shown) < len(issues):
-        ws.write_string(len(shown) + 1, 6, f"… {len(issues) - len(shown):,} more issues do not fit in an Excel "
-                        "sheet; run with --json to see them all")
+        ws.write_string(
+            len(shown) + 1,
+            6,
+            f"… {len(issues) - len(shown):,} more issues do not fit in an Excel sheet; run with --json to see them all",
+        )
     ws.autofilter(0, 0, max(len(shown), 1), len(COLUMNS) - 1)
 
 

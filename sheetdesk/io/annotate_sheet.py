@@ -54,10 +54,21 @@ class SheetCopier:
     """Copies one RawSheet into one worksheet, with fills and comments on
     the cells that have issues."""
 
-    def __init__(self, wb: Workbook, ws: Worksheet, formats: Formats, sheet: RawSheet, file: str,
-                 issues: SheetIssues, report: Report, table: Table | None = None,
-                 computed: Sequence[ComputedColumn] = ()) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        ws: Worksheet,
+        formats: Formats,
+        sheet: RawSheet,
+        file: str,
+        issues: SheetIssues,
+        report: Report,
+        table: Table | None = None,
+        computed: Sequence[ComputedColumn] = (),
+        lang: str = "en",
+    ) -> None:
         self.wb, self.ws, self.formats, self.sheet, self.file = wb, ws, formats, sheet, file
+        self.lang = lang  # of the comments
         self.issues, self.report, self.table = issues, report, table
         self.width = min(sheet.width, EXCEL_MAX_COLS)
         self.computed = list(computed)[: EXCEL_MAX_COLS - self.width] if table is not None else []
@@ -100,10 +111,14 @@ class SheetCopier:
         for (r0, c0), (r1, c1) in self.sheet.merged:
             if (r0, c0) != (r1, c1) and r1 < EXCEL_MAX_ROWS and c1 < EXCEL_MAX_COLS:
                 if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_MERGE_CELLS:  # xlsxwriter walks every cell of a merge
-                    self.report.warning("sheet.merge_not_carried", f"sheet '{self.sheet.name}': the merged range "
-                                        f"{_range(r0, c0, r1, c1)} covers {(r1 - r0 + 1) * (c1 - c0 + 1):,} cells; "
-                                        "it is not merged in the copy (its value is kept)",
-                                        sheet=self.sheet.name, file=self.file)
+                    self.report.warning(
+                        "sheet.merge_not_carried",
+                        f"sheet '{self.sheet.name}': the merged range "
+                        f"{_range(r0, c0, r1, c1)} covers {(r1 - r0 + 1) * (c1 - c0 + 1):,} cells; "
+                        "it is not merged in the copy (its value is kept)",
+                        sheet=self.sheet.name,
+                        file=self.file,
+                    )
                     continue
                 merges.setdefault(r0, []).append((r0, c0, r1, c1))
         plan = TablePlan(self) if self.table is not None else None
@@ -131,8 +146,12 @@ class SheetCopier:
             self.ws.hide()
 
     def _truncated(self, what: str) -> None:
-        self.report.warning("sheet.truncated", f"sheet '{self.sheet.name}' has {what} fit in an Excel sheet",
-                            sheet=self.sheet.name, file=self.file)
+        self.report.warning(
+            "sheet.truncated",
+            f"sheet '{self.sheet.name}' has {what} fit in an Excel sheet",
+            sheet=self.sheet.name,
+            file=self.file,
+        )
 
     def write_plain_row(self, r: int, row: list[Any], flagged: Flagged | None) -> Flagged:
         notes: Flagged = {}
@@ -153,8 +172,13 @@ class SheetCopier:
             return
         if len(value) > EXCEL_MAX_CELL_CHARS:
             issue = self.report.warning(
-                "cell.truncated", f"text of {len(value):,} characters cut to Excel's limit of "
-                f"{EXCEL_MAX_CELL_CHARS:,}", sheet=self.sheet.name, row=r + 1, col_index=c, file=self.file)
+                "cell.truncated",
+                f"text of {len(value):,} characters cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,}",
+                sheet=self.sheet.name,
+                row=r + 1,
+                col_index=c,
+                file=self.file,
+            )
             notes.setdefault(c, []).append(issue)
             fmt = self.carried_format(value, SEVERITY_FILL["warning"]) if fmt is None else fmt
             value = value[:EXCEL_MAX_CELL_CHARS]
@@ -169,4 +193,4 @@ class SheetCopier:
             issues = flagged.get(c, []) + notes.get(c, [])
             if c >= row_len and not self.width <= c < self.width + len(self.computed):
                 self.ws.write_blank(r, c, None, self.carried_format(None, SEVERITY_FILL[worst(issues)]))
-            self.ws.write_comment(r, c, comment_text(issues), COMMENT_OPTIONS)
+            self.ws.write_comment(r, c, comment_text(issues, self.lang), COMMENT_OPTIONS)

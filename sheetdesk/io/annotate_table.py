@@ -115,13 +115,17 @@ def _cell_values(field: Field, raw: list[Any], typed: list[Any]) -> list[Any]:
         typed = [*typed[: len(raw)], *[None] * (len(raw) - len(typed))]
     kind = field.type  # typed values are never "", so only a raw value kept as read can be blank
     if kind in ("date", "datetime"):
-        return [r if isinstance(r, dt.date) else (t if t is not None else None if r == "" else r)
-                for r, t in zip(raw, typed, strict=True)]
+        return [
+            r if isinstance(r, dt.date) else (t if t is not None else None if r == "" else r)
+            for r, t in zip(raw, typed, strict=True)
+        ]
     if kind in ("number", "integer"):
         return [t if t is not None else None if r == "" else r for r, t in zip(raw, typed, strict=True)]
     if kind == "text":
-        return [(r if r else None) if type(r) is str else (t if t is not None else r)
-                for r, t in zip(raw, typed, strict=True)]
+        return [
+            (r if r else None) if type(r) is str else (t if t is not None else r)
+            for r, t in zip(raw, typed, strict=True)
+        ]
     return _blank_to_none(raw)
 
 
@@ -134,9 +138,15 @@ def excel_serials(values: list[Any]) -> list[float | None]:
     """`excel_serial` down a column of dates or datetimes (None stays None)."""
     if all(type(v) is dt.datetime for v in values if v is not None):
         epoch = _EXCEL_EPOCH_ORDINAL  # excel_serial's steps, inlined: a column has 200k of them
-        return [None if v is None else v.toordinal() - epoch
-                + (float(v.hour * 3600 + v.minute * 60 + v.second) + float(v.microsecond) / 1e6) / 86400 + 1
-                for v in values]
+        return [
+            None
+            if v is None
+            else v.toordinal()
+            - epoch
+            + (float(v.hour * 3600 + v.minute * 60 + v.second) + float(v.microsecond) / 1e6) / 86400
+            + 1
+            for v in values
+        ]
     return [None if v is None else excel_serial(v) for v in values]
 
 
@@ -150,16 +160,26 @@ class TablePlan:
         loc = self.table.location
         self.header_index = loc.header_index
         self.record_at = {row - 1: i for i, row in enumerate(self.table.rows)}
-        self.writer = RegisterSheetWriter(copier.wb, copier.formats, copier.ws, self.table.register,
-                                          self.table.lang, header_row=loc.header_index, columns=dict(loc.columns))
-        self.fields: dict[int, Field] = {col: self.table.register.field(key)
-                                         for key, col in loc.columns.items() if col < copier.width}
+        self.writer = RegisterSheetWriter(
+            copier.wb,
+            copier.formats,
+            copier.ws,
+            self.table.register,
+            self.table.lang,
+            header_row=loc.header_index,
+            columns=dict(loc.columns),
+        )
+        self.fields: dict[int, Field] = {
+            col: self.table.register.field(key) for key, col in loc.columns.items() if col < copier.width
+        }
         self.columns = [self._sheet_column(c) for c in range(copier.width)]
         self.computed = [self._computed_column(copier.width + k, column) for k, column in enumerate(copier.computed)]
         fast = [p for p in (*self.columns, *self.computed) if p.write is not None]
         # Unpacked once: the row loop below runs for every cell of a clean row.
         self.fast_fixed = [(p.col, p.fast_values, p.write, p.fast_format) for p in fast if p.fast_formats is None]
-        self.fast_coloured = [(p.col, p.fast_values, p.write, p.fast_formats) for p in fast if p.fast_formats is not None]
+        self.fast_coloured = [
+            (p.col, p.fast_values, p.write, p.fast_formats) for p in fast if p.fast_formats is not None
+        ]
         self.general = [p for p in (*self.columns, *self.computed) if p.write is None and not p.empty]
 
     # -- planning ----------------------------------------------------------
@@ -169,12 +189,15 @@ class TablePlan:
     def _sheet_column(self, c: int) -> ColumnPlan:
         field = self.fields.get(c)
         if field is not None:
-            values = _cell_values(field, self.table.raw.get(field.key) or [None] * len(self.table),
-                                  self.table.values.get(field.key) or [])
+            values = _cell_values(
+                field, self.table.raw.get(field.key) or [None] * len(self.table), self.table.values.get(field.key) or []
+            )
             plan = ColumnPlan(c, values, self._field_formats(field))
         else:  # a column the register does not know: carried as read
             rows = self.copier.sheet.rows
-            values = _blank_to_none([row[c] if c < len(row) else None for row in (rows[n - 1] for n in self.table.rows)])
+            values = _blank_to_none(
+                [row[c] if c < len(row) else None for row in (rows[n - 1] for n in self.table.rows)]
+            )
             plan = ColumnPlan(c, values, None)
         self._choose_writer(plan)
         return plan
@@ -185,8 +208,10 @@ class TablePlan:
         fills = [STATUS_FILL.get(v) if type(v) is str else None for v in values] if column.status else None
         if column.display is not None:
             shown: dict[Any, Any] = {}
-            values = [None if v is None else shown[v] if v in shown else shown.setdefault(v, column.display(v))
-                      for v in values]
+            values = [
+                None if v is None else shown[v] if v in shown else shown.setdefault(v, column.display(v))
+                for v in values
+            ]
         formats = {fill: self._computed_format(column, fill) for fill in _FILLS}
         plan = ColumnPlan(col, _blank_to_none(values), formats, status_fills=fills)
         self._choose_writer(plan)

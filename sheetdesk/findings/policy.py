@@ -1,0 +1,3 @@
+"""Findings about the policy sheets."""
+
+from sheetdesk.findings.registry import declare  # noqa: F401
