@@ -11,7 +11,9 @@ import sys
 import threading
 import time
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
+
+from sheetdesk.i18n import Msg
 
 
 class Step:
@@ -30,9 +32,13 @@ class Step:
 
 
 class Progress:
-    """The silent default."""
+    """The silent default.
 
-    def step(self, label: str, total: int | None = None) -> Step:
+    `label` is a `Msg` (rendered in the progress's language with `params`)
+    or, transitionally, plain text.
+    """
+
+    def step(self, label: Msg | str, total: int | None = None, **params: Any) -> Step:
         return Step()
 
 
@@ -98,8 +104,10 @@ class _TerminalStep(Step):
 class TerminalProgress(Progress):
     """Draws a bar on stderr for every step that takes longer than a second."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, lang: str = "en") -> None:
         self.stream = stream or sys.stderr
+        self.lang = lang
 
-    def step(self, label: str, total: int | None = None) -> Step:
-        return _TerminalStep(self.stream, label, total)
+    def step(self, label: Msg | str, total: int | None = None, **params: Any) -> Step:
+        text = label.render(self.lang, **params) if isinstance(label, Msg) else label
+        return _TerminalStep(self.stream, text, total)

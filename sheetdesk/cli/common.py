@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sheetdesk.i18n import LANGS
 from sheetdesk.progress import SILENT, Progress, TerminalProgress
 from sheetdesk.report import Report
 
@@ -32,6 +33,30 @@ def debug_option(func: F) -> F:
         is_eager=True,
         callback=_set_debug,
         help="Show the full traceback when something goes wrong.",
+    )(func)
+
+
+def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.find_root().meta["sheetdesk.lang"] = value
+    return value
+
+
+def lang_option(func: F) -> F:
+    """--lang en|zh on every command: the language of messages and written workbooks.
+
+    Without it, workbooks follow the input's language and terminal text the
+    locale (LANG / LC_ALL), then the input (`sheetdesk.i18n`). The command gets
+    the option as its `lang` parameter (None when not given); the group reads it
+    from the context to print an error in the same language.
+    """
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        default=None,
+        callback=_set_lang,
+        help="Language of messages and written workbooks: en or zh (default: the workbook's "
+        "language; terminal text follows LANG, then the workbook).",
     )(func)
 
 
