@@ -22,10 +22,11 @@ from sheetdesk.legacy.parse import read_date, read_datetime, read_enum, read_num
 from sheetdesk.legacy.result import ColumnMap, ImportResult
 from sheetdesk.legacy.sniff import short
 from sheetdesk.legacy.targets import PRIMARY_DATETIME
+from sheetdesk.legacy.texts import KIND_WORDS
 from sheetdesk.schema import Field
 
 ROLLOVER_LIMIT = dt.timedelta(hours=12)
-KIND_WORDS = {"datetime": "a date and time", "date": "a date", "number": "a number", "integer": "a whole number"}
+TYPE_WORDS = {"datetime": "a date and time", "date": "a date", "number": "a number", "integer": "a whole number"}
 
 
 class RowBuilder:
@@ -107,16 +108,11 @@ class RowBuilder:
     def _unread(self, col: ColumnMap, f: Field, value: Any, excel_row: int, notes: list[str]) -> None:
         notes.append(f"{col.label}: {read_text(value)}")
         self.unread[col.index] = self.unread.get(col.index, 0) + 1
-        kind = {"time": "a time", "date": "a date"}.get(col.target.part) or KIND_WORDS.get(f.type, f"a {f.en} value")
-        self.result.report.warning(
-            "import.value_unread",
-            f"{col.label}: '{short(value, 60)}' does not read as {kind} for {f.key}; "
-            "left blank, the value is kept in notes",
-            sheet=self.result.sheet,
-            row=excel_row,
-            column=f.key,
-            col_index=col.index,
-            value=value,
+        kind = {"time": "a time", "date": "a date"}.get(col.target.part) or TYPE_WORDS.get(f.type)
+        what = KIND_WORDS[kind] if kind else KIND_WORDS["choices"].bind(field=f.title)
+        at = {"sheet": self.result.sheet, "row": excel_row, "column": f.key, "col_index": col.index, "value": value}
+        self.result.report.add(
+            "import.value_unread", at, column=col.label, value=short(value, 60), what=what, field=f.title
         )
 
     def _combine(
@@ -147,14 +143,9 @@ class RowBuilder:
                 if date is None:
                     col = cols[(key, "time")]
                     notes.append(f"{col.label}: {p['time'][0].strftime('%H:%M')}")
-                    self.result.report.warning(
-                        "import.time_without_date",
-                        f"{col.label}: a time without a date cannot make {key}; kept in notes",
-                        sheet=self.result.sheet,
-                        row=excel_row,
-                        column=key,
-                        col_index=col.index,
-                    )
+                    at = {"sheet": self.result.sheet, "row": excel_row, "column": key, "col_index": col.index}
+                    field = self.register.field(key).title
+                    self.result.report.add("import.time_without_date", at, column=col.label, field=field)
                     continue
                 time, days = p["time"]
                 stamp = dt.datetime.combine(date, time) + dt.timedelta(days=days)
@@ -172,16 +163,20 @@ class RowBuilder:
                 else:
                     self.not_rolled += 1
                     end_col = cols.get((key, "time"))
-                    self.result.report.warning(
+                    at = {
+                        "sheet": self.result.sheet,
+                        "row": excel_row,
+                        "column": key,
+                        "col_index": end_col.index if end_col else None,
+                        "value": f"{stamp:%H:%M}",
+                    }
+                    self.result.report.add(
                         "import.end_before_start",
-                        f"{key} {stamp:%H:%M} is before {self.primary} "
-                        f"{main_stamp:%H:%M} on the same day and more than 12 hours after it on the next; "
-                        "kept as written",
-                        sheet=self.result.sheet,
-                        row=excel_row,
-                        column=key,
-                        col_index=end_col.index if end_col else None,
-                        value=f"{stamp:%H:%M}",
+                        at,
+                        field=self.register.field(key).title,
+                        end=f"{stamp:%H:%M}",
+                        start_field=self.register.field(self.primary or key).title,
+                        start=f"{main_stamp:%H:%M}",
                     )
             record[key] = stamp
             if key == self.primary:

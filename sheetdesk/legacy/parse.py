@@ -49,9 +49,15 @@ def _serial(value: float) -> dt.datetime | None:
     return from_serial(value)
 
 
+_ZONE = re.compile(r"(?<=:\d\d)(\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$", re.I)
+
+
 def _prepare(text: str) -> str:
-    """Fold full-width forms, expand two-digit years, space `日` from the time."""
-    s = fold(text)
+    """Fold full-width forms, drop a time zone, expand two-digit years, space `日` from the time.
+
+    A zone (`+01:00`, `Z`) is dropped: the clock time is kept as the log wrote it.
+    """
+    s = _ZONE.sub(lambda m: m[1] or "", fold(text))
     s = _SHORT_YEAR.sub(lambda m: m[1] + ("20" if int(m[2]) < 70 else "19") + m[2], s)
     s = re.sub(r"日(?=\d)", "日 ", s)
     return s
