@@ -1,9 +1,9 @@
 """Sort the data rows: records to build, and rows rejected with their reason.
 
 In this order, a row is rejected when
+- it belongs to a second table stacked below the first (`stack`);
 - it is a CSV row whose field count differs from the header's (trailing
   empty fields excepted): its values would land in the wrong columns;
-- it belongs to a second table stacked below the first (`stack`);
 - it holds one cell where records hold four or more (a note under the table);
 - it repeats the header (a printed log repeats it on every page);
 - it is a totals row;
@@ -67,12 +67,12 @@ def classify(
     for r in data:
         row = rows[r]
         values = list(original[r])
-        fields = field_count(original[r], width, strict_short) if is_csv else None
-        if fields is not None:
+        fields = field_count(original[r], width, strict_short) if is_csv and r not in second else None
+        if r in second:
+            result.reject(r + 1, "second_table", values, row=second[r] + 1)
+        elif fields is not None:
             result.reject(r + 1, "field_count", values, fields=fields, width=width)
             miscounted += 1
-        elif r in second:
-            result.reject(r + 1, "second_table", values, row=second[r] + 1)
         elif filled[r] == 1 and typical >= 4:
             c = next(c for c, v in enumerate(row) if not is_blank(v))
             cell = f"{column_letter(c)}{r + 1}"

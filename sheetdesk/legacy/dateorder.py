@@ -17,7 +17,7 @@ from sheetdesk.i18n import Bound
 from sheetdesk.legacy.mapfile import MapFile, resolve_column
 from sheetdesk.legacy.parse import DateOrder, date_order, read_datetime
 from sheetdesk.legacy.result import ImportResult
-from sheetdesk.legacy.swaps import find_swaps
+from sheetdesk.legacy.swaps import find_swaps, systematic
 from sheetdesk.legacy.table import Layout
 from sheetdesk.legacy.texts import (
     DAY_FIRST,
@@ -78,7 +78,9 @@ def fix_swapped_dates(result: ImportResult, rows: list[list[Any]], kept: list[in
         if col.dayfirst is None or col.target.part == "time":
             continue
         cells = [(r, rows[r][col.index]) for r in kept if col.index < len(rows[r])]
-        swaps = find_swaps(cells, _reader(col.dayfirst))
+        order = date_order(value for _, value in cells)
+        decided = order.day_first if col.dayfirst else order.month_first
+        swaps = find_swaps(cells, _reader(col.dayfirst), whole_column=systematic(cells, order.ambiguous, decided))
         for r, stored, swapped in swaps:
             rows[r][col.index] = swapped if _has_time(stored) else swapped.date()
             at = {"sheet": result.sheet, "row": r + 1, "column": col.target.key, "col_index": col.index,

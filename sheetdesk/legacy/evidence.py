@@ -131,8 +131,7 @@ def _text(key: str, p: Profile) -> Fit:
     if numbers >= 0.8 and key in PROSE_KEYS:
         return _misfit(p, "numbers", "a description")
     if key == "fault_description":
-        prose = p.share(p.long_text)
-        return Fit(min(1.0, 0.6 + 0.4 * prose) * (1 - 0.8 * p.share(p.codes)))
+        return Fit(1 - 0.8 * p.share(p.codes))
     return Fit(1.0 - 0.5 * p.share(p.codes))
 
 

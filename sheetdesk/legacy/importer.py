@@ -28,7 +28,7 @@ from sheetdesk.legacy.labels import exact_table, names_a_key
 from sheetdesk.legacy.mapfile import MapFile, load_mapping, resolve_column
 from sheetdesk.legacy.mapping import map_columns
 from sheetdesk.legacy.ods import ods_merges
-from sheetdesk.legacy.parse import read_enum, read_text
+from sheetdesk.legacy.parse import read_datetime, read_enum, read_text
 from sheetdesk.legacy.result import ColumnMap, ImportResult, target_title
 from sheetdesk.legacy.sniff import Profile, profile
 from sheetdesk.legacy.stack import Stack, find_stacked
@@ -190,7 +190,11 @@ def _carry(
     if mapfile is not None and mapfile.carry_down is not None:
         carried = {resolve_column(ref, layout, mapfile) for ref in mapfile.carry_down}
     else:
-        carried = {c.index for c in result.columns if _carried_by_default(result, c, profiles[c.index])}
+        carried = {
+            c.index
+            for c in result.columns
+            if _carried_by_default(result, c, profiles[c.index]) and _in_date_order(rows, kept, c.index)
+        }
     for c in carried:
         if c in by_index:
             by_index[c].carry_down = True
@@ -202,6 +206,14 @@ def _carry(
     for r, c in orphans:
         at = {"sheet": result.sheet, "row": r + 1, "col_index": c, "value": rows[r][c]}
         result.report.add("import.ditto_without_value", at)
+
+
+def _in_date_order(rows: list[list[Any]], kept: list[int], col: int) -> bool:
+    """Blanks in a date column mean "same day as above" only in a log kept in date order."""
+    stamps = [read_datetime(rows[r][col]) for r in kept if col < len(rows[r]) and not is_blank(rows[r][col])]
+    known = [s for s in stamps if s is not None]
+    pairs = list(zip(known, known[1:], strict=False))
+    return not pairs or sum(1 for a, b in pairs if a <= b) >= 0.9 * len(pairs)
 
 
 def _carried_by_default(result: ImportResult, col: ColumnMap, p: Profile) -> bool:

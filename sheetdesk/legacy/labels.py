@@ -136,7 +136,7 @@ def rule_hits(text: str, register: Register) -> list[LabelHit]:
 
 def rule_weight(weight: float, explained: float) -> float:
     """A rule explaining only part of a header counts for less."""
-    return round(weight * (0.6 + 0.4 * explained), 3)
+    return round(weight * (0.4 + 0.6 * explained), 3)
 
 
 def _english(rule: Rule, tokens: list[str], pairs: dict[str, tuple[int, int]]) -> LabelHit | None:

@@ -116,10 +116,11 @@ SERIAL = frozenset(
 DESCRIPTION = frozenset(
     {
         "description", "desc", "descr", "problem", "issue", "fault", "symptom", "complaint", "defect",
-        "trouble", "malfunction", "summary", "observation", "finding", "detail", "narrative",
-        "shorttext", "longtext", "failure", "concern", "reason_for_call",
+        "trouble", "malfunction", "shorttext", "longtext", "failure", "concern",
     }
 )  # fmt: skip
+# What a technician found or summed up: a description only when nothing says the fault itself.
+DESCRIPTION_LESS = frozenset({"summary", "observation", "finding", "detail", "narrative", "diagnosis"})
 DESCRIPTION_ALSO = frozenset(
     {"short", "long", "what", "whats", "the", "found", "logged", "reported", "customer", "client",
      "work", "original", "text", "job", "nature", "of", "s", "is", "brief", "full", "detailed"}
@@ -192,7 +193,8 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("technician", 0.8, (_w("assigned", "allocated"), _w("to", "user", "person", "engineer", "technician")), _NAME, NOT_A_PERSON),
         Rule("technician", 0.75, (DID, _w("by")), _NAME, NOT_A_PERSON),
         Rule("technician", 0.75, (_w("service", "field", "repair", "maintenance", "support"), _w("engineer", "technician", "person", "staff", "agent", "man")), _NAME, NOT_A_PERSON),
-        Rule("fault_description", 0.85, (DESCRIPTION,), DESCRIPTION_ALSO, NOT_A_DESCRIPTION),
+        Rule("fault_description", 0.85, (DESCRIPTION,), DESCRIPTION_ALSO | DESCRIPTION_LESS, NOT_A_DESCRIPTION),
+        Rule("fault_description", 0.7, (DESCRIPTION_LESS,), DESCRIPTION_ALSO, NOT_A_DESCRIPTION),
         Rule("fault_description", 0.55, (_w("title", "subject", "headline"),), _w("the", "short"), NOT_A_DESCRIPTION),
         Rule("fault_category", 0.85, (FAULTY, KIND), _w("s", "the", "of", "main", "sub"), _w("date", "time", "id", "no", "number", "#", "desc", "description")),
         Rule("fault_category", 0.7, (_w("category", "subcategory", "classification", "system", "subsystem", "majorsystem", "component", "assembly", "module"),), _w("major", "sub", "main", "the", "s", "affected", "fault", "failure"), _w("product", "item", "asset", "equipment", "device", "customer", "client", "request", "service", "ticket", "job", "work", "call", "cost", "price", "account", "user", "ci", "id", "no", "number", "date", "part", "operating")),

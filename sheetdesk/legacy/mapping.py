@@ -3,7 +3,7 @@
 1. A mapping file's entries (confidence 1.0) are taken as they are.
 2. Every column's header is read (`labels`): schema labels and aliases, the
    lexicon's exact headers and rules. Each key it may name becomes a claim,
-   scored `header weight x (0.75 + 0.25 x fit)`, where `fit` is how well the
+   scored `header weight x (0.75 + 0.25 x fit)` (`0.5 + 0.5 x fit` for choices), where `fit` is how well the
    values fit the key (`evidence`). A claim whose values plainly do not fit
    (dates under a person's header, free text under a choice) is dropped and
    the Import Report says why.
@@ -183,8 +183,11 @@ def _label_claims(col: int, hit: LabelHit, state: _State) -> list[Claim]:
     label = label_text(parts)
     claims = []
     for n, t in enumerate(targets):
-        result = fit(t, field_of(t, register), p, label)
-        score = round(hit.weight * (0.75 + 0.25 * result.score), 3) - 0.001 * n
+        tf = field_of(t, register)
+        result = fit(t, tf, p, label)
+        # A choice column must mostly read as choices; for other keys the header carries more of the weight.
+        lean = 0.5 if tf is not None and tf.enum is not None else 0.75
+        score = round(hit.weight * (lean + (1 - lean) * result.score), 3) - 0.001 * n
         rank = score * fullness(p)
         claims.append(Claim(col, t, score, rank, evidence, hit.kind, result.misfit, hit.weight, result.score))
     return claims

@@ -37,7 +37,12 @@ SERIAL_MIN, SERIAL_MAX = 29221, 73050
 _DMY_TEXT = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})(?=$|[\sT])")
 _SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)(\d{2})(?=$|\s)")
 _NUMERIC = re.compile(r"^\d{4,6}(\.\d+)?$")
-_ITIL_LEVEL = re.compile(r"^\s*(?:p|level\s*)?([1-4])\s*[-–—.:、)]\s*\S")
+# `2 - High`, `1 - Critical`, `3、一般`: a level number followed by a priority word, nothing else.
+# (`1、更换故障部件` is the first step of a treatment, not level 一级.)
+_ITIL_LEVEL = re.compile(
+    r"^\s*(?:p|level\s*)?([1-4])\s*[-–—.:、)]\s*"
+    r"(critical|urgent|very high|high|medium|moderate|normal|low|planning|紧急|特急|高|中|低|一般|严重|较急|不急)\s*$"
+)
 _LEVELS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _ONE_DIGIT_MINUTE = re.compile(r"^\d{1,2}\s*[:;.]+\s*\d$")
 _END_OF_DAY = re.compile(r"^24\s*[:：;.]?\s*0?0(\s*[:：]\s*00)?$")

@@ -13,6 +13,12 @@ Such a cell is read as the swapped date and named in a warning
 (`import.date_swapped`). A column whose dates are not kept in order (the
 neighbours disagree among themselves) has no order to break: nothing is
 changed there.
+
+The swap can also be plain from the column as a whole (`systematic`): every
+text date in it is unambiguous in the decided order (Excel converted the
+ones it could), and every one of its true date cells (five or more) has day
+and month <= 12, which genuine dates do about four times in ten. Then every
+true date cell with day != month is read swapped back.
 """
 
 from __future__ import annotations
@@ -39,14 +45,31 @@ def swapped(value: Any) -> dt.datetime | None:
     return stamp.replace(month=value.day, day=value.month)
 
 
+SYSTEMATIC_MIN = 5
+
+
+def systematic(cells: list[tuple[int, Any]], ambiguous_text: int, decided_text: int) -> bool:
+    """Every true date of the column could be a swap, and no text date was left ambiguous."""
+    true_dates = [v for _, v in cells if isinstance(v, dt.date)]
+    return (
+        ambiguous_text == 0
+        and decided_text >= SYSTEMATIC_MIN
+        and len(true_dates) >= SYSTEMATIC_MIN
+        and all(d.day <= 12 and d.month <= 12 for d in true_dates)
+    )
+
+
 def find_swaps(
-    cells: list[tuple[int, Any]], read: Callable[[Any], dt.datetime | None]
+    cells: list[tuple[int, Any]], read: Callable[[Any], dt.datetime | None], *, whole_column: bool = False
 ) -> list[tuple[int, dt.datetime, dt.datetime]]:
     """(row, stored date, swapped date) of the true date cells that were swapped.
 
     `cells` are a column's (row, raw value) in sheet order; `read` reads a
-    text value in the column's decided order.
+    text value in the column's decided order; `whole_column` when the swap
+    is `systematic`.
     """
+    if whole_column:
+        return [(row, _stamp(v), other) for row, v in cells if (other := swapped(v)) is not None]
     anchors: list[tuple[int, dt.datetime]] = []  # position in `cells`, date that cannot be a swap
     for i, (_, value) in enumerate(cells):
         if isinstance(value, str):

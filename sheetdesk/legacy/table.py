@@ -35,7 +35,7 @@ from sheetdesk.report import column_letter
 HEADER_SCAN_ROWS = 40
 MAX_HEADER_ROWS = 3
 LOOK_BELOW = 30  # data rows looked at to judge a header candidate
-FIRST_TABLE_SHARE = 0.6  # an earlier header this close to the best one is the first of two tables
+FIRST_TABLE_SHARE = 0.3  # an earlier header (two known labels, two rows) this close to the best: the first table
 
 Matcher = Callable[[list[str]], str | None]
 
