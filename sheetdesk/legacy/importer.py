@@ -30,7 +30,7 @@ from sheetdesk.legacy.mapping import map_columns
 from sheetdesk.legacy.ods import ods_merges
 from sheetdesk.legacy.parse import read_datetime, read_enum, read_text
 from sheetdesk.legacy.result import ColumnMap, ImportResult, target_title
-from sheetdesk.legacy.sniff import Profile, profile
+from sheetdesk.legacy.sniff import Column, Profile, profile
 from sheetdesk.legacy.stack import Stack, find_stacked
 from sheetdesk.legacy.table import Layout, Matcher, choose_sheet
 from sheetdesk.legacy.targets import PRIMARY_DATETIME, TargetError, register_for
@@ -83,8 +83,7 @@ def import_legacy(
     known = frozenset(exact_table(register)) | {normalize_label(layout.label(c)) for c in range(layout.width)}
     stack = find_stacked(rows, layout, data, matches, known)
     table_rows = [r for r in data if r not in stack.second]
-    profiles = [profile([rows[r][c] if c < len(rows[r]) else None for r in table_rows], register)
-                for c in range(layout.width)]  # fmt: skip
+    profiles = [profile(Column(rows, table_rows, c), register) for c in range(layout.width)]
     columns, decisions = map_columns(layout, profiles, register, mapfile)
     result = ImportResult(
         source=Path(path),
@@ -210,8 +209,17 @@ def _carry(
 
 def _in_date_order(rows: list[list[Any]], kept: list[int], col: int) -> bool:
     """Blanks in a date column mean "same day as above" only in a log kept in date order."""
-    stamps = [read_datetime(rows[r][col]) for r in kept if col < len(rows[r]) and not is_blank(rows[r][col])]
-    known = [s for s in stamps if s is not None]
+    memo: dict[tuple[type, Any], Any] = {}
+    known = []
+    for r in kept:
+        value = rows[r][col] if col < len(rows[r]) else None
+        if value is None or value == "":
+            continue
+        key = (type(value), value)
+        if key not in memo:
+            memo[key] = None if is_blank(value) else read_datetime(value)
+        if memo[key] is not None:
+            known.append(memo[key])
     pairs = list(zip(known, known[1:], strict=False))
     return not pairs or sum(1 for a, b in pairs if a <= b) >= 0.9 * len(pairs)
 
@@ -238,7 +246,7 @@ def _build(
             continue
         result.records.append(record)
         result.record_rows.append(r + 1)
-        _note_enums(result, rows[r], enum_seen)
+    _note_enums(result, rows, [row - 1 for row in result.record_rows], enum_seen)
     result.rejects.sort(key=lambda x: x.row)
     by_index = {c.index: c for c in result.columns}
     for index, n in builder.unread.items():
@@ -258,16 +266,23 @@ def _build(
         result.decide("enum.values", col.label, column=col.label, target=title, pairs=shown)
 
 
-def _note_enums(result: ImportResult, row: list[Any], seen: dict[int, Counter[tuple[str, str]]]) -> None:
-    """Record legacy spellings read as enum choices (only those not already a label)."""
+def _note_enums(
+    result: ImportResult, rows: list[list[Any]], written: list[int], seen: dict[int, Counter[tuple[str, str]]]
+) -> None:
+    """Record legacy spellings read as enum choices (only those not already a label), a column at a time."""
     for col in result.columns:
         if not col.target.is_field:
             continue
         f = result.register.field(col.target.key)
-        if f.enum is None or col.index >= len(row) or is_blank(row[col.index]):
+        if f.enum is None:
             continue
-        key = read_enum(row[col.index], f)
-        raw = read_text(row[col.index]) or ""
-        if key is None or raw in (key, f.enum.label(key, "en"), f.enum.label(key, "zh")):
-            continue
-        seen.setdefault(col.index, Counter())[(raw, key)] += 1
+        c = col.index
+        counts = Counter(rows[r][c] for r in written if c < len(rows[r]))
+        for value, n in counts.items():
+            if value is None or is_blank(value):
+                continue
+            key = read_enum(value, f)
+            raw = read_text(value) or ""
+            if key is None or raw in (key, f.enum.label(key, "en"), f.enum.label(key, "zh")):
+                continue
+            seen.setdefault(c, Counter())[(raw, key)] += n

@@ -230,20 +230,28 @@ class DateOrder:
         return self.decision in ("mixed", "ambiguous")
 
 
+def _order_slot(value: str) -> int:
+    """0: day-first (13/01), 1: month-first (01/13), 2: ambiguous (03/04), -1: no day/month text."""
+    m = _DMY_TEXT.match(_prepare(value))
+    if not m:
+        return -1
+    a, b = int(m[1]), int(m[2])
+    return 0 if a > 12 >= b else 1 if b > 12 >= a else 2 if a <= 12 and b <= 12 else -1
+
+
 def date_order(values: Iterable[Any], keep: int = 2) -> DateOrder:
     """Decide day-first vs month-first for one column from its text dates."""
     day_first: list[str] = []
     month_first: list[str] = []
     ambiguous: list[str] = []
     counts = [0, 0, 0]
+    slots: dict[str, int] = {}  # a text's slot, worked out once per distinct text
     for value in values:
-        if not isinstance(value, str):
+        if type(value) is not str:
             continue
-        m = _DMY_TEXT.match(_prepare(value))
-        if not m:
-            continue
-        a, b = int(m[1]), int(m[2])
-        slot = 0 if a > 12 >= b else 1 if b > 12 >= a else 2 if a <= 12 and b <= 12 else -1
+        slot = slots.get(value)
+        if slot is None:
+            slot = slots[value] = _order_slot(value)
         if slot < 0:
             continue
         counts[slot] += 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,16 +104,33 @@ def sample_rows(count: int) -> range:
     return range(0, count, step)
 
 
-def profile(values: list[Any], register: Register) -> Profile:
-    """The profile of one column (a list of its cells, one per data row)."""
+class Column(Sequence[Any]):
+    """One column of a sheet's rows, read lazily: profiles look at a sample of it."""
+
+    def __init__(self, rows: list[list[Any]], order: list[int], col: int) -> None:
+        self.rows, self.order, self.col = rows, order, col
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        row = self.rows[self.order[i]]
+        return row[self.col] if self.col < len(row) else None
+
+
+def profile(values: Sequence[Any], register: Register) -> Profile:
+    """The profile of one column (its cells, one per data row: a list or a `Column`)."""
     p = Profile()
     enum_fields = [f for f in register.fields if f.enum is not None]
     positions = sample_rows(len(values))
     picked = [values[i] for i in positions]
     p.rows = len(picked)
-    for v in values:
-        if len(p.samples) >= 3:
+    for i in range(len(values)):
+        if len(p.samples) >= 3 or i >= 20 * SAMPLE_ROWS:
             break
+        v = values[i]
         if not is_blank(v) and short(v) not in p.samples:
             p.samples.append(short(v))
     numbers_seen: list[float] = []

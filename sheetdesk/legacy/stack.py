@@ -12,6 +12,7 @@ A header repeated as is (a printed log's new page) is left to `classify`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,7 @@ from sheetdesk.legacy.header import cell_text, is_header_like, label_text
 from sheetdesk.legacy.table import Layout, Matcher, score_header
 from sheetdesk.schema import normalize_label
 
+_DIGIT = re.compile(r"\d")
 SECOND_SHARE = 0.5  # a second header scores at least this share of the first's
 
 
@@ -42,7 +44,12 @@ def find_stacked(
     starts: list[tuple[int, str, list[int] | list[str]]] = []
     for r in data:
         row = rows[r]
-        firsts = [v for v in row if isinstance(v, str) and v.strip()][:3]
+        firsts = []
+        for v in row:
+            if type(v) is str and v:
+                firsts.append(v)
+                if len(firsts) == 3:
+                    break
         if len(firsts) < 2 or not any(_fold(v, cache) in known for v in firsts) or not is_header_like(row):
             continue
         labels = [_fold(v, cache) if isinstance(v, str) else normalize_label(cell_text(v)) for v in row]
@@ -72,7 +79,10 @@ def find_stacked(
 
 
 def _fold(value: str, cache: dict[str, str]) -> str:
+    """A cell as a header is looked up; values with digits (ids, dates, counts) are no headers here."""
     found = cache.get(value)
     if found is None:
-        found = cache[value] = normalize_label(value) if len(value) <= 40 else ""
+        found = "" if len(value) > 40 or _DIGIT.search(value) else normalize_label(value)
+        if len(cache) < 200_000:
+            cache[value] = found
     return found

@@ -52,6 +52,7 @@ class Layout:
     matched: int  # different keys the header names
     score: float
     why: Bound = field(default_factory=WHY_GIVEN.bind)
+    _data: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def header_rows(self) -> list[int]:
@@ -68,9 +69,11 @@ class Layout:
         return text or column_letter(col)
 
     def data_rows(self) -> list[int]:
-        """0-based indexes of the rows below the header that hold anything."""
-        rows = self.sheet.rows
-        return [i for i in range(self.data_start, len(rows)) if not is_empty_row(rows[i])]
+        """0-based indexes of the rows below the header that hold anything (worked out once)."""
+        if self._data is None:
+            rows = self.sheet.rows
+            self._data = [i for i in range(self.data_start, len(rows)) if not is_empty_row(rows[i])]
+        return self._data
 
     def rows_above(self) -> list[int]:
         """0-based indexes of the non-blank rows above the header."""
@@ -80,7 +83,9 @@ class Layout:
 
 def is_empty_row(row: list[Any]) -> bool:
     """Nothing typed in it (formatted-empty cells are '' or None)."""
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+    if len(row) == row.count("") + row.count(None):
+        return True
+    return all(v is None or (type(v) is str and not v.strip()) for v in row)
 
 
 def _is_title(row: list[str], labelled: int) -> bool:
