@@ -42,7 +42,8 @@ MIN_PARSE = 0.5
 _LEVEL_WORDS = re.compile(
     r"level|severity|priority|prio|sev|urgency|criticality|grade|impact|级别|等级|优先|紧急|严重|重要|级", re.I
 )
-_ID_WORDS = re.compile(r"(^|[^a-z])(id|no|nr|num|number|#|ref|code|key)([^a-z]|$)|编号|号|编码|代码|单号", re.I)
+# Words that make a header an identifier's (`code` is not one: a code names a category, a dealer, a cause).
+_ID_WORDS = re.compile(r"(^|[^a-z])(id|no|nr|num|number|#|ref|key)([^a-z]|$)|编号|号|单号", re.I)
 _DIGITS = re.compile(r"^\d+(\.0+)?$")
 
 

@@ -81,7 +81,7 @@ PERSON = frozenset(
     {
         "technician", "tech", "engineer", "repairer", "repairman", "mechanic", "serviceman",
         "fitter", "electrician", "assignee", "resolver", "handler", "worker", "maintainer",
-        "fse", "lead", "servicer",
+        "fse", "lead", "servicer", "agent",
     }
 )  # fmt: skip
 DID = frozenset(
@@ -103,7 +103,7 @@ TICKET = frozenset(
         "request", "req", "sr", "servicerequest", "serviceorder", "repairorder", "ro", "call",
         "complaint", "claim", "rma", "problem", "issue", "task", "service", "repair", "maintenance",
         "report", "record", "docket", "callout", "fault", "defect", "breakdown", "notification",
-        "event", "order", "log", "wonum", "csr", "itsm", "helpdesk",
+        "event", "order", "log", "wonum", "csr", "itsm", "helpdesk", "failure", "downtime", "outage",
     }
 )  # fmt: skip
 SERIAL = frozenset(
@@ -116,7 +116,7 @@ SERIAL = frozenset(
 DESCRIPTION = frozenset(
     {
         "description", "desc", "descr", "problem", "issue", "fault", "symptom", "complaint", "defect",
-        "trouble", "malfunction", "shorttext", "longtext", "failure", "concern",
+        "trouble", "malfunction", "shorttext", "longtext", "failure", "concern", "verbatim",
     }
 )  # fmt: skip
 # What a technician found or summed up: a description only when nothing says the fault itself.
@@ -130,6 +130,8 @@ NOT_A_DESCRIPTION = frozenset(
         "code", "type", "category", "class", "id", "no", "number", "status", "date", "time", "count",
         "level", "priority", "severity", "cause", "reason", "action", "solution", "resolution",
         "remedy", "part", "cost", "#", "owner", "group", "impact", "urgency", "state", "ref", "by",
+        "engine", "transmission", "product", "item", "model", "vehicle", "location", "asset", "equipment",
+        "machine", "unit", "labor", "labour", "job", "activity", "operation", "correction", "plant", "site",
     }
 )  # fmt: skip
 KIND = frozenset({"type", "category", "class", "classification", "kind", "group", "mode", "code", "cat"})
@@ -195,7 +197,7 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("technician", 0.75, (_w("service", "field", "repair", "maintenance", "support"), _w("engineer", "technician", "person", "staff", "agent", "man")), _NAME, NOT_A_PERSON),
         Rule("fault_description", 0.85, (DESCRIPTION,), DESCRIPTION_ALSO | DESCRIPTION_LESS, NOT_A_DESCRIPTION),
         Rule("fault_description", 0.7, (DESCRIPTION_LESS,), DESCRIPTION_ALSO, NOT_A_DESCRIPTION),
-        Rule("fault_description", 0.55, (_w("title", "subject", "headline"),), _w("the", "short"), NOT_A_DESCRIPTION),
+        Rule("fault_description", 0.6, (_w("title", "subject", "headline"),), _w("the", "short", "ticket", "case", "issue", "incident", "request", "email"), NOT_A_DESCRIPTION),
         Rule("fault_category", 0.85, (FAULTY, KIND), _w("s", "the", "of", "main", "sub"), _w("date", "time", "id", "no", "number", "#", "desc", "description")),
         Rule("fault_category", 0.7, (_w("category", "subcategory", "classification", "system", "subsystem", "majorsystem", "component", "assembly", "module"),), _w("major", "sub", "main", "the", "s", "affected", "fault", "failure"), _w("product", "item", "asset", "equipment", "device", "customer", "client", "request", "service", "ticket", "job", "work", "call", "cost", "price", "account", "user", "ci", "id", "no", "number", "date", "part", "operating")),
         Rule("fault_category", 0.6, (_w("failuremode", "fm"),), _w("failure", "mode")),
@@ -209,7 +211,8 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("action", 0.8, (_w("action", "remedy", "remedial", "solution", "treatment", "measure", "disposition", "correction", "corrective", "workdone"),), _w("taken", "the", "s", "repair", "corrective", "remedial", "work", "done"), _w("date", "time", "owner", "plan", "code", "by", "required", "item")),
         Rule("parts", 0.8, (_w("part", "spare", "spares", "material", "consumable", "component"),), _w("used", "replaced", "list", "required", "name", "spare", "item", "s", "the", "changed", "issued", "and", "consumed"), _w("cost", "price", "amount", "fee", "qty", "quantity", "no", "number", "id", "code", "category", "location", "sent", "through", "request", "indent", "#")),
         Rule("parts_cost", 0.85, (_w("part", "spare", "material", "mat", "actmat"), COST), _w("s", "the", "total", "actual", "act")),
-        Rule("labor_cost", 0.85, (_w("labor", "labour", "workmanship", "manpower", "service", "actlab", "lab"), COST), _w("s", "the", "total", "actual", "act")),
+        Rule("labor_cost", 0.85, (_w("labor", "labour", "workmanship", "manpower", "service", "actlab", "lab", "lbr"), COST), _w("s", "the", "total", "actual", "act")),
+        Rule("labor_cost", 0.8, (_w("lbrcost", "laborcost", "labourcost"),), _w("s", "the", "total", "actual")),
         Rule("fee_charged", 0.8, (_w("fee", "charged", "billed", "paid", "payment"),), _w("amount", "total", "customer", "service", "the", "s", "repair", "charge"), MONEY_NOT | _w("method", "mode", "by")),
         Rule("fee_charged", 0.75, (_w("charge", "invoice", "bill", "billing"), _w("amount", "total", "value", "amt")), _w("the", "s"), MONEY_NOT),
         Rule("loaner", 0.85, (_w("loaner", "loan", "courtesy", "backup", "substitute"),), _w("unit", "device", "machine", "phone", "car", "provided", "given", "issued", "the"), _w("date", "time", "no", "number", "id")),
