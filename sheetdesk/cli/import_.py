@@ -187,8 +187,8 @@ def _print_text(result: ImportResult, save_to: Path | None, lang: str) -> None:
         if len(rows) == 1
         else HEADER_ROWS.render(lang, first=rows[0], last=rows[-1])
     )
-    click.echo(HEADLINE.render(lang, source=source, sheet=result.sheet, header=header, kind=result.kind,
-                               lang=result.lang))  # fmt: skip
+    kind = result.register.name(lang)
+    click.echo(HEADLINE.render(lang, source=source, sheet=result.sheet, header=header, kind=kind, lang=result.lang))
     click.echo("")
     width = min(max([_width(c.label) for c in result.columns] + [6]), 28)
     names = [m.render(lang) for m in COLUMNS]

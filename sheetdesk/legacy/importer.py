@@ -261,7 +261,13 @@ def _build(
         result.decide("time.end_before_start", None, count=builder.not_rolled)
     for index, seen in enum_seen.items():
         col = by_index[index]
-        shown = ", ".join(f"'{raw}' -> {key}" for (raw, key), _ in seen.most_common(8))
+        f = result.register.field(col.target.key)
+        assert f.enum is not None
+        # Each spelling and the choice it was read as, the choice shown as the sheet writes it.
+        shown = [
+            Msg(f"'{raw}' -> {f.enum.label(key, 'en')}", f"'{raw}' -> {f.enum.label(key, 'zh')}")
+            for (raw, key), _ in seen.most_common(8)
+        ]
         title = target_title(col.target, result.register)
         result.decide("enum.values", col.label, column=col.label, target=title, pairs=shown)
 

@@ -17,9 +17,9 @@ DECISIONS: dict[str, Msg] = {
         "工作表“{sheet}”，表头在{rows}：{why}",
     ),
     "table.above": Msg(
-        "non-blank rows above the header ({rows}): {count}; they are titles or summaries, not data, "
+        "the rows above the header are titles or summaries, not data (rows {rows}); "
         "they are listed under 'Rows above the header'",
-        "表头上方 {count} 个非空行（{rows}）是标题或汇总，不是数据；列在“表头上方的行”中",
+        "表头上方的 {count} 个非空行（{rows}）是标题或汇总，不是数据；列在“表头上方的行”中",
     ),
     "table.sheet": Msg(
         "sheet '{sheet}' of {count} has the best table",
@@ -144,9 +144,9 @@ HEADER_JOINED = Msg("rows {first}-{last} (joined)", "第 {first}-{last} 行（�
 WHY_GIVEN = Msg("as given (--header-row)", "按指定（--header-row）")
 WHY_MAPFILE = Msg("as the mapping file says", "按映射文件")
 WHY_SCORED = Msg(
-    "the best-scoring row: {labelled} of {width} columns labelled, {known} known headers, "
-    "{typed} columns whose values below differ in kind from the header",
-    "得分最高的行：{width} 列中 {labelled} 列有表头，{known} 个已知表头，{typed} 列的数据与表头类型不同",
+    "the best-scoring row: labels over {labelled} of {width} columns, {known} of them known, "
+    "values below of another kind than their label in {typed}",
+    "得分最高的行：{width} 列中 {labelled} 列有表头，其中 {known} 个已知，{typed} 列的数据与表头类型不同",
 )
 ORDER_DAY_FIRST = Msg(
     "day-first: {count} values have a first part > 12 (e.g. {examples})",
