@@ -204,27 +204,6 @@ class DateOrder:
     ambiguous: int = 0  # values with both parts <= 12
     examples: list[str] = field(default_factory=list)
 
-    def explain(self) -> str:
-        eg = f" (e.g. {', '.join(self.examples)})" if self.examples else ""
-        if self.decision == "day-first":
-            return f"day-first: {self.day_first} values have a first part > 12{eg}"
-        if self.decision == "month-first":
-            return f"month-first: {self.month_first} values have a second part > 12{eg}"
-        if self.decision == "mixed":
-            return (
-                f"mixed: {self.day_first} day-first and {self.month_first} month-first values{eg}; "
-                f"the {self.ambiguous} values with both parts <= 12 are not read "
-                "(set dayfirst in a mapping file)"
-            )
-        if self.decision == "ambiguous":
-            return (
-                f"ambiguous: all {self.ambiguous} day/month values have both parts <= 12{eg}; "
-                "they are not read (set dayfirst in a mapping file)"
-            )
-        if self.decision == "mapping file":
-            return "day-first (mapping file)" if self.dayfirst else "month-first (mapping file)"
-        return "year-first (no day/month order to decide)"
-
     @property
     def is_warning(self) -> bool:
         return self.decision in ("mixed", "ambiguous")
