@@ -45,8 +45,8 @@ class CheckResult:
             "as_of": self.as_of.replace(microsecond=0).isoformat(),
             "stats": self.stats,
             "issues": self.report.flatten(),
-            "sales": to_jsonable(ev.sales) if ev else [],
-            "repairs": to_jsonable(ev.repairs) if ev else [],
+            "sales": to_jsonable(ev.sale_rows) if ev else [],
+            "repairs": to_jsonable(ev.repair_rows) if ev else [],
             "kpis": to_jsonable(ev.kpis) if ev else {},
         }
 
@@ -85,12 +85,12 @@ def check_dataset(
                 _records(dataset, "callbacks"),
                 policy,
                 as_of,
+                dataset.links,
             )
         for located in evaluation.findings:
             table = dataset.tables[located.register]
             f = located.finding
-            add = report.error if f.severity == "error" else report.warning
-            add(f.code, f.message, **table.where(located.index, f.column))
+            report.add(f.code, table.where(located.index, f.column), **f.params)
     sort_issues(report, dataset.workbooks)
     return CheckResult(dataset, report, as_of, policy, evaluation)
 
@@ -109,22 +109,4 @@ def check_files(
 
 def _records(dataset: Dataset, key: str) -> list[dict[str, Any]]:
     table = dataset.tables.get(key)
-    if table is None:
-        return []
-    records = list(table.records())
-    if key == "repairs" and dataset.sales is not None:
-        _default_branches(records, dataset)
-    return records
-
-
-def _default_branches(repairs: list[dict[str, Any]], dataset: Dataset) -> None:
-    """A repair's branch defaults to its sale's branch (SPEC §2)."""
-    sales = dataset.sales
-    assert sales is not None
-    branch_of: dict[str, str] = {}
-    for serial, branch in zip(sales.column("serial_no"), sales.column("branch"), strict=True):
-        if serial is not None and branch is not None:
-            branch_of.setdefault(serial, branch)
-    for rec in repairs:
-        if not rec.get("branch"):
-            rec["branch"] = branch_of.get(str(rec.get("serial_no")))
+    return [] if table is None else list(table.records())

@@ -15,9 +15,8 @@ from xlsxwriter.workbook import Workbook
 
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, write_value
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
-
-TARGETS = tuple(TARGET_LABELS)
-WARRANTY_STATUSES = ("return", "exchange", "free", "paid", "expired", "excluded", "unknown")
+from sheetdesk.schema.statuses import SLA_TARGET_KEYS as TARGETS
+from sheetdesk.schema.statuses import WARRANTY_STATUSES
 
 TEXT = {
     "title": ("Service KPI Summary", "服务指标汇总"),

@@ -42,3 +42,27 @@ declare(
     explain_en="A date or time more than a day after now: usually a typo in the year or month.",
     explain_zh="日期或时间比现在晚一天以上，通常是年份或月份输错。",
 )
+declare(
+    "serial.unknown",
+    "warning",
+    "{field} {value} is not in the sales register ('{sales_sheet}'); its warranty status is unknown",
+    "{field} {value} 在销售登记表（'{sales_sheet}'）中查不到，保修状态无法判定",
+    explain_en="A repair names a serial that is not in the sales register (matched ignoring case, width and spaces).",
+    explain_zh="报修记录中的出厂编号在销售登记中查不到（比较时不区分大小写、全半角和空格）。",
+)
+declare(
+    "ticket.unknown",
+    "error",
+    "{field} {value} is not in the repair log ('{log_sheet}')",
+    "{field} {value} 在维修记录表（'{log_sheet}'）中查不到",
+    explain_en="A callback names a ticket that is not in the repair log (matched ignoring case, width and spaces).",
+    explain_zh="回访记录中的报修单号在维修记录中查不到（比较时不区分大小写、全半角和空格）。",
+)
+declare(
+    "callback.before_resolved",
+    "error",
+    "{field} {value} is before the ticket's {resolved_field} {resolved} ('{log_sheet}' row {log_row})",
+    "{field} {value} 早于该报修单的{resolved_field} {resolved}（'{log_sheet}' 第 {log_row} 行）",
+    explain_en="A callback recorded before its repair was resolved.",
+    explain_zh="回访时间早于维修记录中的修复时间。",
+)

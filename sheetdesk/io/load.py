@@ -16,6 +16,7 @@ from sheetdesk.bulk import collector_paused
 from sheetdesk.io.detect import Location, recognise
 from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
 from sheetdesk.io.values import coerce_column, is_blank
+from sheetdesk.links import Links, build_links
 from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Report
 from sheetdesk.schema import POLICY_SHEETS, REGISTERS, Register
@@ -82,12 +83,20 @@ class Table:
 
 @dataclass
 class Dataset:
-    """Everything read from the input files of one command."""
+    """Everything read from the input files of one command.
+
+    `links` joins the registers (a repair's sale, a callback's repair, each
+    repair's branch); it is built once, here, and every later step reads it.
+    """
 
     workbooks: list[RawWorkbook]
     tables: dict[str, Table]
     policy_sheets: dict[str, tuple[str, list[list[Any]]]]
     report: Report
+    links: Links = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.links = build_links(self.tables)
 
     @property
     def sales(self) -> Table | None:

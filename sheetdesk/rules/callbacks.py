@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+
+from sheetdesk.schema.statuses import CallbackStatus
 
 __all__ = ["CallbackResult", "CallbackStatus", "callback_due", "callback_result"]
-
-CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]
 
 
 def callback_due(resolved_at: dt.datetime, callback_days: int) -> dt.datetime:

@@ -10,10 +10,12 @@ import calendar as _cal
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
+from sheetdesk.links import match_key
+from sheetdesk.rules.finding import Finding
 from sheetdesk.rules.policy import WarrantyRule
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
+from sheetdesk.schema.statuses import BILLABLE, IN_WARRANTY, WarrantyStatus
 
 __all__ = [
     "Finding",
@@ -29,10 +31,6 @@ __all__ = [
     "warranty_status",
     "warranty_terms",
 ]
-
-WarrantyStatus = Literal["return", "exchange", "free", "paid", "expired", "excluded", "unknown"]
-BILLABLE = frozenset({"paid", "expired", "excluded"})
-IN_WARRANTY = frozenset({"return", "exchange", "free"})
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -92,16 +90,6 @@ def sale_warranty(
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A problem for the caller to place: severity, stable code, column key, message."""
-
-    severity: Literal["error", "warning"]
-    code: str
-    column: str
-    message: str
-
-
-@dataclass(frozen=True)
 class RepairFacts:
     """What the warranty rules need from one repair-log row."""
 
@@ -130,23 +118,9 @@ def _fee_findings(
     if status == "unknown":
         return ()  # without the sale the fee cannot be judged; the unknown serial is flagged already
     if not billable and charged:
-        return (
-            Finding(
-                "error",
-                "repair.fee_not_billable",
-                "fee_charged",
-                f"fee {charged:g} charged on a repair covered by warranty",
-            ),
-        )
+        return (Finding("repair.fee_not_billable", "fee_charged", {"fee": f"{charged:g}"}),)
     if billable and not charged:
-        return (
-            Finding(
-                "warning",
-                "repair.fee_missing",
-                "fee_charged",
-                f"no fee charged on a billable repair (expected {expected:g})",
-            ),
-        )
+        return (Finding("repair.fee_missing", "fee_charged", {"expected": f"{expected:g}"}),)
     return ()
 
 
@@ -171,11 +145,7 @@ def repair_assessment(
     else:
         window = warranty_status(on, sale_date, terms, rule)
         if on < sale_date:
-            findings.append(
-                Finding(
-                    "warning", "repair.before_sale", "reported_at", f"reported {on} before the sale date {sale_date}"
-                )
-            )
+            findings.append(Finding("repair.before_sale", "reported_at", {"reported": on, "sale_date": sale_date}))
     excluded = facts.cause in EXCLUDED_CAUSES
     status: WarrantyStatus = "excluded" if excluded else window
     billable = status in BILLABLE
@@ -184,10 +154,6 @@ def repair_assessment(
     findings.extend(_fee_findings(status, billable, expected, facts.fee_charged))
     eligible = earlier_same_problem is not None and earlier_same_problem >= rule.replace_after_repairs
     return RepairWarranty(status, window, billable, expected, eligible, tuple(findings))
-
-
-def _problem(category: str | None) -> str:
-    return " ".join((category or "").split()).casefold()
 
 
 def assess_repairs(
@@ -201,10 +167,10 @@ def assess_repairs(
     Repairs are considered in reported_at order (stable for equal times).
 
     replacement_eligible: at least `replace_after_repairs` *earlier* repairs
-    (earlier rows in this order) of the same fault_category (case- and
-    space-insensitive, blank never matches) that were not excluded and fell
-    inside the free period (date status return, exchange or free). False when
-    the serial is unknown (no free period is known).
+    (earlier rows in this order) of the same fault_category (matched with
+    `match_key`: case, width and spaces folded; blank never matches) that
+    were not excluded and fell inside the free period (date status return, exchange or free). False when the serial is
+    unknown (no free period is known).
     """
     terms = None if sale_date is None else warranty_terms(sale_date, acceptance_date, rule)
     counts: dict[str, int] = {}
@@ -212,7 +178,7 @@ def assess_repairs(
     order = sorted(range(len(repairs)), key=lambda i: repairs[i].reported_at)
     for i in order:
         facts = repairs[i]
-        problem = _problem(facts.fault_category)
+        problem = match_key(facts.fault_category)
         earlier = None if terms is None else (counts.get(problem, 0) if problem else 0)
         result = repair_assessment(facts, sale_date, terms, rule, earlier)
         out[i] = result

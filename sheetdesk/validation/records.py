@@ -9,11 +9,12 @@ from collections.abc import Callable
 from sheetdesk.io.load import Table
 from sheetdesk.io.values import is_blank
 from sheetdesk.report import Report
+from sheetdesk.schema.statuses import SLA_TARGETS
 from sheetdesk.validation.messages import label, quoted, show
 from sheetdesk.validation.text import plausible_phone, plausible_postcode
 
 # Repair-log events measured from reported_at (SPEC §2: each ≥ reported_at).
-REPAIR_EVENTS = ("responded_at", "plan_at", "on_site_at", "resolved_at")
+REPAIR_EVENTS = tuple(t.event for t in SLA_TARGETS)
 
 
 def check_not_before(table: Table, report: Report, later: str, earlier: str) -> None:

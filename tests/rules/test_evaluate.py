@@ -32,9 +32,9 @@ CALLBACKS = [
 
 def test_evaluate_registers() -> None:
     ev = evaluate(SALES, REPAIRS, CALLBACKS, default_policy(), as_of=D(2027, 1, 5, 12))
-    assert [s["warranty_status"] for s in ev.sales] == ["paid", "paid", None]
-    assert ev.sales[0]["free_until"] == d(2026, 1, 9)
-    t1, t2, t3, t4 = ev.repairs
+    assert [s["warranty_status"] for s in ev.sale_rows] == ["paid", "paid", None]
+    assert ev.sale_rows[0]["free_until"] == d(2026, 1, 9)
+    t1, t2, t3, t4 = ev.repair_rows
     assert list(t1) == list(REPAIR_FIELDS)
     assert (t1["warranty_status"], t1["billable"], t1["expected_fee"]) == ("free", False, 0)
     assert (t1["response_due"], t1["response_status"], t1["resolve_status"]) == (D(2025, 3, 4, 11), "met", "met")
@@ -54,4 +54,4 @@ def test_evaluate_registers() -> None:
     assert list(k["by_branch"]) == ["Beijing", "Shanghai", "Xian"]  # blank branch: the sale's branch
     assert k["overall"]["satisfaction"]["rated"] == 1  # the earliest rated callback counts
     assert k["overall"]["billing"] == {"billable_repairs": 1, "expected": 150.0, "charged": 20.0, "difference": -130.0}
-    json.dumps({"sales": ev.sales, "repairs": ev.repairs, "kpis": k}, default=json_value)
+    json.dumps({"sales": ev.sale_rows, "repairs": ev.repair_rows, "kpis": k}, default=json_value)

@@ -167,6 +167,14 @@ def test_replacement_counts_only_repairs_inside_the_free_period_and_sorts_by_tim
     assert [r.replacement_eligible for r in out] == [False, False]
 
 
+def test_same_problem_ignores_width_and_inner_spaces() -> None:
+    rule = WarrantyRule(replace_after_repairs=2)
+    repairs = [facts(d(2025, 5, 1), fault_category="Display  Panel"), facts(d(2025, 6, 1), fault_category="ＤＩＳＰＬＡＹ panel"),
+               facts(d(2025, 7, 1), fault_category="display panel ")]  # fmt: skip
+    out = assess_repairs(repairs, SALE, ACCEPT, rule)
+    assert [r.replacement_eligible for r in out] == [False, False, True]
+
+
 def test_assess_repairs_unknown_serial() -> None:
     out = assess_repairs([facts(d(2025, 5, 1), fault_category="x")], None, None, RULE)
     assert out[0].status == "unknown" and out[0].replacement_eligible is False

@@ -9,14 +9,7 @@ import pytest
 
 from sheetdesk.io.load import load_dataset
 from sheetdesk.report import Report
-from sheetdesk.validation import (
-    effective_branch,
-    match_key,
-    plausible_phone,
-    plausible_postcode,
-    validate_dataset,
-    validate_files,
-)
+from sheetdesk.validation import plausible_phone, plausible_postcode, validate_dataset, validate_files
 from tests.validation.books import (
     AS_OF,
     CALLBACKS_EN,
@@ -141,15 +134,6 @@ def test_validate_dataset_appends_to_the_loaders_report(tmp_path: Path) -> None:
     assert len(report.issues) > len(loaded)
 
 
-def test_effective_branch_defaults_to_the_sales_branch(tmp_path: Path) -> None:
-    path = write_book(tmp_path / "b.xlsx", {
-        "Sales": [SALES_EN, sale("SN001", branch="Beijing"), sale("SN002", branch="Shanghai")],
-        "Repairs": [REPAIRS_EN, repair("T1", serial="SN001"), repair("T2", serial="sn002 "),
-                    repair("T3", serial="SN001", branch="Tianjin"), repair("T4", serial="SN404")],
-    })
-    assert effective_branch(load_dataset([path])) == ["Beijing", "Shanghai", "Tianjin", None]
-
-
 @pytest.mark.parametrize("phone", ["010-12345678", "13812345678", "+86 138 1234 5678", "(010) 1234-5678 转 8001",
                                    "0086-13812345678", "13812345678 / 010-12345678", "010-12345678 ext. 12",
                                    "１３８１２３４５６７８", "1234567"])
@@ -167,10 +151,3 @@ def test_implausible_phones(phone: str) -> None:
                                           ("1000800", False), ("10008A", False), ("", False)])
 def test_postcodes(code: str, ok: bool) -> None:
     assert plausible_postcode(code) is ok
-
-
-def test_match_key_keeps_leading_zeros_and_ignores_case_and_width() -> None:
-    assert match_key(" sn-001 ") == match_key("SN-001") == match_key("ＳＮ-001")
-    assert match_key("00123") != match_key("123")
-    assert match_key(123.0) == "123"
-    assert match_key("  ") is None

@@ -1,0 +1,40 @@
+"""Findings of the rules, for the caller to place at a cell.
+
+The rules never touch a workbook: a finding names its declared code (see
+`sheetdesk.findings.rules`), the column it is about and the parameters of
+its message; `Located` adds which record of which register. The caller puts
+it at `table.where(index, finding.column)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sheetdesk.findings import Severity, kind_of
+
+__all__ = ["Finding", "Located"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    column: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> Severity:
+        return kind_of(self.code).severity
+
+    def text(self, lang: str = "en") -> str:
+        return kind_of(self.code).message.render(lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding on one record: `register` is sales/repairs/callbacks, `index` the record's position."""
+
+    register: str
+    index: int
+    finding: Finding
