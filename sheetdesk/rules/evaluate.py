@@ -95,18 +95,18 @@ def evaluate(
             w = warranty.get(i)
             if w is not None and w.findings:
                 out.findings.extend(Located("repairs", i, f) for f in w.findings)
-            sla = None
+            sla, call = None, None
             reported = rep.get("reported_at")
             if isinstance(reported, dt.datetime):
                 sla = _sla(rep, reported, policy, as_of)
                 for year in sla.uncovered_years:
                     uncovered.setdefault(year, i)
-            pairs = [(at, satisfaction[k]) for k in calls_of[i] if isinstance(at := called_at[k], dt.datetime)]
-            resolved = rep.get("resolved_at")
-            call = callback_result(
-                resolved if isinstance(resolved, dt.datetime) else None, pairs,
-                policy.settings.callback_days, as_of,
-            )  # fmt: skip
+                pairs = [(at, satisfaction[k]) for k in calls_of[i] if isinstance(at := called_at[k], dt.datetime)]
+                resolved = rep.get("resolved_at")
+                call = callback_result(
+                    resolved if isinstance(resolved, dt.datetime) else None, pairs,
+                    policy.settings.callback_days, as_of,
+                )  # fmt: skip
             result = results[i] = RepairResult(rep.get("ticket_no"), w, sla, call)
             records[i] = _record(rep, result, serial, sold, links.repair_branch[i])
     for year, first in sorted(uncovered.items()):
@@ -167,6 +167,7 @@ def _facts(rep: Record) -> RepairFacts:
         labor_cost=_num(rep.get("labor_cost")),
         fee_charged=_num(rep.get("fee_charged")),
         ticket_no=rep.get("ticket_no"),
+        request_type=rep.get("request_type"),
     )
 
 

@@ -32,6 +32,9 @@ __all__ = [
     "warranty_terms",
 ]
 
+# Only these request types count as earlier repairs of a problem (blank = repair).
+COUNTED_REQUEST_TYPES = frozenset({None, "repair"})
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months later; a day that does not exist clips to month end (Jan 31 + 1 = Feb 28/29)."""
@@ -49,10 +52,17 @@ class Terms:
 
 
 def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule) -> Terms:
-    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime)."""
+    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime).
+
+    Both ends are counted from the start, each clipped to month end once:
+    free_until = start + free_months − 1 day, paid_until = start +
+    (free_months + paid_months) − 1 day (so a February clip of free_until is
+    not carried into paid_until).
+    """
     start = acceptance_date if acceptance_date and rule.start_from == "acceptance" else sale_date
-    free_until = add_months(start, rule.free_months) - dt.timedelta(days=1)
-    paid_until = None if rule.paid_months is None else add_months(free_until, rule.paid_months)
+    day = dt.timedelta(days=1)
+    free_until = add_months(start, rule.free_months) - day
+    paid_until = None if rule.paid_months is None else add_months(start, rule.free_months + rule.paid_months) - day
     return Terms(start, free_until, paid_until)
 
 
@@ -100,6 +110,7 @@ class RepairFacts:
     labor_cost: float | None = None
     fee_charged: float | None = None
     ticket_no: str | None = None
+    request_type: str | None = None  # blank = repair
 
 
 @dataclass(frozen=True)
@@ -169,7 +180,9 @@ def assess_repairs(
     replacement_eligible: at least `replace_after_repairs` *earlier* repairs
     (earlier rows in this order) of the same fault_category (matched with
     `match_key`: case, width and spaces folded; blank never matches) that
-    were not excluded and fell inside the free period (date status return, exchange or free). False when the serial is
+    were `repair` rows (blank request type; complaints, consultations and
+    maintenance do not count), were not excluded and fell inside the free
+    period (date status return, exchange or free). False when the serial is
     unknown (no free period is known).
     """
     terms = None if sale_date is None else warranty_terms(sale_date, acceptance_date, rule)
@@ -182,6 +195,7 @@ def assess_repairs(
         earlier = None if terms is None else (counts.get(problem, 0) if problem else 0)
         result = repair_assessment(facts, sale_date, terms, rule, earlier)
         out[i] = result
-        if problem and result.status != "excluded" and result.window_status in IN_WARRANTY:
+        counted = facts.request_type in COUNTED_REQUEST_TYPES
+        if problem and counted and result.status != "excluded" and result.window_status in IN_WARRANTY:
             counts[problem] = counts.get(problem, 0) + 1
     return [r for r in out if r is not None]

@@ -113,3 +113,15 @@ def test_bad_policy_sheet_inside_the_data_workbook(folder: Path, four_hours: Pat
     assert code == 1 and next(x for x in stdout.splitlines() if "policy.bad_duration" in x).split()[1] == "SLA!F3"
     cell = openpyxl.load_workbook(out)["SLA"]["F3"]
     assert cell.value == "4 hours-ish" and cell.comment is not None and "4 hours-ish" in cell.comment.text
+
+
+def test_a_make_up_saturday_works_the_regular_day_not_the_saturday_half_day(folder: Path) -> None:
+    # Saturday 2025-10-11 is a make-up workday (调休) in China; this calendar has Saturday mornings too.
+    calendar = [["weekday", "start", "end"], ["Mon-Fri", "09:00", "17:00"], ["Sat", "09:00", "12:00"]]
+    data = write_book(folder / "makeup.xlsx", {
+        "Sales": [SALES, sale("SN-1")],
+        "Repairs": [REPAIRS, repair("T-1", "SN-1", T(2025, 10, 11, 10, 0), "III")],
+        "Calendar": calendar,
+    })  # fmt: skip
+    (row,) = run_json(data, "--as-of", "2025-10-11T12:00")["repairs"]
+    assert row["response_due"] == "2025-10-11T14:00:00"  # 4 working hours on a 09:00-17:00 day
