@@ -31,9 +31,9 @@ from sheetdesk.errors import InputError, OutputError, PolicyError
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.outputs import check_output
+from sheetdesk.io.policy_source import parse_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report
-from sheetdesk.rules.policy_parse import parse_policy
 from sheetdesk.schema import REGISTERS
 
 DEFAULT_CALLBACK_DAYS = 3

@@ -88,9 +88,9 @@ def check_dataset(
                 dataset.links,
             )
         for located in evaluation.findings:
-            table = dataset.tables[located.register]
-            f = located.finding
-            report.add(f.code, table.where(located.index, f.column), **f.params)
+            table, f = dataset.tables[located.register], located.finding
+            at = table.where(located.index, f.column) if located.index is not None else {"sheet": table.sheet_name}
+            report.add(f.code, at, **f.params)
     sort_issues(report, dataset.workbooks)
     return CheckResult(dataset, report, as_of, policy, evaluation)
 

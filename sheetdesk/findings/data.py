@@ -1,6 +1,6 @@
 """Findings about the registers' cells and rows (validation)."""
 
-from sheetdesk.findings.registry import declare  # noqa: F401
+from sheetdesk.findings.registry import declare
 
 declare(
     "required",
@@ -66,3 +66,67 @@ declare(
     explain_en="A callback recorded before its repair was resolved.",
     explain_zh="回访时间早于维修记录中的修复时间。",
 )
+declare(
+    "sheet.no_header",
+    "error",
+    "sheet '{sheet}' has no {register} header row (expected labels such as {labels})",
+    "工作表“{sheet}”中找不到{register}的表头行（应有 {labels} 等列名）",
+    explain_en="A sheet named for a register has no row of its column labels among its first rows.",
+    explain_zh="以登记表命名的工作表前几行中没有列名行。",
+)
+declare(
+    "sheet.duplicate_register",
+    "error",
+    "{register} register found twice: '{first_sheet}' in {first_file} and '{sheet}' in {file}; the first is used",
+    "{register}出现了两次：{first_file} 中的“{first_sheet}”和 {file} 中的“{sheet}”；使用第一个",
+    explain_en="Two sheets (in one file or several) hold the same register; only the first is read.",
+    explain_zh="两个工作表（同一文件或不同文件）是同一种登记表；只读取第一个。",
+)
+declare(
+    "column.missing",
+    "error",
+    "required column '{field}' is missing from the header (row {row})",
+    "表头（第 {row} 行）中缺少必填列“{field}”",
+    explain_en="A required column is not in the register's header row.",
+    explain_zh="登记表的表头行中没有某个必填列。",
+)
+declare(
+    "column.duplicate",
+    "warning",
+    "column '{header}' repeats '{field}'; only the first is read",
+    "列“{header}”与“{field}”重复；只读取第一列",
+    explain_en="Two header cells name the same field; the second column is not read.",
+    explain_zh="两个表头单元格对应同一字段；第二列不读取。",
+)
+declare(
+    "workbook.uncarried",
+    "warning",
+    "{file} contains {part}; the annotated copy carries values only, so they are not in the output",
+    "{file} 含有{part}；批注副本只保留数值，这些内容不会出现在输出中",
+    explain_en="Charts, images, macros or pivot tables of an input cannot be carried into the annotated copy.",
+    explain_zh="输入文件中的图表、图片、宏或数据透视表无法带入批注副本。",
+)
+declare(
+    "workbook.no_registers",
+    "error",
+    "no register sheet ({registers}) found in {files}",
+    "在 {files} 中找不到登记表（{registers}）",
+    explain_en="None of the files holds a register sheet, by name or by its header.",
+    explain_zh="所有文件中都没有登记表（按表名或表头都找不到）。",
+)
+for _type, _en, _zh in (
+    ("date", "a date", "日期"),
+    ("datetime", "a date and time", "日期时间"),
+    ("number", "a number", "数字"),
+    ("integer", "a whole number", "整数"),
+    ("enum", "one of the column's choices", "该列的可选值之一"),
+    ("yesno", "yes or no", "是或否"),
+):
+    declare(
+        f"value.{_type}",
+        "error",
+        "{field}: {problem}",
+        "{field}：{problem}",
+        explain_en=f"A cell that cannot be read as {_en}.",
+        explain_zh=f"单元格无法读作{_zh}。",
+    )

@@ -36,5 +36,5 @@ class Located:
     """A finding on one record: `register` is sales/repairs/callbacks, `index` the record's position."""
 
     register: str
-    index: int
+    index: int | None  # None: the sheet as a whole
     finding: Finding

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sheetdesk.cli import main
-from sheetdesk.rules.policy import DEFAULT_POLICY_ROWS
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS
 from tests.helpers.books import write_book  # noqa: F401  (re-exported for the tests here)
 
 D, T = dt.date, dt.datetime

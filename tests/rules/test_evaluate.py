@@ -2,9 +2,9 @@ import datetime as dt
 import json
 from typing import Any
 
+from sheetdesk.io.policy_source import default_policy
 from sheetdesk.report import json_value
 from sheetdesk.rules.evaluate import REPAIR_FIELDS, evaluate
-from sheetdesk.rules.policy import default_policy
 
 D = dt.datetime
 d = dt.date

@@ -11,8 +11,8 @@ from openpyxl.utils import get_column_letter
 
 from sheetdesk.cli import main
 from sheetdesk.io.load import load_dataset
+from sheetdesk.io.policy_source import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.io.reader import read_workbook
-from sheetdesk.rules import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REGISTERS, REPAIRS, SALES
 from sheetdesk.templates import template_names
 from tests.templates.facts import column_dims, header, list_validation
