@@ -130,3 +130,45 @@ for _type, _en, _zh in (
         explain_en=f"A cell that cannot be read as {_en}.",
         explain_zh=f"单元格无法读作{_zh}。",
     )
+declare(
+    "date.order",
+    "error",
+    "{field} {value} is before {other} {other_value}",
+    "{field} {value} 早于{other} {other_value}",
+    explain_en="A date or time before the one it must follow in the same row (acceptance before sale, an "
+    "event before the report).",
+    explain_zh="同一行中某日期或时间早于它应晚于的那个（验收早于售出、处理时间早于报修时间）。",
+)
+declare(
+    "phone.implausible",
+    "warning",
+    "{field} {value} is not a plausible phone number (7 to 15 digits expected)",
+    "{field} {value} 不像电话号码（应为 7 到 15 位数字）",
+    explain_en="A phone number that does not have 7 to 15 digits once spaces, dashes, +86 and an extension are "
+    "taken off.",
+    explain_zh="去掉空格、连字符、+86 和分机号后不是 7 到 15 位数字的电话号码。",
+)
+declare(
+    "postcode.format",
+    "warning",
+    "{field} {value} is not 6 digits (a postcode starting with 0 needs the column formatted as text)",
+    "{field} {value} 不是 6 位数字（以 0 开头的邮编需要把该列设为文本格式）",
+    explain_en="A postcode that is not exactly six digits.",
+    explain_zh="邮编不是 6 位数字。",
+)
+declare(
+    "fault_level.missing",
+    "error",
+    "{field} is required for a repair ({why})",
+    "报修必须填写{field}（{why}）",
+    explain_en="A repair (request type Repair or blank) without a fault level, or a repair log without the column.",
+    explain_zh="报修（服务类别为报修或空白）没有填写故障级别，或维修记录缺少该列。",
+)
+declare(
+    "escalation.missing",
+    "error",
+    "{field} is {dissatisfied} but {escalated} is blank; name the supervisor it was escalated to",
+    "{field}为{dissatisfied}，但{escalated}为空；请填写反映到的主管",
+    explain_en="A dissatisfied callback must name the supervisor it was escalated to.",
+    explain_zh="不满意的回访必须填写反映到的主管。",
+)
