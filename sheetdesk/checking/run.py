@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.bulk import collector_paused
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.progress import SILENT, Progress
@@ -26,6 +25,7 @@ class CheckResult:
     as_of: dt.datetime
     policy: Policy | None
     evaluation: Evaluation | None
+    output: Path | None = None  # the annotated workbook, when written
 
     @property
     def valid(self) -> bool:
@@ -37,14 +37,14 @@ class CheckResult:
         stats["policy_ok"] = self.policy is not None
         return stats
 
-    def to_json(self) -> dict[str, Any]:
-        """The `check --json` document of SPEC §5."""
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The `check --json` document of SPEC §5; the issues' `message` in `lang`."""
         ev = self.evaluation
         return {
             "valid": self.valid,
             "as_of": self.as_of.replace(microsecond=0).isoformat(),
             "stats": self.stats,
-            "issues": self.report.flatten(),
+            "issues": self.report.flatten(lang),
             "sales": to_jsonable(ev.sale_rows) if ev else [],
             "repairs": to_jsonable(ev.repair_rows) if ev else [],
             "kpis": to_jsonable(ev.kpis) if ev else {},
@@ -60,7 +60,6 @@ def to_jsonable(value: Any) -> Any:
     return json_value(value)
 
 
-@collector_paused()
 def check_dataset(
     dataset: Dataset,
     *,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from sheetdesk import api
 from sheetdesk.branches import CollectResult
-from sheetdesk.branches import collect as collect_files
 from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, print_json, show_progress
 from sheetdesk.report import Issue
 
@@ -67,7 +67,7 @@ def collect(master: Path, files: tuple[Path, ...], output: Path, force: bool, js
         if progress:
             click.echo(f"collecting {name} ...", err=True)
 
-    result = collect_files(master, list(files), output, force=force, on_file=on_file)
+    result = api.collect(master, files, output, force=force, on_file=on_file)
     if json_mode:
         print_json(result.to_json())
     else:

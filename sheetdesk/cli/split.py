@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from sheetdesk.branches import SplitResult, split_master
+from sheetdesk import api
+from sheetdesk.branches import SplitResult
 from sheetdesk.cli.common import debug_option, exit_code, print_json, show_progress
 from sheetdesk.report import Issue
 
@@ -61,7 +62,7 @@ def split(master: Path, by: str, out_dir: Path, force: bool, json_mode: bool) ->
         if show_progress(json_mode):
             click.echo(f"writing {name} ...", err=True)
 
-    result = split_master(master, out_dir, force=force, on_branch=on_branch)
+    result = api.split(master, out_dir, force=force, on_branch=on_branch)
     if json_mode:
         print_json(result.to_json())
     else:

@@ -24,7 +24,6 @@ from typing import Protocol
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.bulk import collector_paused
 from sheetdesk.errors import OutputError
 from sheetdesk.io.annotate_index import IssueIndex
 from sheetdesk.io.annotate_issues import write_issues_sheet
@@ -44,7 +43,6 @@ class SummaryWriter(Protocol):
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None: ...
 
 
-@collector_paused()
 def write_annotated(
     out_path: str | Path,
     dataset: Dataset,
