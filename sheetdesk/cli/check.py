@@ -19,7 +19,7 @@ from sheetdesk.io.values import coerce_datetime
 from sheetdesk.schema.computed import TARGET_LABELS
 
 
-class WhenType(click.ParamType):
+class WhenType(click.ParamType[dt.datetime]):
     """`2026-11-01`, `2026-11-01T17:30`, `2026-11-01 17:30:00`."""
 
     name = "WHEN"
@@ -28,7 +28,7 @@ class WhenType(click.ParamType):
         if isinstance(value, dt.datetime):
             return value
         stamp, problem = coerce_datetime(str(value).strip().replace("T", " "))
-        if stamp is None or problem:
+        if not isinstance(stamp, dt.datetime) or problem:
             self.fail(f"'{value}' is not a date/time; write it as 2026-11-01 or 2026-11-01T17:30", param, ctx)
         return stamp
 

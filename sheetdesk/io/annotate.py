@@ -27,7 +27,8 @@ from xlsxwriter.workbook import Workbook
 from sheetdesk.errors import OutputError
 from sheetdesk.io.annotate_index import IssueIndex
 from sheetdesk.io.annotate_issues import write_issues_sheet
-from sheetdesk.io.annotate_sheet import ComputedColumn, SheetCopier
+from sheetdesk.io.annotate_sheet import SheetCopier
+from sheetdesk.io.annotate_table import ComputedColumn
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, Table
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name

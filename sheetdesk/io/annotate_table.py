@@ -265,7 +265,7 @@ class TablePlan:
         for col, values, write, fmts in self.fast_coloured:
             value = values[i]  # type: ignore[index]
             if value is not None:
-                write(r, col, value, fmts[i])  # type: ignore[index,misc]
+                write(r, col, value, fmts[i])  # type: ignore[misc]
         notes: Flagged = {}
         for plan in self.general:
             value = plan.values[i]

@@ -21,6 +21,7 @@ from sheetdesk.rules.calendar import Window, check_windows
 from sheetdesk.rules.finding import Finding, Located
 from sheetdesk.rules.policy import Policy, Settings, SlaRule, WarrantyRule
 from sheetdesk.schema import enums as E
+from sheetdesk.schema.fields import Enum
 from sheetdesk.schema.policy import CALENDAR, HOLIDAYS, POLICY_BY_KEY, SETTINGS, SLA, WARRANTY
 from sheetdesk.schema.statuses import SLA_TARGET_KEYS
 
@@ -157,7 +158,7 @@ def _sla(sheet: PolicyRows, out: _Findings) -> tuple[SlaRule, ...]:
     return tuple(rules)
 
 
-def _choice(enum: E.Enum, key: str) -> Any:
+def _choice(enum: Enum, key: str) -> Any:
     return next((c.title for c in enum.choices if c.key == key), key)
 
 

@@ -8,11 +8,12 @@ from typing import Any
 import openpyxl
 import pytest
 
+from sheetdesk.schema.policy import WARRANTY as WARRANTY_SHEET
 from tests.checking.books import REPAIRS, SALES, T, repair, run, run_json, sale, sla_sheet, write_book
+from tests.helpers.labels import header
 
 AS_OF = "2025-10-21T09:00"
-WARRANTY = ["category", "return_days", "exchange_days", "free_months", "paid_months", "start_from",
-            "replace_after_repairs"]
+WARRANTY = header(WARRANTY_SHEET)
 
 
 def registers() -> dict[str, list[list[Any]]]:

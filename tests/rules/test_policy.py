@@ -10,7 +10,8 @@ from sheetdesk.errors import PolicyError
 from sheetdesk.io.policy_source import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.rules.durations import Duration
 from sheetdesk.rules.policy import Settings, SlaRule, WarrantyRule
-from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, SLA
+from tests.helpers.labels import header
 
 H = 3600
 
@@ -168,7 +169,7 @@ def bad(sheets: dict[str, tuple[str, list[list[Any]]]]) -> list[tuple[str, str |
     return [(i.code, i.sheet, i.cell) for i in info.value.issues if i.severity == "error"]
 
 
-SLA_HEAD = ["request_type", "fault_level", "response", "plan", "on_site", "resolve", "calendar", "loaner_after"]
+SLA_HEAD = header(SLA)  # the policy sheet's English labels
 
 
 @pytest.mark.parametrize(
