@@ -7,9 +7,7 @@ functions (see `sheetdesk.api` and docs/python.md):
     result = sheetdesk.check(["service_desk.xlsx"], output="service_desk.checked.xlsx")
 """
 
-__version__ = "0.1.0"
-
-from sheetdesk.api import (  # noqa: E402  (the version first: setup.cfg and the CLI read it)
+from sheetdesk.api import (
     CheckResult,
     CollectResult,
     ImportResult,
@@ -23,6 +21,7 @@ from sheetdesk.api import (  # noqa: E402  (the version first: setup.cfg and the
     template,
     validate,
 )
+from sheetdesk.version import __version__
 
 __all__ = [
     "CheckResult",

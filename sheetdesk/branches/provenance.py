@@ -26,8 +26,8 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk import __version__
 from sheetdesk.io.reader import RawWorkbook
+from sheetdesk.version import __version__
 
 SHEET_NAME = "_sheetdesk"
 MAGIC = "sheetdesk branch file"

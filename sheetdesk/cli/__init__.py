@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from sheetdesk import __version__
 from sheetdesk.cli.common import EXIT_BAD_INPUT, debug_option
 from sheetdesk.errors import SheetdeskError
+from sheetdesk.version import __version__
 
 
 class SheetdeskGroup(click.Group):

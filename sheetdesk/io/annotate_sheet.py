@@ -16,7 +16,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from sheetdesk.io.annotate_index import SheetIssues, cell_fill, comment_text, worst
+from sheetdesk.io.annotate_index import Flagged, SheetIssues, cell_fill, comment_text, worst
 from sheetdesk.io.annotate_table import ComputedColumn, TablePlan
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
@@ -30,13 +30,12 @@ from sheetdesk.io.xlsx import (
     write_value,
 )
 from sheetdesk.progress import Step
-from sheetdesk.report import Issue, Report, column_letter
+from sheetdesk.report import Report, column_letter
 
 EXCEL_MAX_COLS = 16_384
 MAX_MERGE_CELLS = 100_000  # a larger merged range (whole columns, A1:XFD1048576) is not carried
 PROGRESS_ROWS = 2000  # rows between progress reports
 COMMENT_OPTIONS = {"author": "sheetdesk", "x_scale": 2.5, "y_scale": 1.5}
-Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
 
 
 _PLAIN = frozenset({str, float, int, bool})

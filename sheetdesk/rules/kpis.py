@@ -29,7 +29,7 @@ __all__ = ["RepairRecord", "compute_kpis", "group_kpis", "monthly_callbacks", "r
 _COUNTED = ("met", "breached", "overdue")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RepairRecord:
     """One repair as the KPIs count it: its results, and the columns they are grouped by.
 

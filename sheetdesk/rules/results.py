@@ -29,7 +29,7 @@ REPAIR_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SaleResult:
     """One sale: its warranty as of the check's date (None when the sale date is missing)."""
 
@@ -49,7 +49,7 @@ class SaleResult:
                 "free_until": w.free_until, "paid_until": w.paid_until}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RepairResult:
     """One repair-log row: warranty, SLA targets and callback.
 
