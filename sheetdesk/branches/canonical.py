@@ -42,6 +42,8 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     CALLBACKS.key: ("ticket_no", "callback_at"),
 }
 KEY_SEPARATOR = " | "
+# Blank markers (`-`, `n/a`, `无`...) are at most four characters: longer text needs no blank test.
+_MARKER_SPAN = 8
 
 
 def canonical(field: Field, value: Any) -> str:
@@ -51,7 +53,7 @@ def canonical(field: Field, value: Any) -> str:
     if isinstance(value, str):
         if field.type == "text":  # the common case first
             text = value.strip()
-            return "" if is_blank(text) else text
+            return text if len(text) > _MARKER_SPAN or not is_blank(text) else ""
         if not value.strip() or is_blank(value):
             return ""
     elif isinstance(value, float) and value != value:  # NaN

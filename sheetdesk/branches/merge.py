@@ -213,8 +213,8 @@ class _Merger:
         self.existing_row(reg, row, current, split_fp)
 
     def existing_row(self, reg: str, row: Row, current: Row, split_fp: str | None) -> None:
-        if row.canonical == current.canonical:
-            return self.count("unchanged")  # whoever owns it: nothing to merge
+        if row.values == current.values or row.canonical == current.canonical:
+            return self.count("unchanged")  # whoever owns it: nothing to merge (equal values: no need to compare text)
         if split_fp is not None and split_fp == row.fingerprint:
             return self.count("unchanged")  # the branch left it; only the master changed since the split
         owner = self.resolver.owner(current)
