@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from sheetdesk.branches import collect as collect_files
 from sheetdesk.branches import split_master
 from sheetdesk.cli import main
+from sheetdesk.findings import FINDINGS
 from tests.branches.edit import Editor
 from tests.branches.master import BEIJING, EAST, SALES, write_master
 
@@ -105,3 +106,9 @@ def test_help_documents_both_commands() -> None:
     collect_help = run("collect", "--help").output
     for word in ("added", "updated", "conflict", "deleted", "rejected", "unchanged", "Merge Report"):
         assert word in collect_help
+
+
+def test_every_branches_finding_code_is_in_the_docs_table() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "branches.md").read_text(encoding="utf-8")
+    codes = [c for c in FINDINGS if c.startswith(("split.", "collect."))]
+    assert codes and [c for c in codes if f"| `{c}` |" not in docs] == []
