@@ -105,7 +105,7 @@ class CollectResult:
             "key_file": str(self.key_file) if self.key_file else None,
             **self.counts,
             "not_carried": self.not_carried,
-            "files": [f.to_json() for f in self.files],
+            "files": [f.to_json(lang) for f in self.files],
             "changes": [c.to_json(lang) for c in self.changes],
             "stats": self.report.counts(),
             "issues": self.report.flatten(lang),
@@ -188,7 +188,7 @@ def _merge_one(
     else:
         branch = branch_named_by(path, merged)
         file_merge = merge_file(merged, dataset_rows(incoming), None, path.name, branch)
-        file_merge.unrecorded = why.render("en") if why is not None else None
+        file_merge.unrecorded = why
         report.add("collect.unrecorded", {"file": str(path)}, why=why, branch=branch)
         message = kind_of("collect.unrecorded").message.bind(why=why, branch=branch)
         file_merge.changes.insert(0, Change("warning", path.name, "", message=message))

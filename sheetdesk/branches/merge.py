@@ -95,15 +95,15 @@ class FileMerge:
     provenance: Provenance | None  # the verified split record; None for a file let in without one
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_KEYS, 0))
     changes: list[Change] = field(default_factory=list)
-    unrecorded: str | None = None  # why a file let in with --accept-unrecorded had no verified record
+    unrecorded: Bound | None = None  # why a file let in with --accept-unrecorded had no verified record
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {
             "file": self.file,
             "branch": self.branch,
             "split_id": self.provenance.split_id if self.provenance else None,
             "provenance": self.provenance is not None,
-            "unrecorded": self.unrecorded,
+            "unrecorded": self.unrecorded.render(lang) if self.unrecorded is not None else None,
             **self.counts,
         }
 

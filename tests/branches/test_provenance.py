@@ -28,8 +28,11 @@ from tests.branches.edit import Editor
 from tests.branches.master import BEIJING, EAST, SALES, SOUTH, write_master
 
 
+ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # the messages asserted are English
+
+
 def run(*args: Any) -> Any:
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], env=ENGLISH)
 
 
 def refused(result: Any, path: Path, reason: str) -> None:
