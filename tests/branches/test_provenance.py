@@ -27,7 +27,6 @@ from sheetdesk.templates import write_templates
 from tests.branches.edit import Editor
 from tests.branches.master import BEIJING, EAST, SALES, SOUTH, write_master
 
-
 ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # the messages asserted are English
 
 
