@@ -136,23 +136,31 @@ class RegisterRows:
 
 
 def table_rows(table: Table) -> list[Row]:
-    """The rows of a loaded table; unreadable cells keep their raw value."""
-    out: list[Row] = []
-    fields = table.register.fields
-    typed_columns = [table.values.get(f.key) for f in fields]
-    raw_columns = [table.raw.get(f.key) for f in fields]
-    for i, excel_row in enumerate(table.rows):
-        values: dict[str, Any] = {}
-        bad: dict[str, Any] = {}
-        for f, typed_column, raw_column in zip(fields, typed_columns, raw_columns, strict=True):
-            typed = typed_column[i] if typed_column is not None else None
-            if typed is None and raw_column is not None and not is_blank(raw := raw_column[i]):
-                bad[f.key] = raw
-                values[f.key] = raw.strip() if isinstance(raw, str) else raw
-            else:
-                values[f.key] = typed
-        out.append(Row(table.register, values, table.file, table.sheet_name, excel_row, bad))
-    return out
+    """The rows of a loaded table; unreadable cells keep their raw value.
+
+    Built a column at a time: the records are zipped from the typed columns,
+    then each column's unreadable cells (no typed value, but something
+    written) are put back as written.
+    """
+    n = len(table.rows)
+    keys = [f.key for f in table.register.fields]
+    typed_columns = [table.values.get(k) or [None] * n for k in keys]
+    records = [dict(zip(keys, values, strict=True)) for values in zip(*typed_columns, strict=True)] if keys else []
+    bad: dict[int, dict[str, Any]] = {}
+    for key, typed_column in zip(keys, typed_columns, strict=True):
+        raw_column = table.raw.get(key)
+        if raw_column is None:
+            continue
+        for i in [i for i, typed in enumerate(typed_column) if typed is None]:
+            raw = raw_column[i]
+            if raw is not None and raw != "" and not is_blank(raw):
+                bad.setdefault(i, {})[key] = raw
+                records[i][key] = raw.strip() if isinstance(raw, str) else raw
+    file, sheet, register = table.file, table.sheet_name, table.register
+    return [
+        Row(register, record, file, sheet, excel_row, bad.get(i))
+        for i, (record, excel_row) in enumerate(zip(records, table.rows, strict=True))
+    ]
 
 
 def dataset_rows(dataset: Dataset) -> dict[str, RegisterRows]:
