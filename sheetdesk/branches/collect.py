@@ -135,7 +135,8 @@ def collect(
     if not paths:
         raise UsageError(NO_FILES)
     key_file = Path(key) if key is not None else None
-    out = check_output(output, [master, *paths, *([key_file] if key_file else [])], force=force)
+    keys_read = [key_file or key_path(master)]  # the key is an input too: never written over
+    out = check_output(output, [master, *paths, *keys_read], force=force)
     dataset = load_dataset([master])
     if not dataset.tables:
         raise InputError(master, NO_REGISTERS)

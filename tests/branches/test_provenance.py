@@ -165,3 +165,11 @@ def test_a_plain_file_accepted_takes_its_branch_from_its_name(master: Path, tmp_
         ("warning", None, None)]
     [warning] = [i for i in result.report.warnings if i.code == "collect.unrecorded"]
     assert warning.params["branch"] == EAST
+
+
+def test_the_output_never_replaces_the_masters_key(master: Path, files: dict[str, Path]) -> None:
+    key = master.with_name(master.stem + ".sheetdesk-key")
+    before = key.read_bytes()
+    result = run("collect", master, files[EAST], "-o", key, "--force")
+    assert result.exit_code == 2 and "refusing to overwrite an input file" in result.stderr
+    assert key.read_bytes() == before
