@@ -74,8 +74,7 @@ def _table_rows(table: Any) -> tuple[list[list[Any]], list[tuple[tuple[int, int]
                 row.append(None)
                 c += 1
             span_c, span_r = _span(cell.get("colspan")), _span(cell.get("rowspan"))
-            text = " ".join(cell.text_content().split()) if cell.text_content() else ""
-            row.append(text or None)
+            row.append(_cell_text(cell) or None)
             row.extend([None] * (span_c - 1))
             if span_c > 1 or span_r > 1:
                 merged.append(((r, c), (r + span_r - 1, c + span_c - 1)))
@@ -85,6 +84,14 @@ def _table_rows(table: Any) -> tuple[list[list[Any]], list[tuple[tuple[int, int]
             c += span_c
         rows.append(row)
     return rows, merged
+
+
+def _cell_text(cell: Any) -> str:
+    """The cell's text, white space folded as a browser shows it; `<br>` is a line break."""
+    for br in cell.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = (" ".join(line.split()) for line in cell.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _nearest_table(elem: Any) -> Any:
