@@ -161,9 +161,9 @@ def test_an_xlsx_named_xls_is_read_as_xlsx(tmp_path: Path) -> None:
 WHAT_IT_IS = {
     "report.xls": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF document, not a workbook"),
     "photo.xlsx": (b"\x89PNG\r\n\x1a\n" + bytes(200), "is a picture, not a workbook"),
-    "letter.xls": ("Dear customer, thanks.\nWe will call you back.\n".encode(), "is plain text, not a workbook"),
-    "old.xls": ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
-                "<Worksheet/></Workbook>".encode(), "is an Excel 2003 XML spreadsheet"),
+    "letter.xls": (b"Dear customer, thanks.\nWe will call you back.\n", "is plain text, not a workbook"),
+    "old.xls": (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+                b"<Worksheet/></Workbook>", "is an Excel 2003 XML spreadsheet"),
 }
 
 
