@@ -50,8 +50,10 @@ CALAMINE_ERRORS = frozenset({b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!"
 # A cell start tag that is not canonical, or is canonical but may reach beyond
 # column AX or row 999,999. (`(?!...)` fails fast on the usual cell.)
 _UNUSUAL_CELL = re.compile(rb'<c(?! r="(?:[A-Z]|A[A-X])[0-9]{1,6}")[\s/>]')
-# A prefixed row or cell tag (`<x:c`, `<x:row`): calamine matches local names.
-_PREFIXED = re.compile(rb"<[^\s<>/!?:]+:(?:c|row)[\s/>]")
+# A prefixed row or cell tag (`<x:c`, `<x:row`): calamine matches local names. The
+# search starts at the rare `:`; the prefix before it is checked on a match.
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_PREFIX_BEFORE = re.compile(rb"<[^\s<>/!?:]+$")
 _ATTR = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # One cell: its start tag, and its content up to the end tag (none if self-closing).
 _CELL = re.compile(rb"<(?:[^\s<>/!?:]+:)?c(?=[\s/>])([^>]*?)(/?)>")
@@ -222,7 +224,7 @@ def _fast_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan | None:
         cut = data.rfind(b"<")
         if cut < 0 or len(data) - cut > 1024**2:  # no tag starts in the last MiB
             cut = len(data)
-        if _PREFIXED.search(data, 0, cut):
+        if _has_prefixed_tag(data, cut):
             return None
         pos = 0
         while match := _UNUSUAL_CELL.search(data, pos, cut):
@@ -254,6 +256,13 @@ def _fast_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan | None:
 
 
 _CANONICAL_ROWS, _CANONICAL_COLS = 999_999, 50
+
+
+def _has_prefixed_tag(data: bytes, cut: int) -> bool:
+    for m in _PREFIXED.finditer(data, 0, cut):
+        if _PREFIX_BEFORE.search(data, max(0, m.start() - 64), m.start()):
+            return True
+    return False
 
 
 def _cell_end(data: bytes, cell: re.Match[bytes]) -> int | None:
@@ -297,7 +306,7 @@ _CANONICAL_ODD = re.compile(
 
 
 def _note_canonical(scan: PartScan, data: bytes, cut: int, base: int) -> None:
-    if data.find(b'"e"', 0, cut) < 0 and data.find(b"<v>-", 0, cut) < 0 and data.find(b"<v>N", 0, cut) < 0:
+    if data.find(b't="e"', 0, cut) < 0 and data.find(b"<v>-", 0, cut) < 0:
         return
     for m in _CANONICAL_ODD.finditer(data, 0, cut):
         where = ref_position(m[1])
