@@ -29,6 +29,7 @@ MAX_SPAN = 1000  # a colspan/rowspan beyond this is a typo or an attack
 
 def read_html_tables(path: Path, data: bytes, encoding: str | None) -> tuple[list[RawSheet], str]:
     """Every table of the page as a sheet, and the encoding used."""
+    import lxml.etree
     import lxml.html
 
     declared = _CHARSET.search(data[:4096])
@@ -42,7 +43,10 @@ def read_html_tables(path: Path, data: bytes, encoding: str | None) -> tuple[lis
     if text is None:
         text, used = decode_text(path, data, encoding)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a declaration in a str
-    root = lxml.html.document_fromstring(text or "<html/>")
+    try:
+        root = lxml.html.document_fromstring(text or "<html/>")
+    except (lxml.etree.ParserError, ValueError):  # a page with no element at all ("<!doctype html")
+        raise InputError(path, NO_TABLE) from None
     sheets = []
     for number, table in enumerate(root.iter("table"), 1):
         name = f"Table{number}" if number > 1 else path.stem
