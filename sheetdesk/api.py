@@ -155,10 +155,21 @@ def import_log(
 
 
 def split(
-    master: PathLike, folder: PathLike, *, force: bool = False, on_branch: Callable[[str], None] | None = None
+    master: PathLike,
+    folder: PathLike,
+    *,
+    force: bool = False,
+    key: PathLike | None = None,
+    lang: str | None = None,
+    on_branch: Callable[[str], None] | None = None,
 ) -> SplitResult:
-    """Write one workbook per branch of `master` into `folder` (`on_branch` is told each name)."""
-    return split_master(master, folder, force=force, on_branch=on_branch)
+    """Write one workbook per branch of `master` into `folder` (`on_branch` is told each name).
+
+    `key` is the master's key file (default: beside the master, created on
+    the first split); `lang` the language of the branch files (default: the
+    master's).
+    """
+    return split_master(master, folder, force=force, key=key, lang=lang, on_branch=on_branch)
 
 
 def collect(
@@ -167,7 +178,18 @@ def collect(
     output: PathLike,
     *,
     force: bool = False,
+    key: PathLike | None = None,
+    accept_unrecorded: bool = False,
+    lang: str | None = None,
     on_file: Callable[[str], None] | None = None,
 ) -> CollectResult:
-    """Merge returned branch `files` into `master` and write the merged workbook to `output`."""
-    return collect_branches(master, list(files), output, force=force, on_file=on_file)
+    """Merge returned branch `files` into `master` and write the merged workbook to `output`.
+
+    `key` is the master's key file (default: the one beside the master);
+    `accept_unrecorded` lets in files without a (verifiable) split record,
+    every row still checked against the branch in the file name.
+    """
+    return collect_branches(
+        master, list(files), output, force=force, key=key, accept_unrecorded=accept_unrecorded, lang=lang,
+        on_file=on_file,
+    )  # fmt: skip

@@ -9,12 +9,15 @@ from click.testing import CliRunner
 
 from sheetdesk import api
 from sheetdesk.cli import main
+from sheetdesk.findings import FINDINGS
 from tests.branches.edit import Editor
 from tests.branches.master import BEIJING, EAST, SALES, write_master
 
+ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # the messages asserted are English
+
 
 def run(*args: Any) -> Any:
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], env=ENGLISH)
 
 
 def capture(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, func: Any) -> list[Any]:
@@ -32,7 +35,7 @@ def capture(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, func: Any) 
 def test_split_json_equals_the_library_result(master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                               ) -> None:
     seen = capture(monkeypatch, api, "split", api.split)  # the commands call exactly the library's API
-    result = run("split", master, "--by", "branch", "-o", tmp_path / "out", "--json")
+    result = run("split", master, "--by", "branch", "-o", tmp_path / "out", "--json", "--lang", "en")
     assert result.exit_code == 1  # SN-X01 belongs to no branch
     document = json.loads(result.output)
     assert document == json.loads(json.dumps(seen[0].to_json(), ensure_ascii=False, default=str))
@@ -62,7 +65,7 @@ def test_collect_json_equals_the_library_result(files: dict[str, Path], master: 
     with Editor(files[BEIJING]) as ed:
         ed.set("sales", "SN-B01", "contact", "Wang Lei Jr")
     seen = capture(monkeypatch, api, "collect", api.collect)
-    result = run("collect", master, *files.values(), "-o", tmp_path / "merged.xlsx", "--json")
+    result = run("collect", master, *files.values(), "-o", tmp_path / "merged.xlsx", "--json", "--lang", "en")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert document == json.loads(json.dumps(seen[0].to_json(), ensure_ascii=False, default=str))
@@ -99,3 +102,9 @@ def test_help_documents_both_commands() -> None:
     collect_help = run("collect", "--help").output
     for word in ("added", "updated", "conflict", "deleted", "rejected", "unchanged", "Merge Report"):
         assert word in collect_help
+
+
+def test_every_branches_finding_code_is_in_the_docs_table() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "branches.md").read_text(encoding="utf-8")
+    codes = [c for c in FINDINGS if c.startswith(("split.", "collect."))]
+    assert codes and [c for c in codes if f"| `{c}` |" not in docs] == []
