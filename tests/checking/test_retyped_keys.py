@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from sheetdesk.io.load import load_dataset
@@ -102,3 +103,12 @@ def test_a_different_key_is_still_unknown(tmp_path: Path) -> None:
     assert found == [("serial.unknown", "B2"), ("serial.unknown", "B4"), ("serial.unknown", "B5"),
                      ("ticket.unknown", "A2")]  # fmt: skip
     assert [r["warranty_status"] for r in doc["repairs"]] == ["unknown", "free", "unknown", "unknown"]
+
+
+def test_the_annotated_callbacks_sheet_finds_the_retyped_ticket(retyped: Path, tmp_path: Path) -> None:
+    out = tmp_path / "checked.xlsx"
+    assert run_json("check", retyped, "--as-of", AS_OF, "-o", out)["valid"] is False  # the fee on a covered repair
+    ws = openpyxl.load_workbook(out)[CALLBACKS.en]
+    header = [c.value for c in ws[1]]
+    due, status = ws.cell(2, header.index("Callback Due") + 1).value, ws.cell(2, header.index("Callback Status") + 1).value
+    assert (due, status) == (dt.datetime(2025, 2, 6, 23, 59, 59), "Done")
