@@ -27,10 +27,10 @@ from sheetdesk.branches.provenance import Provenance, write_provenance
 from sheetdesk.branches.rows import BranchResolver, RegisterRows, Row, dataset_rows
 from sheetdesk.branches.sheets import write_register_sheet
 from sheetdesk.branches.worklist import callbacks_due, write_worklist
-from sheetdesk.errors import InputError, OutputError, PolicyError
+from sheetdesk.errors import InputError, PolicyError
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
-from sheetdesk.io.outputs import check_output
+from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report
 from sheetdesk.rules.policy_parse import parse_policy
@@ -233,12 +233,7 @@ def _callback_days(dataset: Dataset, report: Report) -> int:
 
 def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> dict[str, Path]:
     """Check every output before writing any."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: is a file; -o takes a folder for the branch files")
-    if not out_dir.exists():
-        if not out_dir.parent.exists():
-            raise OutputError(f"{out_dir.parent}: output folder does not exist")
-        out_dir.mkdir()
+    output_folder(out_dir)  # made if missing; a file, a read-only disk...: one line
     names = branch_file_names(branches)
     return {b: check_output(out_dir / n, [master], force=force) for b, n in names.items()}
 
