@@ -38,7 +38,7 @@ COLUMNS: tuple[tuple[str, str, str, str, int], ...] = (
 
 @dataclass(frozen=True)
 class WorkItem:
-    due: dt.datetime
+    due: dt.datetime | None  # None: after 9999-12-31 (listed last)
     ticket_no: str
     serial_no: Any
     resolved_at: dt.datetime
@@ -76,7 +76,7 @@ def callbacks_due(rows: dict[str, RegisterRows], callback_days: int) -> list[Wor
                 technician=repair.get("technician"),
             )
         )
-    return sorted(items, key=lambda i: (i.due, i.ticket_no))
+    return sorted(items, key=lambda i: (i.due or dt.datetime.max, i.ticket_no))
 
 
 def write_worklist(wb: Workbook, formats: Formats, items: list[WorkItem], lang: str) -> None:
