@@ -39,8 +39,8 @@ def tmpfs(where: Path, size: str, *, read_only: bool = False) -> Iterator[Path]:
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
-def fill(disk: Path) -> None:
-    """Use up every free byte of `disk`."""
+def fill(disk: Path, leave: int = 0) -> None:
+    """Use up the free space of `disk`, all but `leave` bytes (enough for a small probe file)."""
     with open(disk / "filler", "wb", buffering=0) as f:
         block = b"\0" * 4096
         try:
@@ -48,3 +48,5 @@ def fill(disk: Path) -> None:
                 f.write(block)
         except OSError:
             pass
+        if leave:
+            f.truncate(max(0, f.tell() - leave))
