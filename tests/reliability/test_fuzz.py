@@ -101,7 +101,8 @@ def _read(data: bytes, suffix: str, encoding: str | None = None) -> RawWorkbook 
         try:
             return read_workbook(path, encoding=encoding)
         except InputError as exc:
-            assert exc.path == str(path) and exc.problem and "\n" not in exc.problem
+            assert exc.path == str(path) and exc.problem
+            assert all(exc.text(lang) and "\n" not in exc.text(lang) for lang in ("en", "zh"))
             return None
 
 
