@@ -89,6 +89,9 @@ def check_dataset(
         for located in evaluation.findings:
             table = dataset.tables[located.register]
             f = located.finding
+            if f.params is not None:  # a declared code: its message in the reader's language
+                report.add(f.code, table.where(located.index, f.column), **f.params)
+                continue
             add = report.error if f.severity == "error" else report.warning
             add(f.code, f.message, **table.where(located.index, f.column))
     sort_issues(report, dataset.workbooks)

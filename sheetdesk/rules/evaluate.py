@@ -82,7 +82,7 @@ def evaluate(
         serial = _key(sale.get("serial_no"))
         if serial is not None:
             by_serial.setdefault(serial, i)
-        out.sales.append(_sale_row(sale, policy, as_of))
+        out.sales.append(_sale_row(sale, policy, as_of, out.findings, i))
 
     calls: dict[str, list[tuple[dt.datetime, str | None]]] = defaultdict(list)
     for cb in callbacks:
@@ -120,11 +120,12 @@ def evaluate(
             }
             if w and w.findings:
                 out.findings.extend(Located("repairs", i, f) for f in w.findings)
-            row.update(_sla_row(rep, policy, as_of, uncovered, i))
+            row.update(_sla_row(rep, policy, as_of, uncovered, i, out.findings))
             call = callback_result(
                 rep.get("resolved_at"), calls.get(_key(rep.get("ticket_no")) or "", []),
                 policy.settings.callback_days, as_of,
             )  # fmt: skip
+            out.findings.extend(Located("repairs", i, f) for f in call.findings)
             row["callback_due"] = call.due
             row["callback_status"] = call.status
             out.repairs[i] = row
@@ -165,7 +166,7 @@ def _unbilled(w: RepairWarranty) -> RepairWarranty:
     return replace(w, billable=False, expected_fee=0.0, findings=kept)
 
 
-def _sale_row(sale: Record, policy: Policy, as_of: dt.datetime) -> dict[str, Any]:
+def _sale_row(sale: Record, policy: Policy, as_of: dt.datetime, findings: list[Located], i: int) -> dict[str, Any]:
     row: dict[str, Any] = {"serial_no": sale.get("serial_no")}
     sale_date = sale.get("sale_date")
     if not isinstance(sale_date, dt.date):
@@ -175,6 +176,7 @@ def _sale_row(sale: Record, policy: Policy, as_of: dt.datetime) -> dict[str, Any
         sale_date, acceptance if isinstance(acceptance, dt.date) else None,
         policy.warranty_for(sale.get("category")), as_of.date(),
     )  # fmt: skip
+    findings.extend(Located("sales", i, f) for f in w.findings)
     return row | {"warranty_status": w.status, "start": w.start, "free_until": w.free_until, "paid_until": w.paid_until}
 
 
@@ -190,7 +192,9 @@ def _facts(rep: Record) -> RepairFacts:
     )
 
 
-def _sla_row(rep: Record, policy: Policy, as_of: dt.datetime, uncovered: dict[int, int], i: int) -> dict[str, Any]:
+def _sla_row(
+    rep: Record, policy: Policy, as_of: dt.datetime, uncovered: dict[int, int], i: int, findings: list[Located]
+) -> dict[str, Any]:
     reported = rep.get("reported_at")
     if not isinstance(reported, dt.datetime):
         empty: dict[str, Any] = {}
@@ -203,4 +207,5 @@ def _sla_row(rep: Record, policy: Policy, as_of: dt.datetime, uncovered: dict[in
     )
     for year in result.uncovered_years:
         uncovered.setdefault(year, i)
+    findings.extend(Located("repairs", i, f) for f in result.findings)
     return result.flat()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from sheetdesk.findings import kind_of
+from sheetdesk.findings.rules import BEYOND_WHAT
 from sheetdesk.rules.policy import WarrantyRule
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
 
@@ -24,6 +26,8 @@ __all__ = [
     "WarrantyStatus",
     "add_months",
     "assess_repairs",
+    "beyond_calendar",
+    "declared",
     "repair_assessment",
     "sale_warranty",
     "warranty_status",
@@ -46,16 +50,28 @@ def add_months(day: dt.date, months: int) -> dt.date:
 @dataclass(frozen=True)
 class Terms:
     start: dt.date
-    free_until: dt.date
-    paid_until: dt.date | None  # None = lifetime
+    free_until: dt.date | None  # None only when beyond the calendar
+    paid_until: dt.date | None  # None = lifetime (or beyond the calendar)
+    beyond: bool = False  # an end falls after 9999-12-31: left blank, and it never passes
+
+
+def _later(day: dt.date | None, months: int, days: int = 0) -> dt.date | None:
+    """`add_months` then `days`; None when that is after 9999-12-31 (or `day` is)."""
+    if day is None:
+        return None
+    try:
+        return add_months(day, months) + dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
 
 
 def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule) -> Terms:
     """start, free_until (inclusive) and paid_until (inclusive; None = lifetime)."""
     start = acceptance_date if acceptance_date and rule.start_from == "acceptance" else sale_date
-    free_until = add_months(start, rule.free_months) - dt.timedelta(days=1)
-    paid_until = None if rule.paid_months is None else add_months(free_until, rule.paid_months)
-    return Terms(start, free_until, paid_until)
+    free_until = _later(start, rule.free_months, -1)
+    paid_until = None if rule.paid_months is None else _later(free_until, rule.paid_months)
+    beyond = free_until is None or (rule.paid_months is not None and paid_until is None)
+    return Terms(start, free_until, paid_until, beyond)
 
 
 def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: WarrantyRule) -> WarrantyStatus:
@@ -65,7 +81,7 @@ def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: Warrant
         return "return"
     if days <= rule.exchange_days:
         return "exchange"
-    if on <= terms.free_until:
+    if terms.free_until is None or on <= terms.free_until:
         return "free"
     if terms.paid_until is None or on <= terms.paid_until:
         return "paid"
@@ -78,8 +94,9 @@ class SaleWarranty:
 
     status: WarrantyStatus
     start: dt.date
-    free_until: dt.date
+    free_until: dt.date | None
     paid_until: dt.date | None
+    findings: tuple[Finding, ...] = ()
 
 
 def sale_warranty(
@@ -88,7 +105,8 @@ def sale_warranty(
     """Terms of one sale and its status on `as_of` (a date; pass `as_of.date()`)."""
     terms = warranty_terms(sale_date, acceptance_date, rule)
     status = warranty_status(as_of, sale_date, terms, rule)
-    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until)
+    findings = (beyond_calendar("sale_date", "warranty"),) if terms.beyond else ()
+    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until, findings)
 
 
 @dataclass(frozen=True)
@@ -98,7 +116,19 @@ class Finding:
     severity: Literal["error", "warning"]
     code: str
     column: str
-    message: str
+    message: str  # English; with `params`, the code is declared and readers get its Msg
+    params: Mapping[str, Any] | None = None
+
+
+def declared(code: str, column: str, **params: Any) -> Finding:
+    """A finding of a code declared in `sheetdesk.findings` (severity and message from there)."""
+    kind = kind_of(code)
+    return Finding(kind.severity, code, column, kind.message.render("en", **params), params)
+
+
+def beyond_calendar(column: str, what: str) -> Finding:
+    """`date.beyond_calendar` at `column`: the date of `what` (a `BEYOND_WHAT` key) is after 9999-12-31."""
+    return declared("date.beyond_calendar", column, what=BEYOND_WHAT[what])
 
 
 @dataclass(frozen=True)
