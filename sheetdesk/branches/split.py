@@ -31,11 +31,11 @@ from sheetdesk.branches.provenance import Provenance, write_provenance
 from sheetdesk.branches.rows import AMBIGUOUS, UNKNOWN, BranchResolver, Owner, RegisterRows, Row, dataset_rows
 from sheetdesk.branches.sheets import extra_columns, write_register_sheet
 from sheetdesk.branches.worklist import callbacks_due, write_worklist
-from sheetdesk.errors import InputError, OutputError, PolicyError
+from sheetdesk.errors import InputError, PolicyError
 from sheetdesk.i18n import Msg, majority, output_lang
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
-from sheetdesk.io.outputs import check_output
+from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.policy_source import parse_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report, column_letter
@@ -44,10 +44,6 @@ from sheetdesk.schema import REGISTERS
 DEFAULT_CALLBACK_DAYS = 3
 
 NO_REGISTERS = Msg("no Sales, Repairs or Callbacks sheet found", "找不到销售登记、维修记录或回访记录工作表")
-OUT_DIR_IS_FILE = Msg(
-    "{path}: is a file; -o takes a folder for the branch files", "{path}：是文件；-o 应为存放网点文件的文件夹"
-)
-NO_PARENT = Msg("{path}: output folder does not exist", "{path}：输出文件夹不存在")
 TITLE = Msg("{branch} — branch workbook", "{branch} — 分支工作簿")
 SUBJECT = Msg("Branch: {branch}", "网点：{branch}")
 COMMENTS = Msg(
@@ -305,12 +301,7 @@ def _callback_days(dataset: Dataset, report: Report) -> int:
 
 def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> dict[str, Path]:
     """Check every output before writing any."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(OUT_DIR_IS_FILE, path=out_dir)
-    if not out_dir.exists():
-        if not out_dir.parent.exists():
-            raise OutputError(NO_PARENT, path=out_dir.parent)
-        out_dir.mkdir()
+    output_folder(out_dir)  # made if missing; a file, a read-only disk...: one line
     names = branch_file_names(branches)
     return {b: check_output(out_dir / n, [master], force=force) for b, n in names.items()}
 

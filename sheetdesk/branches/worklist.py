@@ -39,7 +39,7 @@ COLUMNS: tuple[tuple[str, Msg, str, int], ...] = (
 
 @dataclass(frozen=True)
 class WorkItem:
-    due: dt.datetime
+    due: dt.datetime | None  # None: after 9999-12-31 (listed last)
     ticket_no: str
     serial_no: Any
     resolved_at: dt.datetime
@@ -77,7 +77,7 @@ def callbacks_due(rows: dict[str, RegisterRows], callback_days: int) -> list[Wor
                 technician=repair.get("technician"),
             )
         )
-    return sorted(items, key=lambda i: (i.due, i.ticket_no))
+    return sorted(items, key=lambda i: (i.due or dt.datetime.max, i.ticket_no))
 
 
 def worklist_name(lang: str) -> str:

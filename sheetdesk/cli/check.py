@@ -5,32 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
 
 import click
 
 from sheetdesk import api
 from sheetdesk.bulk import collector_paused
 from sheetdesk.checking import CheckResult
-from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
+from sheetdesk.cli.common import WhenType, debug_option, exit_code, print_json, progress_for
 from sheetdesk.cli.validate import DEFAULT_LIMIT, print_table
 from sheetdesk.io.outputs import default_output
-from sheetdesk.io.values import coerce_datetime
 from sheetdesk.schema.computed import TARGET_LABELS
-
-
-class WhenType(click.ParamType[dt.datetime]):
-    """`2026-11-01`, `2026-11-01T17:30`, `2026-11-01 17:30:00`."""
-
-    name = "WHEN"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
-        if isinstance(value, dt.datetime):
-            return value
-        stamp, problem = coerce_datetime(str(value).strip().replace("T", " "))
-        if not isinstance(stamp, dt.datetime) or problem:
-            self.fail(f"'{value}' is not a date/time; write it as 2026-11-01 or 2026-11-01T17:30", param, ctx)
-        return stamp
 
 
 @click.command("check", short_help="Validate, then compute warranty, SLA, callbacks and KPIs.")

@@ -1,6 +1,6 @@
 """Findings about reading and writing workbooks: sheets, parts, cells that cannot be carried."""
 
-from sheetdesk.findings.registry import declare  # noqa: F401
+from sheetdesk.findings.registry import declare
 
 declare(
     "cell.error_value",
@@ -47,4 +47,16 @@ declare(
     explain_en="An old .xls written in a DOS or Macintosh code page that the workbook reader does not know; "
     "sheetdesk decodes its text itself.",
     explain_zh="旧版 .xls 使用读取库不支持的 DOS 或 Macintosh 代码页；sheetdesk 自行解码其文本。",
+)
+
+declare(
+    "sheet.computed_beyond_xfd",
+    "warning",
+    "sheet '{sheet}' already uses columns up to XFD, Excel's last; {count} computed column(s) do not fit "
+    "and are not in the annotated sheet: {columns}. They are in the JSON (--json)",
+    "工作表“{sheet}”已用到 Excel 的最后一列 XFD；{count} 个计算列放不下，未写入批注工作表：{columns}。"
+    "可在 JSON（--json）中查看",
+    explain_en="A register sheet so wide that the computed columns (warranty, SLA, callbacks) cannot be "
+    "appended after its last column; the ones left out are named.",
+    explain_zh="登记表过宽，计算列（保修、时限、回访）无法追加在最后一列之后；列出未写入的计算列。",
 )

@@ -31,6 +31,7 @@ from sheetdesk.io.annotate_sheet import SheetCopier
 from sheetdesk.io.annotate_table import ComputedColumn
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, Table
+from sheetdesk.io.targets import CANNOT_WRITE
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
 from sheetdesk.progress import SILENT, Progress, Step
 from sheetdesk.report import Issue, Report
@@ -75,7 +76,7 @@ def write_annotated(
                 _fill_workbook(wb, dataset, report, computed or {}, summary, lang, step)
                 wb.close()
     except (XlsxWriterException, OSError) as exc:
-        raise OutputError(f"{out_path}: cannot be written ({exc})") from exc
+        raise OutputError(CANNOT_WRITE, path=out_path, problem=str(exc)) from exc
     return out_path
 
 

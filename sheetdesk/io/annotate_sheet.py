@@ -16,6 +16,7 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from sheetdesk.i18n import Msg
 from sheetdesk.io.annotate_index import Flagged, SheetIssues, cell_fill, comment_text, worst
 from sheetdesk.io.annotate_table import ComputedColumn, TablePlan
 from sheetdesk.io.load import Table
@@ -70,7 +71,9 @@ class SheetCopier:
         self.lang = lang  # of the comments
         self.issues, self.report, self.table = issues, report, table
         self.width = min(sheet.width, EXCEL_MAX_COLS)
-        self.computed = list(computed)[: EXCEL_MAX_COLS - self.width] if table is not None else []
+        wanted = list(computed) if table is not None else []
+        self.computed = wanted[: EXCEL_MAX_COLS - self.width]
+        self.left_out = wanted[len(self.computed) :]  # no room after column XFD: named in a warning
         self._carried: dict[tuple[str, str | None], Any] = {}
 
     def carried_format(self, value: Any, fill: str | None) -> Any:
@@ -106,6 +109,14 @@ class SheetCopier:
             n_rows = EXCEL_MAX_ROWS
         if self.sheet.width > EXCEL_MAX_COLS:
             self._truncated(f"{self.sheet.width:,} columns; only the first {EXCEL_MAX_COLS:,}")
+        if self.left_out and self.table is not None:
+            self.report.add(
+                "sheet.computed_beyond_xfd",
+                {"sheet": self.sheet.name, "file": self.file, "row": self.table.location.header_index + 1},
+                sheet=self.sheet.name,
+                count=len(self.left_out),
+                columns=[Msg(c.en, c.zh) for c in self.left_out],
+            )
         merges: dict[int, list[tuple[int, int, int, int]]] = {}
         for (r0, c0), (r1, c1) in self.sheet.merged:
             if (r0, c0) != (r1, c1) and r1 < EXCEL_MAX_ROWS and c1 < EXCEL_MAX_COLS:

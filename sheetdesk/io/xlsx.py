@@ -11,8 +11,11 @@ customer called `=HYPERLINK(...)` stays text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import math
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.errors import OutputError
+from sheetdesk.i18n import Msg
+from sheetdesk.io.atomic import on_failure
 from sheetdesk.schema.fields import Field, Register
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -28,6 +33,12 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLS = 16_384
 EXCEL_MAX_CELL_CHARS = 32_767
+
+BEYOND_SHEET = Msg(
+    "sheet '{sheet}' would need row {row}, column {col}: beyond Excel's limit of {rows} rows and "
+    "{cols} columns; nothing was written",
+    "工作表“{sheet}”将用到第 {row} 行、第 {col} 列，超出 Excel 的上限（{rows} 行、{cols} 列）；未写出任何内容",
+)
 
 HEADER_STYLE = {
     "bold": True,
@@ -60,11 +71,19 @@ STATUS_FILL = {
 
 
 def new_workbook(path: str | Path, *, constant_memory: bool = False) -> Workbook:
-    """An xlsxwriter workbook that never turns user text into formulas or links."""
-    return xlsxwriter.Workbook(
+    """An xlsxwriter workbook that never turns user text into formulas or links.
+
+    Its scratch files (the XML parts while packaging, the rows of a
+    constant-memory sheet: plain-text copies of the data) go into `path`'s
+    folder, never into $TMPDIR. Given a path from `atomic_path`, that folder
+    is the write's private scratch folder, removed however the write ends.
+    """
+    path = Path(path)
+    wb = xlsxwriter.Workbook(
         str(path),
         {
             "constant_memory": constant_memory,
+            "tmpdir": str(path.parent),
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
@@ -72,6 +91,21 @@ def new_workbook(path: str | Path, *, constant_memory: bool = False) -> Workbook
             "default_date_format": DATE_FORMAT,
         },
     )
+    if constant_memory:
+        on_failure(path, functools.partial(_close_row_files, weakref.ref(wb)))
+    return wb
+
+
+def _close_row_files(ref: weakref.ref[Workbook]) -> None:
+    """Close a failed constant-memory workbook's row files (see `atomic.on_failure`)."""
+    wb = ref()
+    if wb is None:
+        return
+    for ws in wb.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None and not fh.closed:
+            with contextlib.suppress(OSError, ValueError):
+                fh.close()
 
 
 class Formats:
@@ -146,8 +180,12 @@ def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) 
         status = ws.write_string(row, col, text, fmt)
     if status == -1:
         raise OutputError(
-            f"sheet '{ws.name}' would need row {row + 1:,}, column {col + 1:,}: beyond Excel's "
-            f"limit of {EXCEL_MAX_ROWS:,} rows and {EXCEL_MAX_COLS:,} columns; nothing was written"
+            BEYOND_SHEET,
+            sheet=ws.name,
+            row=f"{row + 1:,}",
+            col=f"{col + 1:,}",
+            rows=f"{EXCEL_MAX_ROWS:,}",
+            cols=f"{EXCEL_MAX_COLS:,}",
         )
     return cut
 

@@ -78,6 +78,9 @@ def evaluate(
     satisfaction = [cb.get("satisfaction") for cb in callbacks]
 
     out = Evaluation([_sale_result(sale, policy, as_of) for sale in sales], [], {})
+    for i, sale in enumerate(out.sales):
+        if sale.warranty is not None and sale.warranty.findings:  # an end beyond the calendar
+            out.findings.extend(Located("sales", i, f) for f in sale.warranty.findings)
     results: list[RepairResult | None] = [None] * len(repairs)
     records: list[RepairRecord | None] = [None] * len(repairs)
     uncovered: dict[int, int] = {}
@@ -107,6 +110,7 @@ def evaluate(
                     resolved if isinstance(resolved, dt.datetime) else None, pairs,
                     policy.settings.callback_days, as_of,
                 )  # fmt: skip
+                out.findings.extend(Located("repairs", i, f) for f in (*sla.findings, *call.findings))
             result = results[i] = RepairResult(rep.get("ticket_no"), w, sla, call)
             records[i] = _record(rep, result, serial, sold, links.repair_branch[i])
     for year, first in sorted(uncovered.items()):

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.findings import Severity, kind_of
+from sheetdesk.findings.rules import BEYOND_WHAT
 
-__all__ = ["Finding", "Located"]
+__all__ = ["Finding", "Located", "beyond_calendar"]
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,8 @@ class Located:
     register: str
     index: int | None  # None: the sheet as a whole
     finding: Finding
+
+
+def beyond_calendar(column: str, what: str) -> Finding:
+    """`date.beyond_calendar` at `column`: the date of `what` (a `BEYOND_WHAT` key) is after 9999-12-31."""
+    return Finding("date.beyond_calendar", column, {"what": BEYOND_WHAT[what]})

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sheetdesk.rules.calendar import ServiceCalendar
+from sheetdesk.rules.calendar import BeyondCalendar, ServiceCalendar
 from sheetdesk.rules.durations import Duration
+from sheetdesk.rules.finding import Finding, beyond_calendar
 from sheetdesk.rules.policy import Policy, SlaRule
 from sheetdesk.schema.statuses import SLA_TARGETS, SlaTargetKey, TargetStatus
 
@@ -34,6 +35,7 @@ class TargetResult:
     due: dt.datetime | None
     status: TargetStatus
     over_minutes: int | None  # 0 when met; None when pending or n/a
+    beyond: bool = False  # the due time is after 9999-12-31: blank, and never passed
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class SlaResult:
     loaner_required: bool
     calendar: str | None  # "24x7" / "business"; None when no SLA row applies
     uncovered_years: tuple[int, ...] = ()  # years the holiday table does not cover
+    findings: tuple[Finding, ...] = ()  # due times beyond the calendar
 
     def flat(self) -> dict[str, object]:
         """`response_due`, `response_status`, `response_over_minutes`, ... as in SPEC §5 JSON."""
@@ -76,7 +79,10 @@ def target_result(
     """One target: due, status and working minutes over."""
     if duration is None:
         return _NA
-    due = calendar.add(reported_at, duration)
+    try:
+        due = calendar.add(reported_at, duration)
+    except BeyondCalendar:  # due after 9999-12-31: every event and as-of come before it
+        return TargetResult(None, "met", 0, True) if event is not None else TargetResult(None, "pending", None, True)
     if event is not None:
         if event <= due:
             return TargetResult(due, "met", 0)
@@ -101,15 +107,21 @@ def sla_result(
     targets = {
         t.key: target_result(calendar, reported_at, rule.target(t.key), events.get(t.event), as_of) for t in SLA_TARGETS
     }
+    beyond: list[str] = [key for key, t in targets.items() if t.beyond]
     loaner_due = None
     required = False
     if rule.loaner_after is not None:
-        loaner_due = calendar.add(reported_at, rule.loaner_after)
-        clock = events.get("resolved_at") or as_of
-        required = clock > loaner_due and loaner != "yes"
+        try:
+            loaner_due = calendar.add(reported_at, rule.loaner_after)
+        except BeyondCalendar:
+            beyond.append("loaner")
+        else:
+            clock = events.get("resolved_at") or as_of
+            required = clock > loaner_due and loaner != "yes"
     dues = [t.due for t in targets.values() if t.due is not None]
     years = calendar.uncovered_years(reported_at, *dues)
-    return SlaResult(targets, loaner_due, required, rule.calendar, tuple(sorted(years)))
+    findings = tuple(beyond_calendar("reported_at", key) for key in beyond)
+    return SlaResult(targets, loaner_due, required, rule.calendar, tuple(sorted(years)), findings)
 
 
 def evaluate_sla(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sheetdesk.links import match_key
-from sheetdesk.rules.finding import Finding
+from sheetdesk.rules.finding import Finding, beyond_calendar
 from sheetdesk.rules.policy import WarrantyRule
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
 from sheetdesk.schema.statuses import BILLABLE, IN_WARRANTY, WarrantyStatus
@@ -47,8 +47,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
 @dataclass(frozen=True)
 class Terms:
     start: dt.date
-    free_until: dt.date
-    paid_until: dt.date | None  # None = lifetime
+    free_until: dt.date | None  # None only when beyond the calendar
+    paid_until: dt.date | None  # None = lifetime (or beyond the calendar)
+    beyond: bool = False  # an end falls after 9999-12-31: left blank, and it never passes
+
+
+def _later(day: dt.date | None, months: int, days: int = 0) -> dt.date | None:
+    """`add_months` then `days`; None when that is after 9999-12-31 (or `day` is)."""
+    if day is None:
+        return None
+    try:
+        return add_months(day, months) + dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
 
 
 def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule) -> Terms:
@@ -60,10 +71,10 @@ def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: Wa
     not carried into paid_until).
     """
     start = acceptance_date if acceptance_date and rule.start_from == "acceptance" else sale_date
-    day = dt.timedelta(days=1)
-    free_until = add_months(start, rule.free_months) - day
-    paid_until = None if rule.paid_months is None else add_months(start, rule.free_months + rule.paid_months) - day
-    return Terms(start, free_until, paid_until)
+    free_until = _later(start, rule.free_months, -1)
+    paid_until = None if rule.paid_months is None else _later(start, rule.free_months + rule.paid_months, -1)
+    beyond = free_until is None or (rule.paid_months is not None and paid_until is None)
+    return Terms(start, free_until, paid_until, beyond)
 
 
 def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: WarrantyRule) -> WarrantyStatus:
@@ -73,7 +84,7 @@ def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: Warrant
         return "return"
     if days <= rule.exchange_days:
         return "exchange"
-    if on <= terms.free_until:
+    if terms.free_until is None or on <= terms.free_until:
         return "free"
     if terms.paid_until is None or on <= terms.paid_until:
         return "paid"
@@ -86,8 +97,9 @@ class SaleWarranty:
 
     status: WarrantyStatus
     start: dt.date
-    free_until: dt.date
+    free_until: dt.date | None
     paid_until: dt.date | None
+    findings: tuple[Finding, ...] = ()
 
 
 def sale_warranty(
@@ -96,7 +108,8 @@ def sale_warranty(
     """Terms of one sale and its status on `as_of` (a date; pass `as_of.date()`)."""
     terms = warranty_terms(sale_date, acceptance_date, rule)
     status = warranty_status(as_of, sale_date, terms, rule)
-    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until)
+    findings = (beyond_calendar("sale_date", "warranty"),) if terms.beyond else ()
+    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until, findings)
 
 
 @dataclass(frozen=True)

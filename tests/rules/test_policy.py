@@ -310,7 +310,8 @@ def test_base_warnings_kept_unless_their_sheet_is_replaced() -> None:
         ("warranty", [["category", "return_days"], ["*", "9" * 400]], "B2", "is not a number"),
         ("sla", [SLA_HEAD, ["repair", "I", "1" * 400 + "h"]], "C2", "duration"),
         ("sla", [SLA_HEAD, ["repair", "I", "400d"]], "C2", "at most 365d"),
-        ("sla", [SLA_HEAD, ["repair", "I", "1h", None, None, 99999999]], "F2", "at most 365d"),
+        ("sla", [SLA_HEAD, ["repair", "I", "1h", None, None, 9999999]], "F2", "at most 365d"),
+        ("sla", [SLA_HEAD, ["repair", "I", "1h", None, None, 99999999]], "F2", "longer than 9999 years"),
     ],
 )
 def test_absurd_values_are_findings_at_their_cell(key: str, rows: list[list[Any]], cell: str, says: str) -> None:
