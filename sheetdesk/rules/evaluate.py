@@ -134,6 +134,7 @@ def evaluate(
                     "model": sold.get("model") if sold else None,
                     "branch": rep.get("branch") or (sold.get("branch") if sold else None),
                     "technician": rep.get("technician"),
+                    "request_type": rep.get("request_type"),
                     "fault_level": rep.get("fault_level"),
                     "fault_category": rep.get("fault_category"),
                     "fee_charged": _num(rep.get("fee_charged")),

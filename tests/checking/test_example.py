@@ -183,7 +183,7 @@ def test_flagged_cells_have_a_fill_and_a_comment(checked: Checked) -> None:
 
 
 def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
-    ws = checked.book["Issues"]
+    ws = checked.book["问题清单" if checked.lang == "zh" else "Issues"]
     rows = [r for r in ws.iter_rows(min_row=2) if any(c.value is not None for c in r)]
     assert len(rows) == len(checked.document["issues"])
     links = [c.hyperlink for r in rows for c in r if c.hyperlink is not None]
@@ -191,7 +191,7 @@ def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
 
 
 def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
-    ws = checked.book["Summary"]
+    ws = checked.book["汇总" if checked.lang == "zh" else "Summary"]
     text = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
     zh = checked.lang == "zh"
     for title in (("月度电话回访记录", "按故障级别", "按网点", "按维修人员", "总体") if zh else
@@ -207,7 +207,7 @@ def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
 
 
 def test_summary_figures_are_the_kpis(checked: Checked) -> None:
-    ws = checked.book["Summary"]
+    ws = checked.book["汇总" if checked.lang == "zh" else "Summary"]
     overall = checked.document["kpis"]["overall"]
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(4, 20)}
     repairs, resolved = (("报修数", "已修复") if checked.lang == "zh" else ("Repairs", "Resolved"))
