@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
+from sheetdesk.durations_text import duration_words
 from sheetdesk.io.annotate import ComputedColumn
 from sheetdesk.io.load import Dataset
 from sheetdesk.rules.evaluate import Evaluation
@@ -25,7 +26,30 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
             continue
         lang = table.lang
         columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in COMPUTED_BY_REGISTER[key]]
+        if key == "repairs":
+            _over_in_words(columns[key], ev.sla_calendars, lang)
     return columns
+
+
+def _over_in_words(columns: list[ComputedColumn], calendars: Sequence[str | None], lang: str) -> None:
+    """Over-time in words: days of 24 hours on a 24x7 calendar, working hours
+    and minutes on any other (a working day has no fixed length)."""
+    for column in columns:
+        if not column.key.endswith("_over_minutes"):
+            continue
+        shown: dict[tuple[int, bool], str] = {}
+        words: list[Any] = []
+        for minutes, calendar in zip(column.values, calendars, strict=True):
+            if minutes is None:
+                words.append(None)
+                continue
+            key = (minutes, calendar == "24x7")
+            text = shown.get(key)
+            if text is None:
+                text = shown[key] = duration_words(minutes, lang, days=key[1])
+            words.append(text)
+        column.values = words
+        column.align = "right"
 
 
 def _values(key: str, rows: Sequence[Mapping[str, Any]], lang: str) -> list[Any]:
