@@ -34,22 +34,21 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
 def _over_in_words(columns: list[ComputedColumn], calendars: Sequence[str | None], lang: str) -> None:
     """Over-time in words: days of 24 hours on a 24x7 calendar, working hours
     and minutes on any other (a working day has no fixed length)."""
+    round_the_clock = [calendar == "24x7" for calendar in calendars]
+    shown: dict[tuple[int, bool], str] = {}  # most cells are 0 or blank: each value is worded once
+
+    def words(minutes: int, days: bool) -> str:
+        text = shown.get((minutes, days))
+        if text is None:
+            text = shown[(minutes, days)] = duration_words(minutes, lang, days=days)
+        return text
+
     for column in columns:
-        if not column.key.endswith("_over_minutes"):
-            continue
-        shown: dict[tuple[int, bool], str] = {}
-        words: list[Any] = []
-        for minutes, calendar in zip(column.values, calendars, strict=True):
-            if minutes is None:
-                words.append(None)
-                continue
-            key = (minutes, calendar == "24x7")
-            text = shown.get(key)
-            if text is None:
-                text = shown[key] = duration_words(minutes, lang, days=key[1])
-            words.append(text)
-        column.values = words
-        column.align = "right"
+        if column.key.endswith("_over_minutes"):
+            column.values = [
+                None if m is None else words(m, d) for m, d in zip(column.values, round_the_clock, strict=True)
+            ]
+            column.align = "right"
 
 
 def _values(key: str, rows: Sequence[Mapping[str, Any]], lang: str) -> list[Any]:

@@ -6,6 +6,7 @@ sit on row 7?" in one dictionary lookup, so rows without issues cost nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -88,8 +89,10 @@ def worst(issues: list[Issue]) -> str:
     return "error" if any(i.severity == "error" for i in issues) else "warning"
 
 
-def _capital(word: str) -> str:
-    return word[:1].upper() + word[1:]
+@functools.cache
+def _severity_words(lang: str) -> dict[str, str]:
+    """Error / Warning, 错误 / 警告: a comment's first word (looked up once per language)."""
+    return {key: (w := word.render(lang))[:1].upper() + w[1:] for key, word in SEVERITY.items()}
 
 
 def cell_fill(flagged: dict[int, list[Issue]] | None, col: int) -> str | None:
@@ -101,7 +104,7 @@ def cell_fill(flagged: dict[int, list[Issue]] | None, col: int) -> str | None:
 
 def comment_text(issues: list[Issue], lang: str = "en") -> str:
     """One comment for all issues on a cell, one line each: `Error: ...` / `错误：...`."""
-    words = {key: _capital(word.render(lang)) for key, word in SEVERITY.items()}
+    words = _severity_words(lang)
     lines = [COMMENT_LINE.render(lang, severity=words[i.severity], message=i.text(lang)) for i in issues]
     text = lines[0] if len(lines) == 1 else "\n".join(f"• {line}" for line in lines)
     if len(text) > MAX_COMMENT_CHARS:

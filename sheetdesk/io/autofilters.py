@@ -4,10 +4,10 @@ Excel, LibreOffice, openpyxl and xlsxwriter all record a sheet's filter as a
 hidden defined name, `_xlnm._FilterDatabase`, in xl/workbook.xml: a few
 bytes, read without unpacking any sheet. A table ("Format as Table") keeps
 its filter in its own small part. For a sheet with neither, the sheet part
-itself is searched for `<autoFilter ref=...>`, but only when it is small:
-the element comes after every row, so a large sheet would have to be
-unpacked whole a second time (a register sheet gets a filter over its
-header anyway).
+itself is searched for `<autoFilter ref=...>`, but only when it is small
+(SCAN_PART_BYTES): the element comes after every row, so a large sheet would
+have to be unpacked whole a second time (a register sheet gets a filter over
+its header anyway).
 
 Only .xlsx/.xlsm are read; the filter's criteria (which rows it hides) are
 not carried, only the range with its buttons.
@@ -26,7 +26,9 @@ from sheetdesk.io.xlsx import Span
 
 __all__ = ["SCAN_PART_BYTES", "parse_range", "read_autofilters"]
 
-SCAN_PART_BYTES = 8 * 1024**2  # sheet parts up to this size (unpacked) are searched
+# Sheet parts up to this size (unpacked, about 3,000 register rows) are
+# searched: some 20 ms each. Writers that name their filters are not searched.
+SCAN_PART_BYTES = 2 * 1024**2
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Za-z]{1,3})\$?([0-9]{1,7}))?$")
 _SHEET_FILTER = re.compile(rb'<(?:\w+:)?autoFilter\b[^>]*?\sref="([^"]{1,40})"')
@@ -134,9 +136,10 @@ def _sheet_filter(zf: zipfile.ZipFile, part: str) -> Span | None:
         if read > SCAN_PART_BYTES + _CHUNK:  # a part larger than it said it was
             return None
         data = tail + chunk
-        m = _SHEET_FILTER.search(data)
-        if m is not None:
-            return parse_range(m[1].decode("ascii", "replace"))
+        if b"autoFilter" in data:
+            m = _SHEET_FILTER.search(data)
+            if m is not None:
+                return parse_range(m[1].decode("ascii", "replace"))
         tail = data[-200:]
     return None
 

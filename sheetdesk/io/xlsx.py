@@ -121,6 +121,14 @@ class Formats:
         return self.get(**props) if props else None
 
 
+BEYOND_EXCEL = Msg(
+    "sheet '{sheet}' would need row {row}, column {col}: beyond Excel's limit of {max_rows} rows and "
+    "{max_cols} columns; nothing was written",
+    "工作表“{sheet}”需要写到第 {row} 行、第 {col} 列，超出 Excel 的上限（{max_rows} 行、{max_cols} 列）；"
+    "未写出任何内容",
+)
+
+
 def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) -> bool:
     """Write one value by its Python type; text is always a string cell.
 
@@ -148,8 +156,12 @@ def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) 
         status = ws.write_string(row, col, text, fmt)
     if status == -1:
         raise OutputError(
-            f"sheet '{ws.name}' would need row {row + 1:,}, column {col + 1:,}: beyond Excel's "
-            f"limit of {EXCEL_MAX_ROWS:,} rows and {EXCEL_MAX_COLS:,} columns; nothing was written"
+            BEYOND_EXCEL,
+            sheet=ws.name,
+            row=f"{row + 1:,}",
+            col=f"{col + 1:,}",
+            max_rows=f"{EXCEL_MAX_ROWS:,}",
+            max_cols=f"{EXCEL_MAX_COLS:,}",
         )
     return cut
 
