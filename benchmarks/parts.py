@@ -106,7 +106,8 @@ def _collect(ctx: Context, scale: Scale) -> Prepared:
     info = {"branch_files": len(files), "branch_edits": edits,
             "master_corrections": {"conflicts": len(corrections["conflicts"]),
                                    "master_only": corrections["master_only_changes"]}}
-    return Prepared(sheetdesk_cmd("collect", str(now), *map(str, files), "-o", str(out), "--force"),
+    key = src.with_name(src.stem + ".sheetdesk-key")  # split wrote it beside the master it split
+    return Prepared(sheetdesk_cmd("collect", str(now), *map(str, files), "-o", str(out), "--force", "--key", str(key)),
                     [now, *files], lambda: [out], info=info)
 
 
@@ -141,7 +142,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     Part("check", "check", ("-o", "--force", "--as-of"), 1.25, "read + write", _check),
     Part("validate", "validate", ("--json",), 1.5, "read", _validate),
     Part("split", "split", ("--by", "-o", "--force"), 1.5, "read master + write branch files", _split),
-    Part("collect", "collect", ("-o", "--force"), 1.5, "read master + branch files + write merged", _collect),
+    Part("collect", "collect", ("-o", "--force", "--key"), 1.5, "read master + branch files + write merged", _collect),
     Part("import-csv", "import", ("--kind", "-o", "--force"), 1.5, "csv module (GBK) + write", _import("csv")),
     Part("import-xlsx", "import", ("--kind", "-o", "--force"), 1.5, "calamine + write", _import("xlsx")),
     Part("heavy", "check", ("-o", "--force", "--as-of"), 1.5, "read + write", _heavy),

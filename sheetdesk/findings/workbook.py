@@ -2,6 +2,53 @@
 
 from sheetdesk.findings.registry import declare  # noqa: F401
 
+declare(
+    "cell.error_value",
+    "warning",
+    "the cell holds the error value {value}; it is read as blank",
+    "单元格为错误值 {value}，按空白读取",
+    explain_en="A formula in the file failed (#N/A, #DIV/0!, #SPILL!, #CALC!, ...); its cell counts as blank.",
+    explain_zh="文件中的公式出错（#N/A、#DIV/0!、#SPILL!、#CALC! 等），该单元格按空白处理。",
+)
+declare(
+    "cell.not_a_date",
+    "warning",
+    "the cell is formatted as a date but holds {value}, which is no date; it is read as that number",
+    "单元格设为日期格式，但其值 {value} 不是日期；按该数字读取",
+    explain_en="A date-formatted cell holds a negative or non-finite number; it is read as the number, never as an "
+    "invented date.",
+    explain_zh="设为日期格式的单元格中是负数或非有限数；按数字读取，不会臆造日期。",
+)
+declare(
+    "csv.quote_unclosed",
+    "warning",
+    "line {line}: a quote opened on this line never closes on it; lines {line}-{last} are read as {count} rows "
+    "(the quote kept as text), not joined into one cell",
+    "第 {line} 行：本行打开的引号没有在本行闭合；第 {line}-{last} 行按 {count} 行分别读取（引号作为文本保留），"
+    "而不是合并为一个单元格",
+    explain_en='A stray double quote (such as a description typed `"12 inch screen`) would otherwise swallow the '
+    "lines after it into one cell.",
+    explain_zh='多余的双引号（例如描述写成 `"12 inch screen`）否则会把其后的行全部吞进一个单元格。',
+)
+declare(
+    "file.read_as",
+    "warning",
+    "the file is {kind} despite its {suffix} name; it was read as {kind}",
+    "文件名后缀为 {suffix}，但内容实际是{kind}；已按{kind}读取",
+    explain_en="A file is read by its content, not its name: an .xlsx or a web page's HTML table saved as .xls, "
+    "tab-separated text saved as .xls.",
+    explain_zh="按内容而非文件名读取：另存为 .xls 的 .xlsx、网页导出的 HTML 表格、制表符分隔的文本等。",
+)
+declare(
+    "xls.codepage",
+    "warning",
+    "the workbook's text is stored in code page {codepage}; it was decoded as {encoding}",
+    "工作簿文本以代码页 {codepage} 存储，已按 {encoding} 解码",
+    explain_en="An old .xls written in a DOS or Macintosh code page that the workbook reader does not know; "
+    "sheetdesk decodes its text itself.",
+    explain_zh="旧版 .xls 使用读取库不支持的 DOS 或 Macintosh 代码页；sheetdesk 自行解码其文本。",
+)
+
 # -- the annotated copy (validate -o, check -o) ------------------------------
 
 declare(

@@ -119,6 +119,7 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None, prog
     tables: dict[str, Table] = {}
     policy_sheets: dict[str, tuple[str, list[list[Any]]]] = {}
     for wb in workbooks:
+        report.extend(wb.findings.issues)  # what the reader noticed: error cells, unclosed CSV quotes, ...
         found = recognise(wb.sheets, REGISTERS)
         for key, (sheet, loc) in found.items():
             register = next(r for r in REGISTERS if r.key == key)

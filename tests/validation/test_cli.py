@@ -84,8 +84,8 @@ def test_corrupt_file_exits_2(tmp_path: Path) -> None:
     bad.write_text("not a workbook")
     code, out, err = run(bad)
     assert (code, out) == (2, "")
-    assert err == (f"sheetdesk: error: {bad}: is not a workbook: the file is not an Excel/ODS file despite "
-                   "its .xlsx name\n")
+    assert err == (f"sheetdesk: error: {bad}: is plain text, not a workbook despite its .xlsx name (no columns "
+                   "separated by commas, semicolons, tabs or bars)\n")
 
 
 def test_missing_policy_exits_2(tmp_path: Path) -> None:
