@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from sheetdesk.io.annotate import write_annotated
 from sheetdesk.io.annotate_issues import LINE_POINTS, MAX_LINES
@@ -44,14 +45,15 @@ def test_an_english_workbook_keeps_english_names_and_comments(tmp_path: Path) ->
     assert ws.oddFooter.center.text == "Page &P of &N"
 
 
-def test_long_messages_wrap_in_rows_as_tall_as_their_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("constant_memory", [False, True], ids=["in-memory", "constant-memory"])
+def test_long_messages_wrap_in_rows_as_tall_as_their_text(tmp_path: Path, constant_memory: bool) -> None:
     src, out = tmp_path / "zh.xlsx", tmp_path / "out.xlsx"
     chinese_book(src)
     result = validate_files([src], as_of=AS_OF)
     report = result.report
     report.warning("note.long", "维修说明" * 50, sheet="维修记录", row=4, col_index=7, file=str(src))
     report.warning("note.huge", "x" * 20_000, sheet="维修记录", row=5, col_index=7, file=str(src))
-    write_annotated(out, result.dataset, report)
+    write_annotated(out, result.dataset, report, constant_memory=constant_memory)
     ws = openpyxl.load_workbook(out)["问题清单"]
     rows = {ws.cell(r, 2).value: r for r in range(2, ws.max_row + 1)}
     message = ws.cell(rows["note.long"], 7)

@@ -12,9 +12,11 @@ import xlsxwriter
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sheetdesk.io.annotate import write_annotated
 from sheetdesk.io.xlsx import FLOW_SCALE_PERCENT
+from sheetdesk.validation import validate_files
 from tests.print.books import checked_example, sheetdesk
-from tests.validation.books import REPAIRS_EN, SALES_EN, repair, sale
+from tests.validation.books import AS_OF, REPAIRS_EN, SALES_EN, chinese_book, repair, sale
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -129,3 +131,14 @@ def test_a_register_filter_on_another_row_than_the_header_is_kept_as_the_clerk_s
     code, _, err = sheetdesk("validate", source, "-o", out)
     assert code in (0, 1), err
     assert openpyxl.load_workbook(out)["Sales"].auto_filter.ref == "A1:D3"
+
+
+@pytest.mark.parametrize("constant_memory", [False, True], ids=["in-memory", "constant-memory"])
+def test_the_setup_holds_in_both_writing_modes(tmp_path: Path, constant_memory: bool) -> None:
+    src, out = tmp_path / "zh.xlsx", tmp_path / "out.xlsx"
+    chinese_book(src)
+    result = validate_files([src], as_of=AS_OF)
+    write_annotated(out, result.dataset, result.report, constant_memory=constant_memory)
+    ws = openpyxl.load_workbook(out)["维修记录"]
+    assert ws.auto_filter.ref == "A3:W6" and ws.freeze_panes == "B4"
+    assert ws.print_title_rows == "$3:$3" and ws.print_title_cols == "$A:$A"
