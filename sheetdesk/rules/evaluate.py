@@ -51,6 +51,9 @@ class Evaluation:
     repairs: list[dict[str, Any]]
     kpis: dict[str, Any]
     findings: list[Located] = field(default_factory=list)
+    # Per repair: the calendar its SLA targets run on ("24x7", "business"; None
+    # when none applies). Not in the JSON; it tells how over-time reads.
+    sla_calendars: list[str | None] = field(default_factory=list)
 
 
 def _key(value: Any) -> str | None:
@@ -77,6 +80,7 @@ def evaluate(
     reports the duplicate). A repair without reported_at gets nulls.
     """
     out = Evaluation([], [None] * len(repairs), {})  # type: ignore[list-item]
+    out.sla_calendars = [None] * len(repairs)
     by_serial: dict[str, int] = {}
     for i, sale in enumerate(sales):
         serial = _key(sale.get("serial_no"))
@@ -120,7 +124,7 @@ def evaluate(
             }
             if w and w.findings:
                 out.findings.extend(Located("repairs", i, f) for f in w.findings)
-            row.update(_sla_row(rep, policy, as_of, uncovered, i, out.findings))
+            row.update(_sla_row(rep, policy, as_of, uncovered, i, out.findings, out.sla_calendars))
             call = callback_result(
                 rep.get("resolved_at"), calls.get(_key(rep.get("ticket_no")) or "", []),
                 policy.settings.callback_days, as_of,
@@ -135,6 +139,7 @@ def evaluate(
                     "model": sold.get("model") if sold else None,
                     "branch": rep.get("branch") or (sold.get("branch") if sold else None),
                     "technician": rep.get("technician"),
+                    "request_type": rep.get("request_type"),
                     "fault_level": rep.get("fault_level"),
                     "fault_category": rep.get("fault_category"),
                     "fee_charged": _num(rep.get("fee_charged")),
@@ -193,7 +198,13 @@ def _facts(rep: Record) -> RepairFacts:
 
 
 def _sla_row(
-    rep: Record, policy: Policy, as_of: dt.datetime, uncovered: dict[int, int], i: int, findings: list[Located]
+    rep: Record,
+    policy: Policy,
+    as_of: dt.datetime,
+    uncovered: dict[int, int],
+    i: int,
+    findings: list[Located],
+    calendars: list[str | None],
 ) -> dict[str, Any]:
     reported = rep.get("reported_at")
     if not isinstance(reported, dt.datetime):
@@ -208,4 +219,5 @@ def _sla_row(
     for year in result.uncovered_years:
         uncovered.setdefault(year, i)
     findings.extend(Located("repairs", i, f) for f in result.findings)
+    calendars[i] = result.calendar
     return result.flat()

@@ -1,7 +1,7 @@
 """KPIs (SPEC §4 KPIs) aggregated from per-repair result records. Pure.
 
 Input: one mapping per repair-log row with these keys (missing keys = None):
-`ticket_no, serial_no, model, branch, technician, fault_level, fault_category,
+`ticket_no, serial_no, model, branch, technician, request_type, fault_level, fault_category,
 warranty_status, billable, expected_fee, fee_charged, resolved_at,
 response_status, plan_status, on_site_status, resolve_status,
 callback_due, callback_status, satisfaction`.
@@ -17,7 +17,7 @@ from typing import Any
 
 from sheetdesk.rules.policy import SLA_TARGETS, Settings
 
-__all__ = ["compute_kpis", "group_kpis", "monthly_callbacks", "repeat_repairs", "rate"]
+__all__ = ["NOT_A_REPAIR", "compute_kpis", "group_kpis", "monthly_callbacks", "repeat_repairs", "rate"]
 
 Record = Mapping[str, Any]
 IN_WARRANTY = ("return", "exchange", "free")
@@ -151,6 +151,18 @@ def _group_key(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# By fault level, a repair without a level groups under "" ("level missing");
+# a complaint, consultation or maintenance request, which has no fault level
+# of its own, groups under NOT_A_REPAIR, whatever its level cell says.
+NOT_A_REPAIR = "not_a_repair"
+
+
+def _level_group(r: Record) -> str:
+    if r.get("request_type") not in (None, "repair"):
+        return NOT_A_REPAIR
+    return _group_key(r.get("fault_level"))
+
+
 def repeat_repairs(records: Iterable[Record]) -> list[dict[str, Any]]:
     """Per (model, fault_category): repairs, serials, serials repaired more than once
     for it, and the repeat repairs (every repair after a serial's first)."""
@@ -232,7 +244,7 @@ def compute_kpis(records: Iterable[Record], settings: Settings) -> dict[str, Any
         summary = _summary(r)
         overall.add(summary)
         for field, groups in by.items():
-            key = _group_key(r.get(field))
+            key = _level_group(r) if field == "fault_level" else _group_key(r.get(field))
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group()
