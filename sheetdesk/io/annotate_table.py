@@ -32,6 +32,8 @@ from sheetdesk.io.xlsx import (
     STATUS_FILL,
     Formats,
     RegisterSheetWriter,
+    key_field,
+    setup_register_sheet,
     write_value,
 )
 from sheetdesk.schema.fields import Field, FieldType
@@ -163,6 +165,8 @@ class SheetTarget(Protocol):
     table: Table | None
     width: int
     computed: list[ComputedColumn]
+    autofilter: tuple[int, int, int, int] | None  # the input sheet's filter, kept
+    lang: str
 
     def put(self, r: int, c: int, value: Any, fmt: Any, notes: Flagged) -> None: ...
 
@@ -335,9 +339,23 @@ class TablePlan:
             self.ws.write_string(r, plan.col, label, self.formats.header(computed=True))
             width = max(column.width, len(label) * (2 if lang == "zh" else 1) + 2)
             self.ws.set_column(plan.col, plan.col, width, plan.formats[None] if plan.formats else None)
+            self.writer.widths[plan.col] = width
 
     def finish(self, n_rows: int) -> None:
+        """Dropdowns, then the filter, frozen panes and print setup over the
+        header, the records and the computed columns."""
         self.writer.add_dropdowns(last_row=max(n_rows - 1, self.header_index + DROPDOWN_SPARE_ROWS))
+        last_record = max(self.record_at, default=self.header_index)
+        setup_register_sheet(
+            self.ws,
+            self.header_index,
+            last_record,
+            self.copier.width + len(self.computed) - 1,
+            self.table.location.columns.get(key_field(self.table.register)),
+            self.copier.autofilter,
+            widths=self.writer.widths,
+            lang=self.copier.lang,
+        )
 
 
 __all__ = ["ColumnPlan", "ComputedColumn", "TablePlan", "excel_serial", "excel_serials"]

@@ -40,6 +40,12 @@ class Evaluation:
     kpis: dict[str, Any]
     findings: list[Located] = field(default_factory=list)
 
+    @property
+    def sla_calendars(self) -> list[str | None]:
+        """Per repair: the calendar its SLA targets run on ("24x7", "business"; None
+        when none applies). Not in the JSON; it tells how over-time reads."""
+        return [r.sla.calendar if r.sla else None for r in self.repairs]
+
     @cached_property
     def sale_rows(self) -> list[dict[str, Any]]:
         """The JSON `sales` items (SPEC §5), one per sale record."""
@@ -202,5 +208,6 @@ def _record(rep: Record, result: RepairResult, serial: str | None, sold: Record 
         problem=match_key(rep.get("fault_category")),
         branch=branch,
         technician=rep.get("technician"),
+        request_type=rep.get("request_type"),
         fault_level=rep.get("fault_level"),
     )

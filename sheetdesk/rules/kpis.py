@@ -24,7 +24,7 @@ from sheetdesk.schema.statuses import (
     WarrantyStatus,
 )
 
-__all__ = ["RepairRecord", "compute_kpis", "group_kpis", "monthly_callbacks", "repeat_repairs", "rate"]
+__all__ = ["NOT_A_REPAIR", "RepairRecord", "compute_kpis", "group_kpis", "monthly_callbacks", "repeat_repairs", "rate"]
 
 _COUNTED = ("met", "breached", "overdue")
 
@@ -54,6 +54,7 @@ class RepairRecord:
     problem: str | None = None
     branch: Any = None
     technician: Any = None
+    request_type: str | None = None  # blank = repair
     fault_level: str | None = None
 
 
@@ -183,6 +184,18 @@ def _group_key(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# By fault level, a repair without a level groups under "" ("level missing");
+# a complaint, consultation or maintenance request, which has no fault level
+# of its own, groups under NOT_A_REPAIR, whatever its level cell says.
+NOT_A_REPAIR = "not_a_repair"
+
+
+def _level_group(r: RepairRecord) -> str:
+    if r.request_type not in (None, "repair"):
+        return NOT_A_REPAIR
+    return _group_key(r.fault_level)
+
+
 def repeat_repairs(records: Iterable[RepairRecord]) -> list[dict[str, Any]]:
     """Per (model, fault_category): repairs, serials, serials repaired more than once
     for it, and the repeat repairs (every repair after a serial's first).
@@ -277,7 +290,7 @@ def compute_kpis(records: Iterable[RepairRecord], settings: Settings) -> dict[st
         summary = _summary(r)
         overall.add(summary)
         for name, groups in by.items():
-            key = _group_key(getattr(r, name))
+            key = _level_group(r) if name == "fault_level" else _group_key(getattr(r, name))
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group()

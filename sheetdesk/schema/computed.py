@@ -20,6 +20,7 @@ class ComputedField:
     type: FieldType = "text"
     status: bool = False  # coloured by status (met green, breached red...)
     width: int = 14
+    duration: bool = False  # minutes, shown in words (56天11小时30分); the JSON keeps minutes
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -70,7 +71,7 @@ def _target_fields() -> tuple[ComputedField, ...]:
         fields += [
             ComputedField(f"{key}_due", f"{en} Due", f"{zh}时限", "datetime", width=17),
             ComputedField(f"{key}_status", f"{en} Status", f"{zh}状态", status=True),
-            ComputedField(f"{key}_over_minutes", f"{en} Over (min)", f"{zh}超时(分钟)", "number"),
+            ComputedField(f"{key}_over_minutes", f"{en} Over", f"{zh}超时", "text", width=14, duration=True),
         ]
     return tuple(fields)
 

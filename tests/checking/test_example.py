@@ -34,6 +34,16 @@ SPEC_REPAIR_KEYS = {
 SPEC_SALE_KEYS = {"serial_no", "warranty_status", "start", "free_until", "paid_until"}
 
 
+def minutes_in(words: str | None) -> int | None:
+    """`56天11小时30分` / `56d 11h 30m` / `74h 9m` back to minutes."""
+    if words is None:
+        return None
+    m = re.fullmatch(r"(?:(\d+)(?:d|天) ?)?(?:(\d+)(?:h|小时) ?)?(?:(\d+)(?:m|分))?", words)
+    assert m is not None and words, words
+    days, hours, mins = (int(g or 0) for g in m.groups())
+    return days * 1440 + hours * 60 + mins
+
+
 def planted(lang: str) -> set[tuple[str, str, str]]:
     """(severity, sheet, cell) of each planted mistake, from the generated README's table."""
     text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
@@ -164,7 +174,8 @@ def test_computed_values_and_status_colours_match_the_json(checked: Checked) -> 
                 seen.add(status)
             due = ws.cell(r, cols[label[f"{target}_due"]]).value
             assert (due.isoformat() if due else None) == rep[f"{target}_due"]
-            assert ws.cell(r, cols[label[f"{target}_over_minutes"]]).value == rep[f"{target}_over_minutes"]
+            over = ws.cell(r, cols[label[f"{target}_over_minutes"]]).value
+            assert minutes_in(over) == rep[f"{target}_over_minutes"]  # the JSON's minutes, in words
         warranty = ws.cell(r, cols[label["warranty_status"]]).value
         assert warranty == (status_label(rep["warranty_status"], lang) if rep["warranty_status"] else None)
         assert ws.cell(r, cols[label["billable"]]).value == status_label(rep["billable"], lang)
@@ -184,7 +195,7 @@ def test_flagged_cells_have_a_fill_and_a_comment(checked: Checked) -> None:
 
 
 def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
-    ws = checked.book["Issues"]
+    ws = checked.book["问题清单" if checked.lang == "zh" else "Issues"]
     rows = [r for r in ws.iter_rows(min_row=2) if any(c.value is not None for c in r)]
     assert len(rows) == len(checked.document["issues"])
     links = [c.hyperlink for r in rows for c in r if c.hyperlink is not None]
@@ -192,7 +203,7 @@ def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
 
 
 def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
-    ws = checked.book["Summary"]
+    ws = checked.book["汇总" if checked.lang == "zh" else "Summary"]
     text = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
     zh = checked.lang == "zh"
     for title in (("月度电话回访记录", "按故障级别", "按网点", "按维修人员", "总体") if zh else
@@ -208,7 +219,7 @@ def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
 
 
 def test_summary_figures_are_the_kpis(checked: Checked) -> None:
-    ws = checked.book["Summary"]
+    ws = checked.book["汇总" if checked.lang == "zh" else "Summary"]
     overall = checked.document["kpis"]["overall"]
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(4, 20)}
     repairs, resolved = (("报修数", "已修复") if checked.lang == "zh" else ("Repairs", "Resolved"))
