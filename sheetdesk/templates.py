@@ -28,8 +28,8 @@ from sheetdesk.errors import UsageError
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook, write_value
-from sheetdesk.rules.policy import DEFAULT_POLICY_ROWS
 from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, Field, Register, normalize_label
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS
 
 __all__ = [
     "DROPDOWN_ROWS",

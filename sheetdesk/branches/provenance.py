@@ -30,10 +30,10 @@ from typing import Any, Literal
 
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk import __version__
 from sheetdesk.branches.keys import MasterKey
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reader import RawWorkbook
+from sheetdesk.version import __version__
 
 SHEET_NAME = "_sheetdesk"
 MAGIC = "sheetdesk branch file"

@@ -36,9 +36,9 @@ from sheetdesk.i18n import Msg, majority, output_lang
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.outputs import check_output, output_folder
+from sheetdesk.io.policy_source import parse_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report, column_letter
-from sheetdesk.rules.policy_parse import parse_policy
 from sheetdesk.schema import REGISTERS
 
 DEFAULT_CALLBACK_DAYS = 3

@@ -16,7 +16,7 @@ from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, ComputedFi
 
 def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
     """Register key -> its computed columns, values aligned with the table rows."""
-    rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sales, "repairs": ev.repairs}
+    rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sale_rows, "repairs": ev.repair_rows}
     if dataset.callbacks is not None:
         rows_by_register["callbacks"] = callback_rows(dataset, ev)
     columns: dict[str, list[ComputedColumn]] = {}
@@ -87,15 +87,10 @@ def callback_rows(dataset: Dataset, ev: Evaluation) -> list[dict[str, Any]]:
     """Per callback row: its ticket's due time and whether this call was on time."""
     table = dataset.callbacks
     assert table is not None
-    due_by_ticket: dict[str, Any] = {}
-    if dataset.repairs is not None:
-        for row in ev.repairs:
-            ticket = row.get("ticket_no")
-            if ticket is not None:
-                due_by_ticket.setdefault(str(ticket).strip(), row.get("callback_due"))
+    repairs = ev.repairs
     out: list[dict[str, Any]] = []
-    for ticket, at in zip(table.column("ticket_no"), table.column("callback_at"), strict=True):
-        due = due_by_ticket.get(str(ticket).strip()) if ticket is not None else None
+    for j, at in zip(dataset.links.callback_repair.parent_of, table.column("callback_at"), strict=True):
+        due = repairs[j].callback_due if j is not None else None
         status = None
         if isinstance(due, dt.datetime) and isinstance(at, dt.datetime):
             status = "done" if at <= due else "late"

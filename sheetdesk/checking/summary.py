@@ -18,9 +18,8 @@ from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
 from sheetdesk.rules.kpis import NOT_A_REPAIR, rate
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
 from sheetdesk.schema.enums import FAULT_LEVEL
-
-TARGETS = tuple(TARGET_LABELS)
-WARRANTY_STATUSES = ("return", "exchange", "free", "paid", "expired", "excluded", "unknown")
+from sheetdesk.schema.statuses import SLA_TARGET_KEYS as TARGETS
+from sheetdesk.schema.statuses import WARRANTY_STATUSES
 
 TEXT: dict[str, Msg] = {
     "title": Msg("Service KPI Summary", "服务指标汇总"),

@@ -14,11 +14,11 @@ from typing import Any
 
 import click
 
-from sheetdesk import __version__
 from sheetdesk.cli.common import EXIT_BAD_INPUT, debug_option
 from sheetdesk.cli.signals import Interrupted, exit_code_of, signals_as_interrupts
 from sheetdesk.errors import SheetdeskError
 from sheetdesk.i18n import Msg, terminal_lang
+from sheetdesk.version import __version__
 
 INTERRUPTED = Msg("sheetdesk: interrupted", "sheetdesk：已中断")
 STOPPED_BY = Msg("sheetdesk: stopped by {signal}", "sheetdesk：被 {signal} 信号终止")

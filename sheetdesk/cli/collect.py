@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from sheetdesk import api
 from sheetdesk.branches import CollectResult
-from sheetdesk.branches import collect as collect_files
 from sheetdesk.branches.merge_report import OUTCOME_LABELS, Change
 from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, lang_option, print_json, show_progress
 from sheetdesk.cli.split import issue_line
@@ -114,9 +114,9 @@ def collect(
         if progress:
             click.echo(COLLECTING.render(terminal_lang(lang), file=name), err=True)
 
-    result = collect_files(
+    result = api.collect(
         master,
-        list(files),
+        files,
         output,
         force=force,
         key=key,

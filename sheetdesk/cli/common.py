@@ -70,7 +70,7 @@ NOT_A_WHEN = Msg(
 )
 
 
-class WhenType(click.ParamType):
+class WhenType(click.ParamType[dt.datetime]):
     """A moment given on the command line (`--as-of`): a date or a date and time, nothing else.
 
     A bare number such as 45000 is refused: it is not a date a clerk means

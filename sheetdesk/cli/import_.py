@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
+from sheetdesk import api
 from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, print_json, show_progress
-from sheetdesk.io.outputs import check_output, default_output
-from sheetdesk.legacy import ImportResult, import_legacy, save_mapping, write_import
+from sheetdesk.io.outputs import default_output
+from sheetdesk.legacy import ImportResult
 
 
 @click.command("import")
@@ -86,26 +87,19 @@ def import_(
       sheetdesk import old.csv --kind repairs --save-mapping old.yaml
       sheetdesk import next.csv --kind repairs --mapping old.yaml -o next.xlsx
     """
-    inputs = [legacy] + ([mapping] if mapping else [])
-    target = None
-    if not dry_run:
-        target = check_output(out or default_output(legacy, ".imported.xlsx"), inputs, force=force)
-    if save_to is not None:
-        check_output(save_to, inputs + ([target] if target else []), force=force)
-    result = import_legacy(
+    result = api.import_log(
         legacy,
         kind,
         sheet=sheet,
         mapping=mapping,
         encoding=encoding,
         lang=lang,
+        output=out or default_output(legacy, ".imported.xlsx"),
+        save_mapping_to=save_to,
+        dry_run=dry_run,
+        force=force,
         progress=_progress_bar if show_progress(as_json) else None,
     )
-    result.dry_run = dry_run
-    if target is not None:
-        write_import(result, target)
-    if save_to is not None:
-        save_mapping(result, save_to)
     if as_json:
         print_json(result.to_json())
     else:

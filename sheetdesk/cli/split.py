@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from sheetdesk.branches import SplitResult, split_master
+from sheetdesk import api
+from sheetdesk.branches import SplitResult
 from sheetdesk.cli.common import debug_option, exit_code, lang_option, print_json, show_progress
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.report import Issue
@@ -98,7 +99,7 @@ def split(
         if progress:
             click.echo(WRITING.render(terminal_lang(lang), branch=name), err=True)
 
-    result = split_master(master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch)
+    result = api.split(master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch)
     tlang = terminal_lang(lang, result.lang)
     if json_mode:
         print_json(result.to_json(tlang))

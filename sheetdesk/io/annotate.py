@@ -28,12 +28,12 @@ from typing import Protocol
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.bulk import collector_paused
 from sheetdesk.errors import OutputError
 from sheetdesk.i18n import Msg
 from sheetdesk.io.annotate_index import IssueIndex
 from sheetdesk.io.annotate_issues import write_issues_sheet
-from sheetdesk.io.annotate_sheet import ComputedColumn, SheetCopier
+from sheetdesk.io.annotate_sheet import SheetCopier
+from sheetdesk.io.annotate_table import ComputedColumn
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.autofilters import read_autofilters
 from sheetdesk.io.load import Dataset, Table
@@ -55,7 +55,6 @@ class SummaryWriter(Protocol):
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None: ...
 
 
-@collector_paused()
 def write_annotated(
     out_path: str | Path,
     dataset: Dataset,

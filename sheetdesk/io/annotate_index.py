@@ -16,6 +16,8 @@ from sheetdesk.io.reader import RawWorkbook
 from sheetdesk.io.xlsx import SEVERITY_FILL
 from sheetdesk.report import Issue
 
+Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
+
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 MAX_COMMENT_CHARS = 32_000  # Excel's limit is 32,767
 # A finding's severity as the Issues sheet and the comments show it (the JSON keeps the key).

@@ -17,7 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.i18n import Msg
-from sheetdesk.io.annotate_index import SheetIssues, cell_fill, comment_text, worst
+from sheetdesk.io.annotate_index import Flagged, SheetIssues, cell_fill, comment_text, worst
 from sheetdesk.io.annotate_table import ComputedColumn, TablePlan
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
@@ -32,7 +32,7 @@ from sheetdesk.io.xlsx import (
     write_value,
 )
 from sheetdesk.progress import Step
-from sheetdesk.report import Issue, Report, column_letter
+from sheetdesk.report import Report, column_letter
 
 EXCEL_MAX_COLS = 16_384
 MAX_MERGE_CELLS = 100_000  # a larger merged range (whole columns, A1:XFD1048576) is not carried
@@ -40,7 +40,6 @@ PROGRESS_ROWS = 2000  # rows between progress reports
 COMMENT_OPTIONS = {"author": "sheetdesk", "x_scale": 2.5, "y_scale": 1.5}
 ROWS = Msg("rows", "行")
 COLUMNS = Msg("columns", "列")
-Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
 
 
 _PLAIN = frozenset({str, float, int, bool})

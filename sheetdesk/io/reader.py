@@ -116,7 +116,7 @@ def _read_text(path: Path, encoding: str | None) -> RawWorkbook:
     rows = read_rows(path, text, delimiter, book.findings, path.stem)
     if not any(any(c.strip() for c in r) for r in rows):
         raise InputError(path, NO_DATA)
-    book.sheets = [RawSheet(path.stem, rows)]  # type: ignore[arg-type]
+    book.sheets = [RawSheet(path.stem, rows)]
     return book
 
 

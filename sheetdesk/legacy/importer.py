@@ -253,7 +253,7 @@ def _carried_by_default(result: ImportResult, col: ColumnMap, p: Any) -> bool:
     if target.key == "branch":
         return True
     if target.key == PRIMARY_DATETIME.get(result.kind) and target.part in ("date", "value"):
-        return p.n > 0 and p.with_time == 0
+        return bool(p.n > 0 and p.with_time == 0)
     return False
 
 

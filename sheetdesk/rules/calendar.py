@@ -136,8 +136,9 @@ class ServiceCalendar:
     it starts. `holidays`: no window starts on that date. `workdays` (make-up
     days, 调休): the date works with the *standard workday schedule* — the
     windows of the first weekday Mon..Fri that has windows (first of Mon..Sun
-    if none of Mon..Fri has any). A make-up date that is also a normal
-    working weekday keeps its own windows.
+    if none of Mon..Fri has any) — even when the calendar has windows of its
+    own for that weekend day (a Saturday half day). A make-up date on a
+    Monday..Friday that has windows keeps them (they are a regular schedule).
 
     `covered_years` (optional) names the years for which the holiday table is
     known to be complete; `uncovered_years()` lets the caller warn.
@@ -217,7 +218,9 @@ class ServiceCalendar:
             tmpl: tuple[tuple[int, int], ...] = ()
         else:
             tmpl = self._templates[d.weekday()]
-            if not tmpl and d in self.workdays:
+            # A make-up day (调休) is a normal working day: the regular schedule,
+            # even where the weekend day has windows of its own (a Saturday half day).
+            if d in self.workdays and (d.weekday() >= 5 or not tmpl):
                 tmpl = self._makeup
         base = ordinal * DAY
         found = tuple((base + s, base + e) for s, e in tmpl)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from sheetdesk.rules.warranty import Finding, beyond_calendar
+from sheetdesk.rules.finding import Finding, beyond_calendar
+from sheetdesk.schema.statuses import CallbackStatus
 
 __all__ = ["CallbackResult", "CallbackStatus", "callback_due", "callback_result"]
-
-CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]
 
 
 def callback_due(resolved_at: dt.datetime, callback_days: int) -> dt.datetime | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from sheetdesk.rules.calendar import BeyondCalendar, ServiceCalendar
 from sheetdesk.rules.durations import Duration
-from sheetdesk.rules.policy import SLA_TARGETS, Policy, SlaRule
-from sheetdesk.rules.warranty import Finding, beyond_calendar
+from sheetdesk.rules.finding import Finding, beyond_calendar
+from sheetdesk.rules.policy import Policy, SlaRule
+from sheetdesk.schema.statuses import SLA_TARGETS, SlaTargetKey, TargetStatus
 
 __all__ = [
     "SlaResult",
@@ -27,7 +27,6 @@ __all__ = [
     "target_result",
 ]
 
-TargetStatus = Literal["met", "breached", "overdue", "pending", "n/a"]
 _MIN_US = 60_000_000
 
 
@@ -41,7 +40,7 @@ class TargetResult:
 
 @dataclass(frozen=True)
 class SlaResult:
-    targets: dict[str, TargetResult]
+    targets: dict[SlaTargetKey, TargetResult]
     loaner_due: dt.datetime | None
     loaner_required: bool
     calendar: str | None  # "24x7" / "business"; None when no SLA row applies
@@ -61,7 +60,7 @@ class SlaResult:
 
 
 _NA = TargetResult(None, "n/a", None)
-_FLAT_KEYS = {key: (f"{key}_due", f"{key}_status", f"{key}_over_minutes") for key, _ in SLA_TARGETS}
+_FLAT_KEYS = {t.key: (f"{t.key}_due", f"{t.key}_status", f"{t.key}_over_minutes") for t in SLA_TARGETS}
 
 
 def over_minutes(calendar: ServiceCalendar, due: dt.datetime, until: dt.datetime) -> int:
@@ -104,11 +103,11 @@ def sla_result(
     """All targets of one row. `events` maps repair-log keys (responded_at, plan_at,
     on_site_at, resolved_at) to their times; `loaner` is "yes"/"no"/None."""
     if rule is None:
-        return SlaResult({k: _NA for k, _ in SLA_TARGETS}, None, False, None)
+        return SlaResult({t.key: _NA for t in SLA_TARGETS}, None, False, None)
     targets = {
-        key: target_result(calendar, reported_at, rule.target(key), events.get(col), as_of) for key, col in SLA_TARGETS
+        t.key: target_result(calendar, reported_at, rule.target(t.key), events.get(t.event), as_of) for t in SLA_TARGETS
     }
-    beyond = [key for key, t in targets.items() if t.beyond]
+    beyond: list[str] = [key for key, t in targets.items() if t.beyond]
     loaner_due = None
     required = False
     if rule.loaner_after is not None:

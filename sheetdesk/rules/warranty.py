@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
 
-from sheetdesk.findings import kind_of
-from sheetdesk.findings.rules import BEYOND_WHAT
+from sheetdesk.links import match_key
+from sheetdesk.rules.finding import Finding, beyond_calendar
 from sheetdesk.rules.policy import WarrantyRule
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
+from sheetdesk.schema.statuses import BILLABLE, IN_WARRANTY, WarrantyStatus
 
 __all__ = [
     "Finding",
@@ -26,17 +26,14 @@ __all__ = [
     "WarrantyStatus",
     "add_months",
     "assess_repairs",
-    "beyond_calendar",
-    "declared",
     "repair_assessment",
     "sale_warranty",
     "warranty_status",
     "warranty_terms",
 ]
 
-WarrantyStatus = Literal["return", "exchange", "free", "paid", "expired", "excluded", "unknown"]
-BILLABLE = frozenset({"paid", "expired", "excluded"})
-IN_WARRANTY = frozenset({"return", "exchange", "free"})
+# Only these request types count as earlier repairs of a problem (blank = repair).
+COUNTED_REQUEST_TYPES = frozenset({None, "repair"})
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -66,10 +63,16 @@ def _later(day: dt.date | None, months: int, days: int = 0) -> dt.date | None:
 
 
 def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule) -> Terms:
-    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime)."""
+    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime).
+
+    Both ends are counted from the start, each clipped to month end once:
+    free_until = start + free_months − 1 day, paid_until = start +
+    (free_months + paid_months) − 1 day (so a February clip of free_until is
+    not carried into paid_until).
+    """
     start = acceptance_date if acceptance_date and rule.start_from == "acceptance" else sale_date
     free_until = _later(start, rule.free_months, -1)
-    paid_until = None if rule.paid_months is None else _later(free_until, rule.paid_months)
+    paid_until = None if rule.paid_months is None else _later(start, rule.free_months + rule.paid_months, -1)
     beyond = free_until is None or (rule.paid_months is not None and paid_until is None)
     return Terms(start, free_until, paid_until, beyond)
 
@@ -110,28 +113,6 @@ def sale_warranty(
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A problem for the caller to place: severity, stable code, column key, message."""
-
-    severity: Literal["error", "warning"]
-    code: str
-    column: str
-    message: str  # English; with `params`, the code is declared and readers get its Msg
-    params: Mapping[str, Any] | None = None
-
-
-def declared(code: str, column: str, **params: Any) -> Finding:
-    """A finding of a code declared in `sheetdesk.findings` (severity and message from there)."""
-    kind = kind_of(code)
-    return Finding(kind.severity, code, column, kind.message.render("en", **params), params)
-
-
-def beyond_calendar(column: str, what: str) -> Finding:
-    """`date.beyond_calendar` at `column`: the date of `what` (a `BEYOND_WHAT` key) is after 9999-12-31."""
-    return declared("date.beyond_calendar", column, what=BEYOND_WHAT[what])
-
-
-@dataclass(frozen=True)
 class RepairFacts:
     """What the warranty rules need from one repair-log row."""
 
@@ -142,6 +123,7 @@ class RepairFacts:
     labor_cost: float | None = None
     fee_charged: float | None = None
     ticket_no: str | None = None
+    request_type: str | None = None  # blank = repair
 
 
 @dataclass(frozen=True)
@@ -160,23 +142,9 @@ def _fee_findings(
     if status == "unknown":
         return ()  # without the sale the fee cannot be judged; the unknown serial is flagged already
     if not billable and charged:
-        return (
-            Finding(
-                "error",
-                "repair.fee_not_billable",
-                "fee_charged",
-                f"fee {charged:g} charged on a repair covered by warranty",
-            ),
-        )
+        return (Finding("repair.fee_not_billable", "fee_charged", {"fee": f"{charged:g}"}),)
     if billable and not charged:
-        return (
-            Finding(
-                "warning",
-                "repair.fee_missing",
-                "fee_charged",
-                f"no fee charged on a billable repair (expected {expected:g})",
-            ),
-        )
+        return (Finding("repair.fee_missing", "fee_charged", {"expected": f"{expected:g}"}),)
     return ()
 
 
@@ -201,11 +169,7 @@ def repair_assessment(
     else:
         window = warranty_status(on, sale_date, terms, rule)
         if on < sale_date:
-            findings.append(
-                Finding(
-                    "warning", "repair.before_sale", "reported_at", f"reported {on} before the sale date {sale_date}"
-                )
-            )
+            findings.append(Finding("repair.before_sale", "reported_at", {"reported": on, "sale_date": sale_date}))
     excluded = facts.cause in EXCLUDED_CAUSES
     status: WarrantyStatus = "excluded" if excluded else window
     billable = status in BILLABLE
@@ -214,10 +178,6 @@ def repair_assessment(
     findings.extend(_fee_findings(status, billable, expected, facts.fee_charged))
     eligible = earlier_same_problem is not None and earlier_same_problem >= rule.replace_after_repairs
     return RepairWarranty(status, window, billable, expected, eligible, tuple(findings))
-
-
-def _problem(category: str | None) -> str:
-    return " ".join((category or "").split()).casefold()
 
 
 def assess_repairs(
@@ -231,10 +191,12 @@ def assess_repairs(
     Repairs are considered in reported_at order (stable for equal times).
 
     replacement_eligible: at least `replace_after_repairs` *earlier* repairs
-    (earlier rows in this order) of the same fault_category (case- and
-    space-insensitive, blank never matches) that were not excluded and fell
-    inside the free period (date status return, exchange or free). False when
-    the serial is unknown (no free period is known).
+    (earlier rows in this order) of the same fault_category (matched with
+    `match_key`: case, width and spaces folded; blank never matches) that
+    were `repair` rows (blank request type; complaints, consultations and
+    maintenance do not count), were not excluded and fell inside the free
+    period (date status return, exchange or free). False when the serial is
+    unknown (no free period is known).
     """
     terms = None if sale_date is None else warranty_terms(sale_date, acceptance_date, rule)
     counts: dict[str, int] = {}
@@ -242,10 +204,11 @@ def assess_repairs(
     order = sorted(range(len(repairs)), key=lambda i: repairs[i].reported_at)
     for i in order:
         facts = repairs[i]
-        problem = _problem(facts.fault_category)
+        problem = match_key(facts.fault_category)
         earlier = None if terms is None else (counts.get(problem, 0) if problem else 0)
         result = repair_assessment(facts, sale_date, terms, rule, earlier)
         out[i] = result
-        if problem and result.status != "excluded" and result.window_status in IN_WARRANTY:
+        counted = facts.request_type in COUNTED_REQUEST_TYPES
+        if problem and counted and result.status != "excluded" and result.window_status in IN_WARRANTY:
             counts[problem] = counts.get(problem, 0) + 1
     return [r for r in out if r is not None]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sheetdesk.schema.fields import FieldType
+from sheetdesk.schema.statuses import SLA_TARGETS
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,7 @@ def status_label(value: object, lang: str) -> object:
     return value
 
 
-TARGET_LABELS = {
-    "response": ("Response", "响应"),
-    "plan": ("Plan", "方案"),
-    "on_site": ("On site", "到场"),
-    "resolve": ("Resolve", "修复"),
-}
+TARGET_LABELS: dict[str, tuple[str, str]] = {t.key: (t.en, t.zh) for t in SLA_TARGETS}
 
 
 def _target_fields() -> tuple[ComputedField, ...]:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -8,17 +7,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from sheetdesk.branches import collect as collect_files
-from sheetdesk.branches import split_master
+from sheetdesk import api
 from sheetdesk.cli import main
 from sheetdesk.findings import FINDINGS
 from tests.branches.edit import Editor
 from tests.branches.master import BEIJING, EAST, SALES, write_master
-
-# The modules (the package's `collect`/`split` attributes are the commands).
-collect_cli = importlib.import_module("sheetdesk.cli.collect")
-split_cli = importlib.import_module("sheetdesk.cli.split")
-
 
 ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # the messages asserted are English
 
@@ -41,7 +34,7 @@ def capture(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, func: Any) 
 
 def test_split_json_equals_the_library_result(master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                               ) -> None:
-    seen = capture(monkeypatch, split_cli, "split_master", split_master)
+    seen = capture(monkeypatch, api, "split", api.split)  # the commands call exactly the library's API
     result = run("split", master, "--by", "branch", "-o", tmp_path / "out", "--json", "--lang", "en")
     assert result.exit_code == 1  # SN-X01 belongs to no branch
     document = json.loads(result.output)
@@ -71,7 +64,7 @@ def test_collect_json_equals_the_library_result(files: dict[str, Path], master: 
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     with Editor(files[BEIJING]) as ed:
         ed.set("sales", "SN-B01", "contact", "Wang Lei Jr")
-    seen = capture(monkeypatch, collect_cli, "collect_files", collect_files)
+    seen = capture(monkeypatch, api, "collect", api.collect)
     result = run("collect", master, *files.values(), "-o", tmp_path / "merged.xlsx", "--json", "--lang", "en")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)

@@ -15,6 +15,7 @@ import pytest
 
 from sheetdesk.checking import check_files
 from sheetdesk.io.xlsx import STATUS_FILL
+from sheetdesk.schema import REPAIRS, SALES
 from sheetdesk.schema.computed import REPAIRS_COMPUTED, SALES_COMPUTED, STATUS_LABELS, status_label
 from tests.checking.books import chart_parts, columns_by_label, fill_of, header_row, run
 
@@ -124,7 +125,7 @@ def test_json_equals_the_library_and_has_every_spec_field(checked: Checked) -> N
 def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> None:
     lang = checked.lang
     sales_name, repairs_name, _ = SHEETS[lang]
-    first_label = {"zh": ("出厂编号", "报修单号"), "en": ("Serial No", "Ticket No")}[lang]
+    first_label = (SALES.field("serial_no").label(lang), REPAIRS.field("ticket_no").label(lang))
     for name, computed, first in ((sales_name, SALES_COMPUTED, first_label[0]),
                                   (repairs_name, REPAIRS_COMPUTED, first_label[1])):
         ws = checked.book[name]
@@ -142,7 +143,7 @@ def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> N
 
 def repair_cells(checked: Checked) -> tuple[Any, int, dict[str, int]]:
     ws = checked.book[SHEETS[checked.lang][1]]
-    header = header_row(ws, "报修单号" if checked.lang == "zh" else "Ticket No")
+    header = header_row(ws, REPAIRS.field("ticket_no").label(checked.lang))
     return ws, header, columns_by_label(ws, header)
 
 

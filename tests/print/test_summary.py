@@ -13,7 +13,7 @@ import pytest
 
 from sheetdesk.checking import check_files
 from sheetdesk.checking.summary import count_step
-from sheetdesk.rules.kpis import NOT_A_REPAIR, compute_kpis
+from sheetdesk.rules.kpis import NOT_A_REPAIR, RepairRecord, compute_kpis
 from sheetdesk.rules.policy import Settings
 from sheetdesk.schema.enums import FAULT_LEVEL
 from tests.print.books import AS_OF, EXAMPLE, chart_xml, checked_example
@@ -102,8 +102,8 @@ def test_fault_levels_read_as_the_sheet_writes_them_and_the_blank_ones_are_told_
 
 
 def test_kpis_group_repairs_without_a_level_apart_from_what_is_not_a_repair() -> None:
-    def record(kind: str | None, level: str | None) -> dict[str, Any]:
-        return {"request_type": kind, "fault_level": level, "response_status": "met"}
+    def record(kind: str | None, level: str | None) -> RepairRecord:
+        return RepairRecord(statuses={"response": "met"}, request_type=kind, fault_level=level)
 
     kpis = compute_kpis([record("repair", "II"), record(None, None), record("repair", None),
                          record("complaint", None), record("consultation", "II"), record("maintenance", None)],

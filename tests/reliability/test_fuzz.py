@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sheetdesk.errors import InputError
+from sheetdesk.i18n import Bound
 from sheetdesk.io.reader import RawWorkbook, read_workbook
 from sheetdesk.io.values import (
     coerce_date,
@@ -56,7 +57,7 @@ FIELDS = [f for register in REGISTERS for f in register.fields]
 
 
 def _is_result(result: Any) -> bool:
-    return isinstance(result, tuple) and len(result) == 2 and (result[1] is None or isinstance(result[1], str))
+    return isinstance(result, tuple) and len(result) == 2 and (result[1] is None or isinstance(result[1], Bound))
 
 
 @FUZZ

@@ -13,6 +13,7 @@ import pytest
 from sheetdesk.io.annotate import ComputedColumn, write_annotated
 from sheetdesk.io.reader import read_workbook
 from sheetdesk.io.xlsx import COMPUTED_HEADER_STYLE, REQUIRED_HEADER_STYLE, SEVERITY_FILL, STATUS_FILL
+from sheetdesk.schema import REPAIRS
 from sheetdesk.validation import ValidationResult, validate_files
 from tests.validation.books import AS_OF, REPAIRS_EN, SALES_EN, chinese_book, english_book, repair, sale, write_book
 
@@ -84,7 +85,7 @@ def test_register_sheets_keep_the_standard_look(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     ws = wb["维修记录"]
     assert ws.freeze_panes == "B4"  # below the header, right of the ticket number
-    assert ws["A3"].value == "报修单号"
+    assert ws["A3"].value == REPAIRS.field("ticket_no").zh
     assert ws["A3"].fill.fgColor.rgb == rgb(REQUIRED_HEADER_STYLE["bg_color"])
     assert ws["C4"].number_format == "yyyy-mm-dd hh:mm"
     assert ws["R5"].value == -10  # a number typed as text is written as a number

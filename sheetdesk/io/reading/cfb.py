@@ -145,4 +145,4 @@ class Cfb:
         root = self.entries[0]
         sectors = self.chain(root.start, self.fat, self.sectors, "mini stream")
         at = mini_id * 64
-        return (sectors[at // self.sector] + 1) * self.sector + at % self.sector
+        return int((sectors[at // self.sector] + 1) * self.sector + at % self.sector)
