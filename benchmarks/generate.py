@@ -23,6 +23,7 @@ The same arguments and seed always give the same cell values.
     python benchmarks/generate.py                      # 100k / 200k / 100k
     python benchmarks/generate.py --sales 10000 --repairs 20000 --callbacks 10000 \\
         -o benchmarks/data/small.xlsx --lang en
+    python benchmarks/generate.py --mistakes 10 ...    # a badly kept register: ten times the mistakes
 """
 
 from __future__ import annotations
@@ -182,6 +183,14 @@ REPAIR_MISTAKES = {"unknown_serial": 0.01, "duplicate_ticket": 0.002, "resolved_
 CALLBACK_MISTAKES = {"unknown_ticket": 0.003, "before_resolved": 0.005, "text_datetime": 0.01}
 
 
+def scaled(mistakes: dict[str, float], factor: float) -> dict[str, float]:
+    """The shares times `factor` (a badly kept register: `--mistakes 10`); they must still sum to at most 1."""
+    shares = {kind: share * factor for kind, share in mistakes.items()}
+    if sum(shares.values()) > 1:
+        raise SystemExit(f"--mistakes {factor:g}: the mistake shares would add up to more than 1")
+    return shares
+
+
 def pick(rng: random.Random, mistakes: dict[str, float]) -> str | None:
     """One mistake by its share, or None (most rows)."""
     x = rng.random()
@@ -260,8 +269,11 @@ TIMINGS: dict[str, tuple[tuple[float, float], tuple[float, float] | None, tuple[
 
 
 class Generator:
-    def __init__(self, seed: int, lang: str) -> None:
+    def __init__(self, seed: int, lang: str, mistakes: float = 1.0) -> None:
         self.rng = random.Random(seed)
+        self.sales_mistakes = scaled(SALES_MISTAKES, mistakes)
+        self.repair_mistakes = scaled(REPAIR_MISTAKES, mistakes)
+        self.callback_mistakes = scaled(CALLBACK_MISTAKES, mistakes)
         self.lang = lang
         self.injected = Injected()
         rng = self.rng
@@ -328,7 +340,7 @@ class Generator:
                 "notes": rng.choice(SALE_NOTES) if rng.random() < 0.08 else None,
             }
             # realistic mistakes and untidy spellings
-            kind = pick(rng, SALES_MISTAKES)
+            kind = pick(rng, self.sales_mistakes)
             if kind == "duplicate_serial" and self.sales:
                 rec["serial_no"] = self.sales[rng.randrange(len(self.sales))][0]
                 inj["sales.duplicate_serial"] += 1
@@ -444,7 +456,7 @@ class Generator:
                 "branch": branch,
                 "notes": rng.choice(REPAIR_NOTES) if rng.random() < 0.06 else None,
             }
-            kind = pick(rng, REPAIR_MISTAKES)
+            kind = pick(rng, self.repair_mistakes)
             if kind == "unknown_serial":
                 rec["serial_no"] = f"{rng.randrange(10**9):010d}X"
                 inj["repairs.unknown_serial (warning)"] += 1
@@ -523,7 +535,7 @@ class Generator:
                 "escalated_to": rng.choice(MANAGERS) if sat == "dissatisfied" else None,
                 "notes": "客户未接听，次日再访" if rng.random() < 0.03 else None,
             }
-            kind = pick(rng, CALLBACK_MISTAKES)
+            kind = pick(rng, self.callback_mistakes)
             if sat == "dissatisfied" and rng.random() < 0.3:
                 rec["escalated_to"] = None
                 inj["callbacks.dissatisfied_not_escalated"] += 1
@@ -540,11 +552,12 @@ class Generator:
 
 
 def generate(path: str | Path, sales: int = DEFAULT_SALES, repairs: int = DEFAULT_REPAIRS,
-             callbacks: int = DEFAULT_CALLBACKS, *, lang: str = "zh", seed: int = DEFAULT_SEED) -> dict[str, Any]:
+             callbacks: int = DEFAULT_CALLBACKS, *, lang: str = "zh", seed: int = DEFAULT_SEED,
+             mistakes: float = 1.0) -> dict[str, Any]:
     """Write the workbook; return a manifest (sizes, seed, injected counts)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    gen = Generator(seed, lang)
+    gen = Generator(seed, lang, mistakes)
     wb = new_workbook(path, constant_memory=True)
     formats = Formats(wb)
     sheets = [SheetOut(wb, formats, r, lang) for r in (SALES, REPAIRS, CALLBACKS)]
@@ -557,7 +570,7 @@ def generate(path: str | Path, sales: int = DEFAULT_SALES, repairs: int = DEFAUL
         sheet.finish()
     wb.close()
     return {
-        "path": str(path), "lang": lang, "seed": seed,
+        "path": str(path), "lang": lang, "seed": seed, "mistakes": mistakes,
         "rows": {"sales": sheets[0].row, "repairs": sheets[1].row, "callbacks": sheets[2].row},
         "resolved_repairs": len(gen.resolved),
         "injected": dict(sorted(gen.injected.items())),
@@ -575,9 +588,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="workbook to write")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="sheet names, headers and enum labels")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
+    parser.add_argument("--mistakes", type=float, default=1.0,
+                        help="multiply every mistake's share (10: a badly kept register, a quarter or more of the "
+                             "rows flagged; default %(default)s)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    manifest = generate(args.output, args.sales, args.repairs, args.callbacks, lang=args.lang, seed=args.seed)
+    manifest = generate(args.output, args.sales, args.repairs, args.callbacks, lang=args.lang, seed=args.seed,
+                        mistakes=args.mistakes)
     manifest["seconds"] = round(time.perf_counter() - started, 2)
     Path(f"{args.output}.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8")

@@ -62,3 +62,12 @@ class PolicyError(SheetdeskError):
 
 class UsageError(SheetdeskError):
     """Options that do not fit together."""
+
+
+class BadValue(ValueError):
+    """A value a pure rule cannot use (a duration, a calendar window), for its caller
+    to report at the cell: `msg` is the sentence in both languages, `str()` the English."""
+
+    def __init__(self, message: Msg | Bound, /, **params: Any) -> None:
+        self.msg: Bound = message.bind(**params) if isinstance(message, Msg) else message
+        super().__init__(self.msg.render("en"))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 __all__ = ["LANGS", "Bound", "Lang", "Msg", "env_lang", "localize", "output_lang", "majority", "pair", "terminal_lang"]
 
@@ -115,14 +115,14 @@ def output_lang(option: str | None, workbook: str | None = None) -> Lang:
     """The language of a written workbook: --lang, else the workbook's, else English."""
     for choice in (option, workbook):
         if choice in LANGS:
-            return cast(Lang, choice)
+            return choice
     return "en"
 
 
 def terminal_lang(option: str | None, workbook: str | None = None, environ: Mapping[str, str] | None = None) -> Lang:
     """The language of terminal text: --lang, else the locale, else the workbook's, else English."""
     if option in LANGS:
-        return cast(Lang, option)
+        return option
     return env_lang(environ) or output_lang(None, workbook)
 
 

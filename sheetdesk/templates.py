@@ -24,12 +24,12 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from sheetdesk.errors import OutputError, UsageError
+from sheetdesk.errors import UsageError
 from sheetdesk.io.atomic import atomic_path
-from sheetdesk.io.outputs import check_output
+from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook, write_value
-from sheetdesk.rules.policy import DEFAULT_POLICY_ROWS
 from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, Field, Register, normalize_label
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS
 
 __all__ = [
     "DROPDOWN_ROWS",
@@ -249,9 +249,7 @@ def write_templates(kind: str, outdir: str | Path, lang: str = "en", *, force: b
     """
     names = template_names(kind, lang)
     outdir = Path(outdir)
-    if outdir.exists() and not outdir.is_dir():
-        raise OutputError(f"{outdir}: is a file; -o takes a folder")
-    outdir.mkdir(parents=True, exist_ok=True)
+    output_folder(outdir, parents=True)
     targets = [check_output(outdir / name, [], force=force) for name in names]
     for target in targets:
         with atomic_path(target) as tmp:

@@ -5,6 +5,7 @@
 """
 
 from sheetdesk.branches.collect import CollectResult, collect
+from sheetdesk.branches.keys import MasterKey, key_path
 from sheetdesk.branches.merge import FileMerge
 from sheetdesk.branches.merge_report import Change
 from sheetdesk.branches.provenance import Provenance, read_provenance
@@ -15,9 +16,11 @@ __all__ = [
     "Change",
     "CollectResult",
     "FileMerge",
+    "MasterKey",
     "Provenance",
     "SplitResult",
     "collect",
+    "key_path",
     "read_provenance",
     "split_master",
 ]

@@ -14,6 +14,11 @@ cells but at canonical values:
   that an unreadable cell still compares equal to itself.
 
 A row's fingerprint is the sha256 of its canonical values in declared order.
+
+Rows are matched by an identity key whose serial and ticket parts are folded
+the way every command matches them (`match_key`: case, full width and
+surrounding spaces do not matter), so that `sn-1` in a branch file is the
+master's `SN-1`, and two rows `T-1` / `ｔ-1` share one key.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from typing import Any
 
 from sheetdesk.io.values import is_blank
 from sheetdesk.schema import CALLBACKS, REPAIRS, SALES, Field, Register
+from sheetdesk.validation.text import match_key
 
 # Fields that identify a row of each register (SPEC §7).
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -36,6 +42,8 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     CALLBACKS.key: ("ticket_no", "callback_at"),
 }
 KEY_SEPARATOR = " | "
+# Blank markers (`-`, `n/a`, `无`...) are at most four characters: longer text needs no blank test.
+_MARKER_SPAN = 8
 
 
 def canonical(field: Field, value: Any) -> str:
@@ -45,7 +53,7 @@ def canonical(field: Field, value: Any) -> str:
     if isinstance(value, str):
         if field.type == "text":  # the common case first
             text = value.strip()
-            return "" if is_blank(text) else text
+            return text if len(text) > _MARKER_SPAN or not is_blank(text) else ""
         if not value.strip() or is_blank(value):
             return ""
     elif isinstance(value, float) and value != value:  # NaN
@@ -100,11 +108,28 @@ def sha256_json(data: Any) -> str:
 
 
 def identity(register: Register, values: Mapping[str, Any]) -> str | None:
-    """The row's key (`SN001`, `T-7 | 2024-05-01T10:00:00`); None if a part is blank."""
-    parts = [canonical(register.field(k), values.get(k)) for k in IDENTITY[register.key]]
-    if any(p == "" or p.startswith("!") for p in parts):
-        return None
+    """The row's matching key (`sn001`, `t-7 | 2024-05-01T10:00:00`); None if a part is blank.
+
+    Text parts are folded (`match_key`); use `identity_label` to show the key.
+    """
+    parts = []
+    for k in IDENTITY[register.key]:
+        field = register.field(k)
+        part = canonical(field, values.get(k))
+        if part == "" or part.startswith("!"):
+            return None
+        parts.append(fold_key(part) if field.type == "text" else part)
     return KEY_SEPARATOR.join(parts)
+
+
+def identity_label(register: Register, values: Mapping[str, Any]) -> str:
+    """The row's key as the clerk wrote it (`SN001`, `T-7 | 2024-05-01T10:00:00`)."""
+    return KEY_SEPARATOR.join(canonical(register.field(k), values.get(k)) for k in IDENTITY[register.key])
+
+
+def fold_key(text: str) -> str:
+    """A serial or ticket as every command matches it (case, width, spaces folded)."""
+    return match_key(text) or ""
 
 
 def identity_labels(register: Register) -> str:

@@ -3,7 +3,9 @@
 A `Row` holds each field's typed value, or the raw cell when the value could
 not be read as its type (so an unreadable cell is carried, never blanked).
 `RegisterRows` indexes a table's rows by identity key and knows which rows
-have no key or repeat one.
+have no key or repeat one. `BranchResolver` says which branch a row belongs
+to, and refuses to guess when a key it follows is shared by rows that
+disagree.
 """
 
 from __future__ import annotations
@@ -12,14 +14,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.branches.canonical import branch_key, canonical, canonical_row, identity, sha256_json
+from sheetdesk.branches.canonical import (
+    branch_key,
+    canonical,
+    canonical_row,
+    fold_key,
+    identity,
+    identity_label,
+    sha256_json,
+)
 from sheetdesk.io.load import Dataset, Table
 from sheetdesk.io.values import is_blank
 from sheetdesk.schema import REGISTERS, REPAIRS, SALES, Register
 
 
 class Row:
-    """One register row. Change values only through `set` / `replace` (they keep the cache right)."""
+    """One register row. Change values only through `set` (it keeps the caches right).
+
+    `changed` names the fields a merge changed (the merged workbook writes
+    those cells and keeps every other cell of the master as it was); `added`
+    marks a row that came from a branch file.
+    """
 
     def __init__(
         self,
@@ -29,33 +44,37 @@ class Row:
         sheet: str | None = None,
         excel_row: int | None = None,
         bad: dict[str, Any] | None = None,
-        extra: list[Any] | None = None,
     ) -> None:
         self.register, self.file, self.sheet, self.excel_row = register, file, sheet, excel_row
         self.bad: dict[str, Any] = bad or {}  # field -> raw value that could not be read
-        self.extra: list[Any] = extra or []  # cells of undeclared columns (master only)
+        self.changed: set[str] = set()
+        self.added = False
         self._values = values
         self._canonical: list[str] | None = None
         self._fingerprint: str | None = None
+        self._key: str | None = identity(register, values)
 
     @property
     def values(self) -> dict[str, Any]:
         return self._values
 
-    def replace(self, values: dict[str, Any]) -> None:
-        self._values = dict(values)
-        self._canonical = self._fingerprint = None
-
     def set(self, key: str, value: Any) -> None:
         self._values[key] = value
         self._canonical = self._fingerprint = None
+        self._key = identity(self.register, self._values)
 
     def get(self, key: str) -> Any:
         return self._values.get(key)
 
     @property
     def key(self) -> str | None:
-        return identity(self.register, self._values)
+        """The matching key (folded); None when a part of it is blank."""
+        return self._key
+
+    @property
+    def label(self) -> str:
+        """The key as written in the row, for reports."""
+        return identity_label(self.register, self._values)
 
     @property
     def canonical(self) -> list[str]:
@@ -82,6 +101,7 @@ class RegisterRows:
         self.index: dict[str, Row] = {}
         self.duplicates: list[Row] = []
         self.keyless: list[Row] = []
+        self._shared: dict[str, list[Row]] = {}  # key -> every row with it, for repeated keys only
         for row in self.rows:
             self._index(row)
 
@@ -91,6 +111,7 @@ class RegisterRows:
             self.keyless.append(row)
         elif key in self.index:
             self.duplicates.append(row)
+            self._shared.setdefault(key, [self.index[key]]).append(row)
         else:
             self.index[key] = row
 
@@ -101,75 +122,123 @@ class RegisterRows:
     def get(self, key: str) -> Row | None:
         return self.index.get(key)
 
+    def all_with(self, key: str) -> list[Row]:
+        """Every row with this key, first to last."""
+        shared = self._shared.get(key)
+        if shared is not None:
+            return shared
+        first = self.index.get(key)
+        return [first] if first is not None else []
+
     @property
     def lang(self) -> str | None:
         return self.table.lang if self.table is not None else None
 
 
-def table_rows(table: Table, *, with_extra: bool = False) -> list[Row]:
-    """The rows of a loaded table; unreadable cells keep their raw value."""
-    out: list[Row] = []
-    extra_cols = sorted(table.location.unknown) if with_extra else []
-    for i, excel_row in enumerate(table.rows):
-        values: dict[str, Any] = {}
-        bad: dict[str, Any] = {}
-        for f in table.register.fields:
-            typed = table.values[f.key][i] if f.key in table.values else None
-            raw = table.raw[f.key][i] if f.key in table.raw else None
-            if typed is None and not is_blank(raw):
-                bad[f.key] = raw
-                values[f.key] = raw.strip() if isinstance(raw, str) else raw
-            else:
-                values[f.key] = typed
-        cells = table.sheet.rows[excel_row - 1]
-        extra = [cells[c] if c < len(cells) else None for c in extra_cols]
-        out.append(Row(table.register, values, table.file, table.sheet_name, excel_row, bad, extra))
-    return out
+def table_rows(table: Table) -> list[Row]:
+    """The rows of a loaded table; unreadable cells keep their raw value.
+
+    Built a column at a time: the records are zipped from the typed columns,
+    then each column's unreadable cells (no typed value, but something
+    written) are put back as written.
+    """
+    n = len(table.rows)
+    keys = [f.key for f in table.register.fields]
+    typed_columns = [table.values.get(k) or [None] * n for k in keys]
+    records = [dict(zip(keys, values, strict=True)) for values in zip(*typed_columns, strict=True)] if keys else []
+    bad: dict[int, dict[str, Any]] = {}
+    for key, typed_column in zip(keys, typed_columns, strict=True):
+        raw_column = table.raw.get(key)
+        if raw_column is None:
+            continue
+        for i in [i for i, typed in enumerate(typed_column) if typed is None]:
+            raw = raw_column[i]
+            if raw is not None and raw != "" and not is_blank(raw):
+                bad.setdefault(i, {})[key] = raw
+                records[i][key] = raw.strip() if isinstance(raw, str) else raw
+    file, sheet, register = table.file, table.sheet_name, table.register
+    return [
+        Row(register, record, file, sheet, excel_row, bad.get(i))
+        for i, (record, excel_row) in enumerate(zip(records, table.rows, strict=True))
+    ]
 
 
-def dataset_rows(dataset: Dataset, *, with_extra: bool = False) -> dict[str, RegisterRows]:
+def dataset_rows(dataset: Dataset) -> dict[str, RegisterRows]:
     """Every register of a dataset (empty when the workbook lacks its sheet)."""
     result: dict[str, RegisterRows] = {}
     for register in REGISTERS:
         table = dataset.tables.get(register.key)
-        rows = table_rows(table, with_extra=with_extra) if table is not None else []
+        rows = table_rows(table) if table is not None else []
         result[register.key] = RegisterRows(register, rows, table)
     return result
+
+
+# Why a row belongs to no branch (`Owner.reason`).
+BLANK, UNKNOWN, AMBIGUOUS = "blank", "unknown", "ambiguous"
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The branch a row belongs to: its key (`branch_key`) and name as first written.
+
+    When there is none, `reason` says why: the Branch is blank (`blank`), the
+    serial or ticket it follows is not there (`unknown`), or that key is
+    shared by rows of different branches (`ambiguous`; `via` names the key).
+    """
+
+    key: str = ""
+    name: str = ""
+    reason: str = ""
+    via: str = ""  # the serial or ticket followed
+    via_field: str = ""  # "serial_no" or "ticket_no"
+
+    def __bool__(self) -> bool:
+        return bool(self.key)
 
 
 class BranchResolver:
     """Which branch a row belongs to (SPEC §7).
 
-    A sale: its branch column. A repair: its own branch column, else its
-    sale's branch. A callback: its ticket's repair's branch. Lookups go
-    through the registers given, first to last.
+    A sale: its Branch column. A repair: its own Branch column, else its
+    sale's branch. A callback: its ticket's repair's branch. A serial or
+    ticket that several rows share resolves only when all of them belong to
+    the same branch: otherwise a row that follows it could be another
+    branch's, and it belongs to none (so it is never sent anywhere).
     """
 
-    def __init__(self, *sources: dict[str, RegisterRows]) -> None:
-        self.sources = sources
+    def __init__(self, rows: dict[str, RegisterRows]) -> None:
+        self.rows = rows
 
-    def _find(self, register: str, key: str) -> Row | None:
-        if not key:
-            return None
-        for source in self.sources:
-            row = source[register].get(key)
-            if row is not None:
-                return row
-        return None
+    def owner(self, row: Row) -> Owner:
+        reg = row.register.key
+        if reg in (SALES.key, REPAIRS.key) and not is_blank(row.get("branch")):
+            return _named(row.get("branch"))
+        if reg == SALES.key:
+            return Owner(reason=BLANK)
+        if reg == REPAIRS.key:
+            serial = canonical(SALES.field("serial_no"), row.get("serial_no"))
+            sales = self.rows[SALES.key].all_with(fold_key(serial))
+            return self._agreed([_named(s.get("branch")) for s in sales], serial, "serial_no")
+        ticket = canonical(REPAIRS.field("ticket_no"), row.get("ticket_no"))
+        repairs = self.rows[REPAIRS.key].all_with(fold_key(ticket))
+        return self._agreed([self.owner(r) for r in repairs], ticket, "ticket_no")
 
     def branch_of(self, row: Row) -> str:
-        """The branch key ("" when none can be found)."""
-        name = self.branch_name(row)
-        return branch_key(name)
+        """The branch key ("" when the row belongs to none)."""
+        return self.owner(row).key
 
-    def branch_name(self, row: Row) -> Any:
-        reg = row.register.key
-        if reg in ("sales", "repairs") and not is_blank(row.get("branch")):
-            return row.get("branch")
-        if reg == "repairs":
-            sale = self._find("sales", canonical(SALES.field("serial_no"), row.get("serial_no")))
-            return sale.get("branch") if sale is not None else None
-        if reg == "callbacks":
-            repair = self._find("repairs", canonical(REPAIRS.field("ticket_no"), row.get("ticket_no")))
-            return self.branch_name(repair) if repair is not None else None
-        return None
+    @staticmethod
+    def _agreed(owners: list[Owner], via: str, via_field: str) -> Owner:
+        if not owners:
+            return Owner(reason=UNKNOWN, via=via, via_field=via_field)
+        if len({o.key for o in owners}) > 1:
+            return Owner(reason=AMBIGUOUS, via=via, via_field=via_field)
+        first = owners[0]
+        if first or first.reason == AMBIGUOUS:  # an ambiguity further down names its own key
+            return first
+        return Owner(reason=BLANK, via=via, via_field=via_field)
+
+
+def _named(name: Any) -> Owner:
+    key = branch_key(name)
+    return Owner(key, " ".join(str(name).split())) if key else Owner(reason=BLANK)

@@ -2,14 +2,17 @@
 
 A sale belongs to its branch column; a repair to its own branch column, else
 to its sale's branch; a callback to its ticket's repair. Each branch file has
-the three register sheets in the master's language and standard look, the
-callback worklist, and the very hidden `_sheetdesk` provenance sheet.
+the three register sheets in the output language and standard look, the
+callback worklist, and the very hidden `_sheetdesk` record, signed with the
+master's key (see `keys.py`).
 
 Rows that belong to no branch (blank branch, a repair of an unknown serial
-without a branch, a callback of an unknown ticket), rows without an identity
-key and repeated keys are reported as errors and put in no file: nothing that
-cannot be attributed to one branch leaves the master. Other master sheets
-(policy, notes...) are not distributed: they may hold anyone's data.
+without a branch, a callback of an unknown ticket), rows whose branch follows
+a serial or ticket that rows of different branches share, rows without an
+identity key and repeated keys are reported as errors and put in no file:
+nothing that cannot be attributed to one branch leaves the master. Other
+master sheets (policy, notes...) and columns outside the template are not
+distributed: they may hold anyone's data.
 """
 
 from __future__ import annotations
@@ -21,22 +24,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.branches.canonical import content_fingerprint, identity_labels
+from sheetdesk.branches.canonical import IDENTITY, content_fingerprint
+from sheetdesk.branches.keys import MasterKey, check_key_location, key_for_split, key_path
 from sheetdesk.branches.names import branch_file_names
 from sheetdesk.branches.provenance import Provenance, write_provenance
-from sheetdesk.branches.rows import BranchResolver, RegisterRows, Row, dataset_rows
-from sheetdesk.branches.sheets import write_register_sheet
+from sheetdesk.branches.rows import AMBIGUOUS, UNKNOWN, BranchResolver, Owner, RegisterRows, Row, dataset_rows
+from sheetdesk.branches.sheets import extra_columns, write_register_sheet
 from sheetdesk.branches.worklist import callbacks_due, write_worklist
-from sheetdesk.errors import InputError, OutputError, PolicyError
+from sheetdesk.errors import InputError, PolicyError
+from sheetdesk.i18n import Msg, majority, output_lang
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
-from sheetdesk.io.outputs import check_output
+from sheetdesk.io.outputs import check_output, output_folder
+from sheetdesk.io.policy_source import parse_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
-from sheetdesk.report import Report
-from sheetdesk.rules.policy_parse import parse_policy
+from sheetdesk.report import Report, column_letter
 from sheetdesk.schema import REGISTERS
 
 DEFAULT_CALLBACK_DAYS = 3
+
+NO_REGISTERS = Msg("no Sales, Repairs or Callbacks sheet found", "找不到销售登记、维修记录或回访记录工作表")
+TITLE = Msg("{branch} — branch workbook", "{branch} — 分支工作簿")
+SUBJECT = Msg("Branch: {branch}", "网点：{branch}")
+COMMENTS = Msg(
+    "sheetdesk split; return this file to head office unchanged in structure",
+    "sheetdesk 分发；请保持结构不变交回总部",
+)
+# Why a row belongs to no branch (the `why` of split.no_branch), by register and reason.
+WHY_NO_BRANCH: dict[tuple[str, str], Msg] = {
+    ("sales", "blank"): Msg("the Branch is blank", "网点为空"),
+    ("repairs", "blank"): Msg("no Branch, and its sale has none", "未填网点，其销售记录也没有网点"),
+    ("repairs", UNKNOWN): Msg(
+        "no Branch, and its serial {via} is not in the sales register", "未填网点，其出厂编号 {via} 不在销售登记中"
+    ),
+    ("callbacks", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
+    ("callbacks", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
+}
+VIA = {
+    "serial_no": Msg("serial {key}", "出厂编号 {key}"),
+    "ticket_no": Msg("ticket {key}", "报修单号 {key}"),
+}
 
 
 @dataclass
@@ -58,22 +85,29 @@ class SplitResult:
     files: list[BranchFile] = field(default_factory=list)
     unassigned: int = 0
     report: Report = field(default_factory=Report)
+    lang: str = "en"  # the master's language (terminal text falls back to it)
+    key_file: Path | None = None
+    key_created: bool = False
+    master_id: str = ""
 
     @property
     def valid(self) -> bool:
         return self.report.valid
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {
             "valid": self.valid,
             "master": str(self.master),
+            "master_id": self.master_id,
+            "key_file": str(self.key_file) if self.key_file else None,
+            "key_created": self.key_created,
             "split_id": self.split_id,
             "split_at": self.split_at.isoformat(),
             "master_fingerprint": self.master_fingerprint,
             "files": [f.to_json() for f in self.files],
             "unassigned": self.unassigned,
             "stats": self.report.counts(),
-            "issues": self.report.flatten(),
+            "issues": self.report.flatten(lang),
         }
 
 
@@ -82,41 +116,67 @@ def split_master(
     out_dir: str | Path,
     *,
     force: bool = False,
+    key: str | Path | None = None,
+    lang: str | None = None,
     now: dt.datetime | None = None,
     on_branch: Callable[[str], None] | None = None,
 ) -> SplitResult:
-    """Write one branch file per branch of `master` into `out_dir`."""
+    """Write one branch file per branch of `master` into `out_dir`.
+
+    `key` is the master's key file (default: `<master>.sheetdesk-key` beside
+    it, created on the first split); `lang` the language of the branch files
+    (default: the master's).
+    """
     master, out_dir = Path(master), Path(out_dir)
+    key_file = Path(key) if key is not None else key_path(master)
     report = Report()
     dataset = load_dataset([master])
     if not dataset.tables:
-        raise InputError(master, "no Sales, Repairs or Callbacks sheet found")
+        raise InputError(master, NO_REGISTERS)
+    master_lang = majority([t.lang for t in dataset.tables.values()])
     _carry_load_issues(dataset, report)
     rows = dataset_rows(dataset)
     groups, names, unassigned = _group_by_branch(rows, report)
     fingerprint = content_fingerprint({k: [r.fingerprint for r in rr.rows] for k, rr in rows.items()})
     split_at = (now or dt.datetime.now()).replace(microsecond=0)
-    result = SplitResult(master, uuid.uuid4().hex, split_at, fingerprint, unassigned=unassigned, report=report)
-    lang = _master_lang(dataset)
+    result = SplitResult(
+        master, uuid.uuid4().hex, split_at, fingerprint, unassigned=unassigned, report=report, lang=master_lang
+    )
     callback_days = _callback_days(dataset, report)
     targets = _targets(master, out_dir, [names[b] for b in groups], force)
+    check_key_location(key_file, out_dir)
+    master_key, result.key_created = key_for_split(master, key_file)
+    result.key_file, result.master_id = master_key.path, master_key.master_id
+    out_lang = output_lang(lang, master_lang)
     for bkey, branch_rows in groups.items():
         name = names[bkey]
         if on_branch is not None:
             on_branch(name)
-        path = targets[name]
-        prov = Provenance(
-            result.split_id,
-            name,
-            fingerprint,
-            split_at.isoformat(),
-            rows={(reg, str(row.key)): row.fingerprint for reg in branch_rows for row in branch_rows[reg].rows},
-        )
+        prov = _record(result, name, branch_rows, master_key)
         work = callbacks_due(branch_rows, callback_days)
-        _write_branch_file(path, name, branch_rows, lang, work, prov)
+        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov)
+        for row, key_ in cut:
+            report.add(
+                "split.text_cut",
+                _where(rows[row.register.key], row, key_),
+                field=row.register.field(key_).title,
+                length=len(str(row.get(key_))),
+            )
         counts = {reg: len(branch_rows[reg].rows) for reg in branch_rows}
-        result.files.append(BranchFile(name, path, {**counts, "worklist": len(work)}))
+        result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work)}))
     return result
+
+
+def _record(result: SplitResult, branch: str, rows: dict[str, RegisterRows], key: MasterKey) -> Provenance:
+    prov = Provenance(
+        result.split_id,
+        branch,
+        result.master_fingerprint,
+        result.split_at.isoformat(),
+        rows={(reg, str(row.key)): row.fingerprint for reg in rows for row in rows[reg].rows},
+    )
+    prov.sign(key)
+    return prov
 
 
 def _group_by_branch(
@@ -128,43 +188,54 @@ def _group_by_branch(
     unassigned = 0
     for register in REGISTERS:
         table = rows[register.key]
-        id_column = "serial_no" if register.key == "sales" else "ticket_no"
+        id_column = IDENTITY[register.key][0]
         for row in table.keyless:
-            report.error(
+            report.add(
                 "split.no_key",
-                f"{register.en} row has no {identity_labels(register)}; it is not distributed",
-                **_where(table, row, id_column),
+                _where(table, row, id_column),
+                register=register.title,
+                key_columns=[register.field(k).title for k in IDENTITY[register.key]],
             )
         for row in table.duplicates:
-            report.error(
+            first = table.index[str(row.key)]
+            report.add(
                 "split.duplicate_key",
-                f"{register.en} key {row.key} appears again; only its first row is distributed",
-                **_where(table, row, id_column),
+                _where(table, row, id_column),
+                register=register.title,
+                key=row.label,
+                first_row=first.excel_row,
             )
         for row in table.index.values():
-            bkey = resolver.branch_of(row)
-            if not bkey:
+            owner = resolver.owner(row)
+            if not owner:
                 unassigned += 1
-                report.error(
-                    "split.no_branch",
-                    f"{register.en} {row.key} belongs to no branch "
-                    f"({_why_no_branch(register.key)}); it is in no branch file",
-                    **_where(table, row, "branch" if register.key != "callbacks" else "ticket_no"),
-                )
+                _report_no_branch(report, table, row, owner)
                 continue
-            if bkey not in groups:
-                groups[bkey] = {r.key: RegisterRows(r) for r in REGISTERS}
-                names[bkey] = " ".join(str(resolver.branch_name(row)).split())
-            groups[bkey][register.key].append(row)
+            if owner.key not in groups:
+                groups[owner.key] = {r.key: RegisterRows(r) for r in REGISTERS}
+                names[owner.key] = owner.name
+            groups[owner.key][register.key].append(row)
     return groups, names, unassigned
 
 
-def _why_no_branch(register: str) -> str:
-    return {
-        "sales": "the Branch is blank",
-        "repairs": "no Branch and its serial is not in the sales register or has no branch",
-        "callbacks": "its ticket is not in the repair log or has no branch",
-    }[register]
+def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owner) -> None:
+    register = table.register
+    if owner.reason == AMBIGUOUS:
+        via = VIA[owner.via_field].bind(key=owner.via)
+        column = owner.via_field if register.key != "callbacks" else "ticket_no"
+        report.add(
+            "split.ambiguous_branch", _where(table, row, column), register=register.title, key=row.label, via=via
+        )
+        return
+    why = WHY_NO_BRANCH.get((register.key, owner.reason)) or WHY_NO_BRANCH[(register.key, "blank")]
+    column = "ticket_no" if register.key == "callbacks" else "branch"
+    report.add(
+        "split.no_branch",
+        _where(table, row, column),
+        register=register.title,
+        key=row.label,
+        why=why.bind(via=owner.via),
+    )
 
 
 def _where(rows: RegisterRows, row: Row, column: str) -> dict[str, Any]:
@@ -187,35 +258,34 @@ def _carry_load_issues(dataset: Dataset, report: Report) -> None:
         else:
             report.issues.append(issue)
     if unreadable:
-        report.warning(
-            "split.unreadable_cells",
-            f"{unreadable} cell(s) of the master cannot be read as their type; "
-            "they are distributed as written (run `sheetdesk validate` for the list)",
-        )
+        report.add("split.unreadable_cells", count=unreadable)
     for table in dataset.tables.values():
-        if table.location.unknown:
-            labels = ", ".join(str(v) for v in table.location.unknown.values())
-            report.warning(
+        extra = extra_columns(table)
+        if extra:
+            header = table.sheet.rows[table.location.header_index]
+            labels = [column_letter(c) + _header_note(header, c) for c in extra]
+            report.add(
                 "split.column_not_distributed",
-                f"columns not in the template are not distributed: {labels}",
-                sheet=table.sheet_name,
-                file=str(table.file),
+                {"sheet": table.sheet_name, "file": str(table.file), "row": table.location.header_row},
+                columns=", ".join(labels),
             )
     used = {t.sheet_name for t in dataset.tables.values()}
     for wb in dataset.workbooks:
         for sheet in wb.sheets:
             if sheet.name not in used:
-                report.warning(
-                    "split.sheet_not_distributed",
-                    f"sheet '{sheet.name}' is not a register and is not distributed (it may hold other branches' data)",
-                    sheet=sheet.name,
-                    file=str(wb.path),
+                report.add(
+                    "split.sheet_not_distributed", {"sheet": sheet.name, "file": str(wb.path)}, sheet_name=sheet.name
                 )
 
 
-def _master_lang(dataset: Dataset) -> str:
-    langs = [t.lang for t in dataset.tables.values()]
-    return "zh" if langs.count("zh") > langs.count("en") else "en"
+def _header_note(header: list[Any], col: int) -> str:
+    """` (2024)`: a column's header after its letter, when it has one."""
+    value = header[col] if col < len(header) else None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f" ({value})"
 
 
 def _callback_days(dataset: Dataset, report: Report) -> int:
@@ -225,46 +295,42 @@ def _callback_days(dataset: Dataset, report: Report) -> int:
     try:
         return parse_policy({"settings": settings}).settings.callback_days
     except PolicyError as exc:
-        report.warning(
-            "split.bad_settings", f"{exc}; the worklist uses {DEFAULT_CALLBACK_DAYS} callback days", sheet=settings[0]
-        )
+        report.add("split.bad_settings", {"sheet": settings[0]}, problem=exc.msg, days=DEFAULT_CALLBACK_DAYS)
         return DEFAULT_CALLBACK_DAYS
 
 
 def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> dict[str, Path]:
     """Check every output before writing any."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: is a file; -o takes a folder for the branch files")
-    if not out_dir.exists():
-        if not out_dir.parent.exists():
-            raise OutputError(f"{out_dir.parent}: output folder does not exist")
-        out_dir.mkdir()
+    output_folder(out_dir)  # made if missing; a file, a read-only disk...: one line
     names = branch_file_names(branches)
     return {b: check_output(out_dir / n, [master], force=force) for b, n in names.items()}
 
 
 def _write_branch_file(
     path: Path, branch: str, rows: dict[str, RegisterRows], lang: str, work: list[Any], prov: Provenance
-) -> None:
+) -> list[tuple[Row, str]]:
+    """Write one branch file; returns the (row, field) cells whose text was cut to Excel's limit."""
+    cut: list[tuple[Row, str]] = []
     with atomic_path(path) as tmp:
         wb = new_workbook(tmp)
         # Document properties name this branch only: never the master's file name.
         wb.set_properties(
             {
-                "title": f"{branch} — 分支工作簿" if lang == "zh" else f"{branch} — branch workbook",
-                "subject": f"网点：{branch}" if lang == "zh" else f"Branch: {branch}",
+                "title": TITLE.render(lang, branch=branch),
+                "subject": SUBJECT.render(lang, branch=branch),
                 "author": "sheetdesk",
                 "company": "",
                 "manager": "",
-                "comments": "sheetdesk split; return this file to head office unchanged in structure",
+                "comments": COMMENTS.render(lang),
             }
         )
         formats = Formats(wb)
         for register in REGISTERS:
-            write_register_sheet(wb, formats, register, lang, rows[register.key].rows)
+            cut += write_register_sheet(wb, formats, register, lang, rows[register.key].rows)
         write_worklist(wb, formats, work, lang)
         write_provenance(wb, prov)
         wb.close()
+    return cut
 
 
 __all__ = ["BranchFile", "SplitResult", "split_master"]

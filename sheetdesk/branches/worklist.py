@@ -15,30 +15,31 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.branches.canonical import canonical
+from sheetdesk.branches.canonical import canonical, fold_key
 from sheetdesk.branches.rows import RegisterRows
+from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import Formats, write_value
 from sheetdesk.rules.callbacks import callback_due
 from sheetdesk.schema import REPAIRS, SALES
 
-SHEET_NAMES = {"en": "Callback Worklist", "zh": "回访工作表"}
+SHEET_NAME = Msg("Callback Worklist", "回访工作表")
 
-# key, English, Chinese, type, width
-COLUMNS: tuple[tuple[str, str, str, str, int], ...] = (
-    ("due", "Callback Due", "回访截止", "datetime", 17),
-    ("ticket_no", "Ticket No", "报修单号", "text", 14),
-    ("serial_no", "Serial No", "出厂编号", "text", 16),
-    ("resolved_at", "Resolved At", "修复时间", "datetime", 17),
-    ("customer", "Customer", "用户单位", "text", 22),
-    ("contact", "Contact", "联系人", "text", 12),
-    ("phone", "Phone", "电话", "text", 15),
-    ("technician", "Technician", "维修人员", "text", 12),
+# key, label, type, width
+COLUMNS: tuple[tuple[str, Msg, str, int], ...] = (
+    ("due", Msg("Callback Due", "回访截止"), "datetime", 17),
+    ("ticket_no", REPAIRS.field("ticket_no").title, "text", 14),
+    ("serial_no", SALES.field("serial_no").title, "text", 16),
+    ("resolved_at", REPAIRS.field("resolved_at").title, "datetime", 17),
+    ("customer", SALES.field("customer").title, "text", 22),
+    ("contact", SALES.field("contact").title, "text", 12),
+    ("phone", SALES.field("phone").title, "text", 15),
+    ("technician", REPAIRS.field("technician").title, "text", 12),
 )
 
 
 @dataclass(frozen=True)
 class WorkItem:
-    due: dt.datetime
+    due: dt.datetime | None  # None: after 9999-12-31 (listed last)
     ticket_no: str
     serial_no: Any
     resolved_at: dt.datetime
@@ -57,17 +58,17 @@ def callbacks_due(rows: dict[str, RegisterRows], callback_days: int) -> list[Wor
     Customer details come only from the sales rows given (the branch's own):
     a repair on a unit another branch sold shows no customer.
     """
-    called = {canonical(REPAIRS.field("ticket_no"), r.get("ticket_no")) for r in rows["callbacks"].rows}
+    called = {fold_key(canonical(REPAIRS.field("ticket_no"), r.get("ticket_no"))) for r in rows["callbacks"].rows}
     items: list[WorkItem] = []
     for repair in rows["repairs"].index.values():
         resolved = repair.get("resolved_at")
         if not isinstance(resolved, dt.datetime) or repair.key in called:
             continue
-        sale = rows["sales"].get(canonical(SALES.field("serial_no"), repair.get("serial_no")))
+        sale = rows["sales"].get(fold_key(canonical(SALES.field("serial_no"), repair.get("serial_no"))))
         items.append(
             WorkItem(
                 due=callback_due(resolved, callback_days),
-                ticket_no=str(repair.key),
+                ticket_no=repair.label,
                 serial_no=repair.get("serial_no"),
                 resolved_at=resolved,
                 customer=sale.get("customer") if sale else None,
@@ -76,18 +77,22 @@ def callbacks_due(rows: dict[str, RegisterRows], callback_days: int) -> list[Wor
                 technician=repair.get("technician"),
             )
         )
-    return sorted(items, key=lambda i: (i.due, i.ticket_no))
+    return sorted(items, key=lambda i: (i.due or dt.datetime.max, i.ticket_no))
+
+
+def worklist_name(lang: str) -> str:
+    return SHEET_NAME.render(lang)
 
 
 def write_worklist(wb: Workbook, formats: Formats, items: list[WorkItem], lang: str) -> None:
-    ws = wb.add_worksheet(SHEET_NAMES["zh" if lang == "zh" else "en"])
+    ws = wb.add_worksheet(SHEET_NAME.render(lang))
     header = formats.header(computed=True)
     ws.set_row(0, 32)
-    for c, (_key, en, zh, kind, width) in enumerate(COLUMNS):
-        ws.write_string(0, c, zh if lang == "zh" else en, header)
-        ws.set_column(c, c, width if lang == "en" else max(width, len(zh) * 2 + 2), formats.for_type(kind))
+    for c, (_key, label, kind, width) in enumerate(COLUMNS):
+        ws.write_string(0, c, label.render(lang), header)
+        ws.set_column(c, c, width if lang == "en" else max(width, len(label.zh) * 2 + 2), formats.for_type(kind))
     for r, item in enumerate(items, start=1):
-        for c, (key, _en, _zh, kind, _w) in enumerate(COLUMNS):
+        for c, (key, _label, kind, _w) in enumerate(COLUMNS):
             write_value(ws, r, c, item.get(key), formats.for_type(kind))
     ws.freeze_panes(1, 0)
     ws.protect(

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
+from sheetdesk.durations_text import duration_words
 from sheetdesk.io.annotate import ComputedColumn
 from sheetdesk.io.load import Dataset
 from sheetdesk.rules.evaluate import Evaluation
@@ -15,7 +16,7 @@ from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, ComputedFi
 
 def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
     """Register key -> its computed columns, values aligned with the table rows."""
-    rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sales, "repairs": ev.repairs}
+    rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sale_rows, "repairs": ev.repair_rows}
     if dataset.callbacks is not None:
         rows_by_register["callbacks"] = callback_rows(dataset, ev)
     columns: dict[str, list[ComputedColumn]] = {}
@@ -25,7 +26,29 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
             continue
         lang = table.lang
         columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in COMPUTED_BY_REGISTER[key]]
+        if key == "repairs":
+            _over_in_words(columns[key], ev.sla_calendars, lang)
     return columns
+
+
+def _over_in_words(columns: list[ComputedColumn], calendars: Sequence[str | None], lang: str) -> None:
+    """Over-time in words: days of 24 hours on a 24x7 calendar, working hours
+    and minutes on any other (a working day has no fixed length)."""
+    round_the_clock = [calendar == "24x7" for calendar in calendars]
+    shown: dict[tuple[int, bool], str] = {}  # most cells are 0 or blank: each value is worded once
+
+    def words(minutes: int, days: bool) -> str:
+        text = shown.get((minutes, days))
+        if text is None:
+            text = shown[(minutes, days)] = duration_words(minutes, lang, days=days)
+        return text
+
+    for column in columns:
+        if column.key.endswith("_over_minutes"):
+            column.values = [
+                None if m is None else words(m, d) for m, d in zip(column.values, round_the_clock, strict=True)
+            ]
+            column.align = "right"
 
 
 def _values(key: str, rows: Sequence[Mapping[str, Any]], lang: str) -> list[Any]:
@@ -64,15 +87,10 @@ def callback_rows(dataset: Dataset, ev: Evaluation) -> list[dict[str, Any]]:
     """Per callback row: its ticket's due time and whether this call was on time."""
     table = dataset.callbacks
     assert table is not None
-    due_by_ticket: dict[str, Any] = {}
-    if dataset.repairs is not None:
-        for row in ev.repairs:
-            ticket = row.get("ticket_no")
-            if ticket is not None:
-                due_by_ticket.setdefault(str(ticket).strip(), row.get("callback_due"))
+    repairs = ev.repairs
     out: list[dict[str, Any]] = []
-    for ticket, at in zip(table.column("ticket_no"), table.column("callback_at"), strict=True):
-        due = due_by_ticket.get(str(ticket).strip()) if ticket is not None else None
+    for j, at in zip(dataset.links.callback_repair.parent_of, table.column("callback_at"), strict=True):
+        due = repairs[j].callback_due if j is not None else None
         status = None
         if isinstance(due, dt.datetime) and isinstance(at, dt.datetime):
             status = "done" if at <= due else "late"

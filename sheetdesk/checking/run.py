@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.bulk import collector_paused
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.progress import SILENT, Progress
@@ -26,6 +25,7 @@ class CheckResult:
     as_of: dt.datetime
     policy: Policy | None
     evaluation: Evaluation | None
+    output: Path | None = None  # the annotated workbook, when written
 
     @property
     def valid(self) -> bool:
@@ -37,16 +37,16 @@ class CheckResult:
         stats["policy_ok"] = self.policy is not None
         return stats
 
-    def to_json(self) -> dict[str, Any]:
-        """The `check --json` document of SPEC §5."""
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The `check --json` document of SPEC §5; the issues' `message` in `lang`."""
         ev = self.evaluation
         return {
             "valid": self.valid,
             "as_of": self.as_of.replace(microsecond=0).isoformat(),
             "stats": self.stats,
-            "issues": self.report.flatten(),
-            "sales": to_jsonable(ev.sales) if ev else [],
-            "repairs": to_jsonable(ev.repairs) if ev else [],
+            "issues": self.report.flatten(lang),
+            "sales": to_jsonable(ev.sale_rows) if ev else [],
+            "repairs": to_jsonable(ev.repair_rows) if ev else [],
             "kpis": to_jsonable(ev.kpis) if ev else {},
         }
 
@@ -60,7 +60,6 @@ def to_jsonable(value: Any) -> Any:
     return json_value(value)
 
 
-@collector_paused()
 def check_dataset(
     dataset: Dataset,
     *,
@@ -85,12 +84,12 @@ def check_dataset(
                 _records(dataset, "callbacks"),
                 policy,
                 as_of,
+                dataset.links,
             )
         for located in evaluation.findings:
-            table = dataset.tables[located.register]
-            f = located.finding
-            add = report.error if f.severity == "error" else report.warning
-            add(f.code, f.message, **table.where(located.index, f.column))
+            table, f = dataset.tables[located.register], located.finding
+            at = table.where(located.index, f.column) if located.index is not None else {"sheet": table.sheet_name}
+            report.add(f.code, at, **f.params)
     sort_issues(report, dataset.workbooks)
     return CheckResult(dataset, report, as_of, policy, evaluation)
 
@@ -109,22 +108,4 @@ def check_files(
 
 def _records(dataset: Dataset, key: str) -> list[dict[str, Any]]:
     table = dataset.tables.get(key)
-    if table is None:
-        return []
-    records = list(table.records())
-    if key == "repairs" and dataset.sales is not None:
-        _default_branches(records, dataset)
-    return records
-
-
-def _default_branches(repairs: list[dict[str, Any]], dataset: Dataset) -> None:
-    """A repair's branch defaults to its sale's branch (SPEC §2)."""
-    sales = dataset.sales
-    assert sales is not None
-    branch_of: dict[str, str] = {}
-    for serial, branch in zip(sales.column("serial_no"), sales.column("branch"), strict=True):
-        if serial is not None and branch is not None:
-            branch_of.setdefault(serial, branch)
-    for rec in repairs:
-        if not rec.get("branch"):
-            rec["branch"] = branch_of.get(str(rec.get("serial_no")))
+    return [] if table is None else list(table.records())

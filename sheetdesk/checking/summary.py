@@ -13,63 +13,70 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.io.xlsx import STATUS_FILL, Formats, write_value
+from sheetdesk.i18n import Msg
+from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
+from sheetdesk.rules.kpis import NOT_A_REPAIR, rate
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
+from sheetdesk.schema.enums import FAULT_LEVEL
+from sheetdesk.schema.statuses import SLA_TARGET_KEYS as TARGETS
+from sheetdesk.schema.statuses import WARRANTY_STATUSES
 
-TARGETS = tuple(TARGET_LABELS)
-WARRANTY_STATUSES = ("return", "exchange", "free", "paid", "expired", "excluded", "unknown")
-
-TEXT = {
-    "title": ("Service KPI Summary", "服务指标汇总"),
-    "as_of": ("As of", "统计截止"),
-    "overall": ("Overall", "总体"),
-    "metric": ("Metric", "指标"),
-    "value": ("Value", "数值"),
-    "target": ("Target", "目标"),
-    "repairs": ("Repairs", "报修数"),
-    "resolved": ("Resolved", "已修复"),
-    "callback_rate": ("Callback rate", "回访率"),
-    "callback_rate_in_warranty": ("Callback rate (in warranty)", "保内回访率"),
-    "on_time_rate": ("On-time callback rate", "按时回访率"),
-    "satisfaction": ("Satisfaction rate", "满意率"),
-    "billable_expected": ("Billable amount expected", "应收金额"),
-    "billable_charged": ("Amount charged", "实收金额"),
-    "by_fault_level": ("By fault level", "按故障级别"),
-    "by_branch": ("By branch", "按网点"),
-    "by_technician": ("By technician", "按维修人员"),
-    "fault_level": ("Fault level", "故障级别"),
-    "branch": ("Branch", "网点"),
-    "technician": ("Technician", "维修人员"),
-    "warranty_mix": ("Warranty status of repairs", "报修保修状态"),
-    "status": ("Status", "状态"),
-    "count": ("Count", "数量"),
-    "repeat": ("Repeat repairs by model and fault category", "按型号和故障类别的重复维修"),
-    "model": ("Model", "规格型号"),
-    "fault_category": ("Fault category", "故障类别"),
-    "serials": ("Serials", "台数"),
-    "repeat_serials": ("Serials repaired again", "重复维修台数"),
-    "repeat_repairs": ("Repeat repairs", "重复维修次数"),
-    "monthly": ("Monthly callback record", "月度电话回访记录"),
-    "month": ("Month", "月份"),
-    "callbacks_due": ("Callbacks due", "应回访"),
-    "done": ("On time", "按时回访"),
-    "late": ("Late", "逾期回访"),
-    "missing": ("Missing", "未回访"),
-    "pending": ("Pending", "待回访"),
-    "satisfied": ("Satisfied", "满意"),
-    "basically_satisfied": ("Basically satisfied", "基本满意"),
-    "dissatisfied": ("Dissatisfied", "不满意"),
-    "chart_branch": ("SLA compliance by branch", "各网点服务时限达标率"),
-    "chart_mix": ("Warranty status mix", "保修状态构成"),
-    "chart_monthly": ("Monthly callback and satisfaction rates", "月度回访率与满意率"),
-    "compliance": ("compliance", "达标率"),
-    "none": ("(none)", "(无)"),
-    "no_fault_level": ("(no level: complaints, consultations)", "(无级别：投诉、咨询等)"),
-    "no_branch": ("(no branch)", "(未填网点)"),
-    "no_technician": ("(not filled in)", "(未填维修人员)"),
-    "no_model": ("(serial not in register)", "(编号未登记)"),
-    "no_repeats": ("(no repeat repairs)", "(无重复维修)"),
-    "monthly_note": ("A blank rate: nothing due or rated that month.", "比率为空：当月无应回访或无满意度评价。"),
+TEXT: dict[str, Msg] = {
+    "title": Msg("Service KPI Summary", "服务指标汇总"),
+    "as_of": Msg("As of", "统计截止"),
+    "overall": Msg("Overall", "总体"),
+    "metric": Msg("Metric", "指标"),
+    "value": Msg("Value", "数值"),
+    "target": Msg("Target", "目标"),
+    "repairs": Msg("Repairs", "报修数"),
+    "resolved": Msg("Resolved", "已修复"),
+    "callback_rate": Msg("Callback rate", "回访率"),
+    "callback_rate_in_warranty": Msg("Callback rate (in warranty)", "保内回访率"),
+    "on_time_rate": Msg("On-time callback rate", "按时回访率"),
+    "satisfaction": Msg("Satisfaction rate", "满意率"),
+    "billable_expected": Msg("Billable amount expected", "应收金额"),
+    "billable_charged": Msg("Amount charged", "实收金额"),
+    "by_fault_level": Msg("By fault level", "按故障级别"),
+    "by_branch": Msg("By branch", "按网点"),
+    "by_technician": Msg("By technician", "按维修人员"),
+    "fault_level": Msg("Fault level", "故障级别"),
+    "branch": Msg("Branch", "网点"),
+    "technician": Msg("Technician", "维修人员"),
+    "warranty_mix": Msg("Warranty status of repairs", "报修保修状态"),
+    "status": Msg("Status", "状态"),
+    "count": Msg("Count", "数量"),
+    "repeat": Msg("Repeat repairs by model and fault category", "按型号和故障类别的重复维修"),
+    "model": Msg("Model", "规格型号"),
+    "fault_category": Msg("Fault category", "故障类别"),
+    "serials": Msg("Serials", "台数"),
+    "repeat_serials": Msg("Serials repaired again", "重复维修台数"),
+    "repeat_repairs": Msg("Repeat repairs", "重复维修次数"),
+    "monthly": Msg("Monthly callback record", "月度电话回访记录"),
+    "month": Msg("Month", "月份"),
+    "callbacks_due": Msg("Callbacks due", "应回访"),
+    "done": Msg("On time", "按时回访"),
+    "late": Msg("Late", "逾期回访"),
+    "missing": Msg("Missing", "未回访"),
+    "pending": Msg("Pending", "待回访"),
+    "satisfied": Msg("Satisfied", "满意"),
+    "basically_satisfied": Msg("Basically satisfied", "基本满意"),
+    "dissatisfied": Msg("Dissatisfied", "不满意"),
+    "chart_branch": Msg("SLA compliance by branch", "各网点服务时限达标率"),
+    "chart_mix": Msg("Warranty status mix", "保修状态构成"),
+    "chart_monthly": Msg("Monthly callback and satisfaction rates", "月度回访率与满意率"),
+    "compliance": Msg("compliance", "达标率"),
+    "none": Msg("(none)", "(无)"),
+    "level_missing": Msg("(level missing)", "(未填故障级别)"),
+    "not_a_repair": Msg("(not a repair: complaints, consultations, maintenance)", "(非报修：投诉、咨询、维护)"),
+    "no_branch": Msg("(no branch)", "(未填网点)"),
+    "no_technician": Msg("(not filled in)", "(未填维修人员)"),
+    "no_model": Msg("(serial not in register)", "(编号未登记)"),
+    "no_repeats": Msg("(no repeat repairs)", "(无重复维修)"),
+    "total": Msg("Total", "合计"),
+    "warranty_status": Msg("Warranty status", "保修状态"),
+    "axis_compliance": Msg("Compliance", "达标率"),
+    "axis_rate": Msg("Rate", "比率"),
+    "monthly_note": Msg("A blank rate: nothing due or rated that month.", "比率为空：当月无应回访或无满意度评价。"),
 }
 
 # Charts sit to the right of the KPI tables (columns A..I), stacked.
@@ -79,6 +86,18 @@ CHART_SCALE = {"x_scale": 1.2, "y_scale": 1.1}  # 576 x 317 px: about 16 rows of
 CHARTS_END_ROW = CHART_ROWS[-1] + 17  # a wide table below the charts starts here
 
 
+def count_step(largest: int) -> int:
+    """A whole-number step for a count axis reaching `largest`: 1, 2, 5, 10, 20,
+    50... whichever gives at most 8 steps (an axis of counts never shows 0.5)."""
+    step = 1
+    while largest / step > 8:
+        for factor in (2, 2.5, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = int(step * factor)
+            if largest / step <= 8:
+                break
+    return step
+
+
 class SummarySheet:
     """A `SummaryWriter` for `write_annotated`: call it with the workbook."""
 
@@ -86,8 +105,7 @@ class SummarySheet:
         self.kpis, self.as_of, self.lang = kpis, as_of, lang
 
     def t(self, key: str) -> str:
-        en, zh = TEXT[key]
-        return zh if self.lang == "zh" else en
+        return TEXT[key].render(self.lang)
 
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None:
         ws = workbook.add_worksheet(sheet_name)
@@ -102,10 +120,12 @@ class SummarySheet:
         self.f_dt = formats.get(num_format="yyyy-mm-dd hh:mm", align="left")
         self.f_dash = formats.get(align="right")
         self.f_note = formats.get(italic=True, font_color="#595959")
+        self.f_total = formats.get(bold=True, top=1)
+        self.f_total_pct = formats.get(bold=True, top=1, num_format="0.0%")
         ws.set_column(0, 0, 30)
         ws.set_column(1, 12, 13)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
+        setup_print(ws, self.lang)
+        ws.hide_gridlines(1)  # a report: gridlines on screen, not on paper
         ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
         ws.write_string(0, 0, self.t("title"), self.f_title)
         ws.write_string(1, 0, self.t("as_of"))
@@ -113,9 +133,9 @@ class SummarySheet:
         ws.write_datetime(1, 1, self.as_of, self.f_dt)
         self.row = 3
         self._overall()
-        self._groups("by_fault_level", "fault_level", "no_fault_level")
-        branch_rows = self._groups("by_branch", "branch", "no_branch")
-        self._groups("by_technician", "technician", "no_technician")
+        self._groups("by_fault_level", "fault_level", self._level_rows())
+        branch_rows = self._groups("by_branch", "branch", self._named_rows("by_branch", "no_branch"))
+        self._groups("by_technician", "technician", self._named_rows("by_technician", "no_technician"))
         mix_rows = self._warranty_mix()
         self._repeats()
         self.row = max(self.row, CHARTS_END_ROW)  # the monthly table is wider than the charts' gap
@@ -183,12 +203,30 @@ class SummarySheet:
         en, zh = TARGET_LABELS[target]
         return zh if self.lang == "zh" else en
 
-    def _groups(self, section: str, label_key: str, blank_key: str) -> tuple[int, int]:
-        """A table of one grouping; returns its first and last data row (0-based).
-
-        The group of rows with the column left blank comes last, named.
-        """
+    def _named_rows(self, section: str, blank_key: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """A grouping's rows as the sheet names them; the rows left blank come last, named."""
         groups: Mapping[str, Any] = self.kpis.get(section, {})
+        named = [(str(n), g) for n, g in groups.items() if n not in (None, "None", "")]
+        blank = [(self.t(blank_key), g) for n, g in groups.items() if n in (None, "None", "")]
+        return [*named, *blank]
+
+    def _level_rows(self) -> list[tuple[str, Mapping[str, Any]]]:
+        """Levels as the sheet writes them (二级 on a Chinese sheet, II on an English
+        one), then the repairs whose level is missing, then what is not a repair."""
+        groups: Mapping[str, Any] = self.kpis.get("by_fault_level", {})
+        rows = [
+            (FAULT_LEVEL.label(str(n), self.lang), g)
+            for n, g in groups.items()
+            if n not in (None, "None", "", NOT_A_REPAIR)
+        ]
+        if groups.get(""):
+            rows.append((self.t("level_missing"), groups[""]))
+        if groups.get(NOT_A_REPAIR):
+            rows.append((self.t("not_a_repair"), groups[NOT_A_REPAIR]))
+        return rows
+
+    def _groups(self, section: str, label_key: str, rows: list[tuple[str, Mapping[str, Any]]]) -> tuple[int, int]:
+        """A table of one grouping; returns its first and last data row (0-based)."""
         self._section(section)
         self._header(
             [
@@ -201,10 +239,8 @@ class SummarySheet:
             ]
         )
         first = self.row
-        named = [(n, g) for n, g in groups.items() if n not in (None, "None", "")]
-        blank = [(self.t(blank_key), g) for n, g in groups.items() if n in (None, "None", "")]
-        for name, g in (*named, *blank):
-            self.ws.write_string(self.row, 0, str(name))
+        for name, g in rows:
+            self.ws.write_string(self.row, 0, name)
             self._put(1, g.get("repairs"))
             for c, target in enumerate(TARGETS, start=2):
                 self._put(c, g.get("compliance", {}).get(target, {}).get("rate"), self.f_pct)
@@ -213,7 +249,7 @@ class SummarySheet:
             self._put(8, g.get("satisfaction", {}).get("rate"), self.f_pct)
             self.row += 1
         last = self.row - 1
-        if not groups:
+        if not rows:
             self.ws.write_string(self.row, 0, self.t("none"), self.f_note)
             self.row += 1
         self.row += 1
@@ -229,6 +265,7 @@ class SummarySheet:
             self.ws.write_string(self.row, 0, zh if self.lang == "zh" else en)
             self._put(1, counts.get(status, 0))
             self.row += 1
+        self.mix_max = max((int(counts.get(s) or 0) for s in WARRANTY_STATUSES), default=0)
         last = self.row - 1
         self.row += 1
         return first, last
@@ -282,7 +319,8 @@ class SummarySheet:
             ]
         )
         first = self.row
-        for item in self.kpis.get("monthly_callbacks", []):
+        months = self.kpis.get("monthly_callbacks", [])
+        for item in months:
             self.ws.write_string(self.row, 0, str(item.get("month")))
             for c, key in enumerate(keys, start=1):
                 self._put(c, item.get(key))
@@ -291,9 +329,28 @@ class SummarySheet:
                 write_value(self.ws, self.row, c, item.get(key), self.f_pct)
             self.row += 1
         last = self.row - 1
+        if months:
+            self._monthly_total(months, keys)
         self.ws.write_string(self.row, 0, self.t("monthly_note"), self.f_note)
         self.row += 1
         return first, last
+
+    def _monthly_total(self, months: list[Mapping[str, Any]], keys: tuple[str, ...]) -> None:
+        """The total row: counts summed, rates worked out from the sums (never averaged)."""
+        total = {key: sum(int(m.get(key) or 0) for m in months) for key in keys}
+        answered = total["done"] + total["late"]
+        rated = total["satisfied"] + total["basically_satisfied"] + total["dissatisfied"]
+        rates = (
+            rate(answered, answered + total["missing"]),
+            rate(total["done"], answered + total["missing"]),
+            rate(total["satisfied"] + total["basically_satisfied"], rated),
+        )
+        self.ws.write_string(self.row, 0, self.t("total"), self.f_total)
+        for c, key in enumerate(keys, start=1):
+            self.ws.write_number(self.row, c, total[key], self.f_total)
+        for c, value in enumerate(rates, start=len(keys) + 1):
+            write_value(self.ws, self.row, c, value, self.f_total_pct)
+        self.row += 1
 
     # -- charts ---------------------------------------------------------
     def _charts(self, branch_rows: tuple[int, int], mix_rows: tuple[int, int], month_rows: tuple[int, int]) -> None:
@@ -310,7 +367,8 @@ class SummarySheet:
                     }
                 )
             chart.set_title({"name": self.t("chart_branch"), "name_font": {"size": 12}})
-            chart.set_y_axis({"num_format": "0%", "max": 1, "min": 0})
+            chart.set_x_axis({"name": self.t("branch")})
+            chart.set_y_axis({"name": self.t("axis_compliance"), "num_format": "0%", "max": 1, "min": 0})
             chart.set_legend({"position": "bottom"})
             self.ws.insert_chart(CHART_ROWS[0], CHART_COL, chart, CHART_SCALE)
         first, last = mix_rows
@@ -325,8 +383,18 @@ class SummarySheet:
             }
         )
         bars.set_title({"name": self.t("chart_mix"), "name_font": {"size": 12}})
-        bars.set_y_axis({"reverse": True, "crossing": "max"})  # top to bottom as in the table, values below
-        bars.set_x_axis({"min": 0, "major_gridlines": {"visible": True}})
+        # In a bar chart the y axis holds the categories: top to bottom as in the
+        # table, values below. Counts step by whole numbers.
+        bars.set_y_axis({"name": self.t("warranty_status"), "reverse": True, "crossing": "max"})
+        bars.set_x_axis(
+            {
+                "name": self.t("repairs"),
+                "min": 0,
+                "major_unit": count_step(self.mix_max),
+                "num_format": "0",
+                "major_gridlines": {"visible": True},
+            }
+        )
         bars.set_legend({"none": True})
         self.ws.insert_chart(CHART_ROWS[1], CHART_COL, bars, CHART_SCALE)
         first, last = month_rows
@@ -342,8 +410,8 @@ class SummarySheet:
                     }
                 )
             line.set_title({"name": self.t("chart_monthly"), "name_font": {"size": 12}})
-            line.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
-            line.set_x_axis({"num_font": {"rotation": -45}})
+            line.set_y_axis({"name": self.t("axis_rate"), "num_format": "0%", "min": 0, "max": 1})
+            line.set_x_axis({"name": self.t("month"), "num_font": {"rotation": -45}})
             line.set_legend({"position": "bottom"})
             line.show_blanks_as("span")  # a month with nothing due joins its neighbours
             self.ws.insert_chart(CHART_ROWS[2], CHART_COL, line, CHART_SCALE)

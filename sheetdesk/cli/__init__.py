@@ -14,17 +14,38 @@ from typing import Any
 
 import click
 
-from sheetdesk import __version__
 from sheetdesk.cli.common import EXIT_BAD_INPUT, debug_option
+from sheetdesk.cli.signals import Interrupted, exit_code_of, signals_as_interrupts
 from sheetdesk.errors import SheetdeskError
+from sheetdesk.i18n import Msg, terminal_lang
+from sheetdesk.version import __version__
+
+INTERRUPTED = Msg("sheetdesk: interrupted", "sheetdesk：已中断")
+STOPPED_BY = Msg("sheetdesk: stopped by {signal}", "sheetdesk：被 {signal} 信号终止")
+ERROR_LINE = Msg("sheetdesk: error: {message}", "sheetdesk：错误：{message}")
+INTERNAL = Msg(
+    "internal error: {kind}: {detail} (run with --debug for details)",
+    "内部错误：{kind}：{detail}（加 --debug 查看详情）",
+)
+
+
+def _lang(ctx: click.Context | None) -> str:
+    option = ctx.find_root().meta.get("sheetdesk.lang") if ctx is not None else None
+    return terminal_lang(option)
 
 
 class SheetdeskGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Like Click's, but a usage error is one line on stderr (exit 2), as SPEC §5 asks."""
+        """Like Click's, but a usage error is one line on stderr (exit 2), as SPEC §5 asks.
+
+        While the command runs, SIGTERM and SIGHUP end it the way Ctrl+C does
+        (`sheetdesk.cli.signals`): clean-up runs, the exit code is 128 + the
+        signal's number.
+        """
         kwargs["standalone_mode"] = False
         try:
-            code = super().main(*args, **kwargs)
+            with signals_as_interrupts():
+                code = super().main(*args, **kwargs)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx is not None else "sheetdesk"
             click.echo(f"sheetdesk: error: {exc.format_message()} (see '{where} --help')", err=True)
@@ -35,6 +56,9 @@ class SheetdeskGroup(click.Group):
         except click.Abort:
             click.echo("Aborted!", err=True)
             sys.exit(1)
+        except KeyboardInterrupt as exc:  # outside a command (while parsing options)
+            click.echo(_interrupted(exc, _lang(None)), err=True)
+            sys.exit(exit_code_of(exc))
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -43,10 +67,10 @@ class SheetdeskGroup(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except SheetdeskError as exc:
-            self._fail(ctx, exc, str(exc))
-        except KeyboardInterrupt:
-            click.echo("sheetdesk: interrupted", err=True)
-            ctx.exit(130)
+            self._fail(ctx, exc, exc.text(_lang(ctx)))
+        except KeyboardInterrupt as exc:
+            click.echo(_interrupted(exc, _lang(ctx)), err=True)
+            ctx.exit(exit_code_of(exc))
         except BrokenPipeError:
             # `sheetdesk ... | head` closed our stdout: not an error of ours.
             # Point stdout at devnull so the interpreter's final flush is quiet.
@@ -54,14 +78,20 @@ class SheetdeskGroup(click.Group):
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(0)
         except Exception as exc:  # a bug: still one line, the traceback with --debug
-            self._fail(ctx, exc, f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+            self._fail(ctx, exc, INTERNAL.render(_lang(ctx), kind=type(exc).__name__, detail=str(exc)))
 
     @staticmethod
     def _fail(ctx: click.Context, exc: BaseException, message: str) -> None:
         if ctx.meta.get("sheetdesk.debug"):
             traceback.print_exception(exc, file=sys.stderr)
-        click.echo(f"sheetdesk: error: {message}", err=True)
+        click.echo(ERROR_LINE.render(_lang(ctx), message=message), err=True)
         ctx.exit(getattr(exc, "exit_code", EXIT_BAD_INPUT) if isinstance(exc, SheetdeskError) else EXIT_BAD_INPUT)
+
+
+def _interrupted(exc: KeyboardInterrupt, lang: str) -> str:
+    if isinstance(exc, Interrupted):
+        return STOPPED_BY.render(lang, signal=str(exc))
+    return INTERRUPTED.render(lang)
 
 
 @click.group(cls=SheetdeskGroup, context_settings={"help_option_names": ["-h", "--help"]})

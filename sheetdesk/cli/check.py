@@ -5,31 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
 
 import click
 
-from sheetdesk.checking import CheckResult, check_files
-from sheetdesk.checking.workbook import write_checked
-from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
+from sheetdesk import api
+from sheetdesk.bulk import collector_paused
+from sheetdesk.checking import CheckResult
+from sheetdesk.cli.common import WhenType, debug_option, exit_code, print_json, progress_for
 from sheetdesk.cli.validate import DEFAULT_LIMIT, print_table
-from sheetdesk.io.outputs import check_output, default_output
-from sheetdesk.io.values import coerce_datetime
+from sheetdesk.io.outputs import default_output
 from sheetdesk.schema.computed import TARGET_LABELS
-
-
-class WhenType(click.ParamType):
-    """`2026-11-01`, `2026-11-01T17:30`, `2026-11-01 17:30:00`."""
-
-    name = "WHEN"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
-        if isinstance(value, dt.datetime):
-            return value
-        stamp, problem = coerce_datetime(str(value).strip().replace("T", " "))
-        if stamp is None or problem:
-            self.fail(f"'{value}' is not a date/time; write it as 2026-11-01 or 2026-11-01T17:30", param, ctx)
-        return stamp
 
 
 @click.command("check", short_help="Validate, then compute warranty, SLA, callbacks and KPIs.")
@@ -93,22 +78,17 @@ def check(
     Exit code 0: no errors (warnings allowed); 1: the data or the policy has
     errors; 2: a file cannot be read or the options are wrong.
     """
-    out = None
-    if output is not None or not json_mode:
-        inputs = [*files, *([policy] if policy else [])]
-        out = check_output(output or default_output(files[0]), inputs, force=force)
-    progress = progress_for(json_mode)
-    result = check_files(files, policy=policy, as_of=as_of, progress=progress)
-    if out is not None:
-        write_checked(result, out, progress)
+    out = output if output is not None or json_mode else default_output(files[0])
+    with collector_paused():
+        result = api.check(files, policy=policy, as_of=as_of, output=out, force=force, progress=progress_for(json_mode))
     if json_mode:
         print_json(result.to_json())
     else:
         click.echo(f"As of {result.as_of:%Y-%m-%d %H:%M:%S}")
         print_table(result, limit)
         print_kpis(result)
-        if out is not None:
-            click.echo(f"Annotated workbook written to {out}")
+        if result.output is not None:
+            click.echo(f"Annotated workbook written to {result.output}")
     ctx.exit(exit_code(result.report))
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
-from sheetdesk.i18n import LANGS
+from sheetdesk.i18n import LANGS, Msg, terminal_lang
 from sheetdesk.progress import SILENT, Progress, TerminalProgress
 from sheetdesk.report import Report
 
@@ -58,6 +60,38 @@ def lang_option(func: F) -> F:
         help="Language of messages and written workbooks: en or zh (default: the workbook's "
         "language; terminal text follows LANG, then the workbook).",
     )(func)
+
+
+# A date, or a date and a time: 2026-11-01, 2026-11-01T17:30, 2026-11-01 17:30:00.
+_WHEN = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+NOT_A_WHEN = Msg(
+    "'{value}' is not a date/time; write it as 2026-11-01, 2026-11-01T17:30 or 2026-11-01 17:30:00",
+    "'{value}' 不是日期/时间；请写成 2026-11-01、2026-11-01T17:30 或 2026-11-01 17:30:00",
+)
+
+
+class WhenType(click.ParamType[dt.datetime]):
+    """A moment given on the command line (`--as-of`): a date or a date and time, nothing else.
+
+    A bare number such as 45000 is refused: it is not a date a clerk means
+    to type (as an Excel serial it would silently be 2023-03-15).
+    """
+
+    name = "WHEN"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value).strip()
+        match = _WHEN.fullmatch(text)
+        try:
+            if match is None:
+                raise ValueError(text)
+            year, month, day, hour, minute, second = (int(part) for part in match.groups(default="0"))
+            return dt.datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            option = ctx.find_root().meta.get("sheetdesk.lang") if ctx is not None else None
+            self.fail(NOT_A_WHEN.render(terminal_lang(option), value=value), param, ctx)
 
 
 def exit_code(report: Report) -> int:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import click
 
+from sheetdesk import api
 from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, lang_option, print_json, show_progress
 from sheetdesk.i18n import Msg, terminal_lang
-from sheetdesk.io.outputs import check_output, default_output
-from sheetdesk.legacy import ImportResult, import_legacy, save_mapping, write_import
+from sheetdesk.io.outputs import default_output
+from sheetdesk.legacy import ImportResult
 
 HEADLINE = Msg(
     "{source}, sheet '{sheet}', {header} -> {kind} ({lang})", "{source}，工作表“{sheet}”，{header} -> {kind}（{lang}）"
@@ -135,13 +136,7 @@ def import_(
       sheetdesk import next.csv --kind repairs --mapping old.xlsx -o next.xlsx
       sheetdesk import report.xlsx --kind repairs --header-row 6
     """
-    inputs = [legacy] + ([mapping] if mapping else [])
-    target = None
-    if not dry_run:
-        target = check_output(out or default_output(legacy, ".imported.xlsx"), inputs, force=force)
-    if save_to is not None:
-        check_output(save_to, inputs + ([target] if target else []), force=force)
-    result = import_legacy(
+    result = api.import_log(
         legacy,
         kind,
         sheet=sheet,
@@ -149,14 +144,13 @@ def import_(
         encoding=encoding,
         lang=lang,
         header_rows=header_rows,
+        output=out or default_output(legacy, ".imported.xlsx"),
+        save_mapping_to=save_to,
+        dry_run=dry_run,
+        force=force,
         progress=_progress_bar(lang) if show_progress(as_json) else None,
     )
-    result.dry_run = dry_run
     said = terminal_lang(lang, result.lang)
-    if target is not None:
-        write_import(result, target)
-    if save_to is not None:
-        save_mapping(result, save_to)
     if as_json:
         print_json(result.to_json(said))
     else:

@@ -6,9 +6,30 @@ from pathlib import Path
 
 import click
 
-from sheetdesk.branches import SplitResult, split_master
-from sheetdesk.cli.common import debug_option, exit_code, print_json, show_progress
+from sheetdesk import api
+from sheetdesk.branches import SplitResult
+from sheetdesk.cli.common import debug_option, exit_code, lang_option, print_json, show_progress
+from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.report import Issue
+
+WRITING = Msg("writing {branch} ...", "正在写出 {branch} ...")
+HEAD = Msg(
+    "split {master}: {count} branch file(s), split id {split_id}",
+    "分发 {master}：{count} 个网点文件，分发编号 {split_id}",
+)
+FILE_LINE = Msg(
+    "  {path}  [{branch}]  sales {sales}, repairs {repairs}, callbacks {callbacks}; callbacks due {due}",
+    "  {path}  [{branch}]  销售 {sales}，维修 {repairs}，回访 {callbacks}；待回访 {due}",
+)
+KEY_CREATED = Msg(
+    "the master's key was written to {path}: keep it with the master, never send it to a branch",
+    "总表密钥已写入 {path}：请与总表一起保存，切勿发给网点",
+)
+UNASSIGNED = Msg("{count} row(s) belong to no branch and are in no file.", "{count} 行不属于任何网点，未放入任何文件。")
+SEVERITY = {"error": Msg("error", "错误"), "warning": Msg("warning", "警告")}
+ISSUE_LINE = Msg("{severity}: {where}: {message}", "{severity}：{where}：{message}")
+ISSUE_LINE_NOWHERE = Msg("{severity}: {message}", "{severity}：{message}")
+ROW = Msg("row {row}", "第 {row} 行")
 
 
 @click.command("split")
@@ -28,10 +49,20 @@ from sheetdesk.report import Issue
     type=click.Path(path_type=Path),
     help="Folder for the branch files (created if missing).",
 )
+@click.option(
+    "--key",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The master's key file (default: MASTER's name with .sheetdesk-key, beside it; created on the first "
+    "split). Keep it at head office: collect verifies returned files with it.",
+)
 @click.option("--force", is_flag=True, help="Replace branch files that already exist.")
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document with what was written.")
+@lang_option
 @debug_option
-def split(master: Path, by: str, out_dir: Path, force: bool, json_mode: bool) -> None:
+def split(
+    master: Path, by: str, out_dir: Path, key: Path | None, force: bool, json_mode: bool, lang: str | None
+) -> None:
     """Write one workbook per branch of MASTER into the folder -o.
 
     A sale belongs to its Branch; a repair to its own Branch, else to its
@@ -40,11 +71,17 @@ def split(master: Path, by: str, out_dir: Path, force: bool, json_mode: bool) ->
     master's language with the standard look and dropdowns, a protected
     Callback Worklist / 回访工作表 (resolved repairs still without a
     callback, by due date), and a hidden _sheetdesk sheet recording the
-    split (split id, branch, the master's fingerprint, a fingerprint per row)
-    so that `sheetdesk collect` can tell updates from conflicts.
+    split (split id, branch, the master's identity, a fingerprint per row),
+    signed with the master's key so that `sheetdesk collect` can tell
+    updates from conflicts and detect a record that was changed.
+
+    The master's key is a file beside the master (master.sheetdesk-key),
+    created on the first split and reused afterwards. Keep it with the
+    master; never send it with the branch files.
 
     File names are the branch names made safe (华南/深圳 -> 华南_深圳.xlsx).
-    Rows that belong to no branch go into no file and are reported.
+    Rows that belong to no branch, or whose branch follows a serial or ticket
+    that rows of different branches share, go into no file and are reported.
 
     Sheet protection is a guard against mistakes, not security.
 
@@ -56,33 +93,51 @@ def split(master: Path, by: str, out_dir: Path, force: bool, json_mode: bool) ->
     Example:
       sheetdesk split master.xlsx --by branch -o 分发
     """
+    progress = show_progress(json_mode)
 
     def on_branch(name: str) -> None:
-        if show_progress(json_mode):
-            click.echo(f"writing {name} ...", err=True)
+        if progress:
+            click.echo(WRITING.render(terminal_lang(lang), branch=name), err=True)
 
-    result = split_master(master, out_dir, force=force, on_branch=on_branch)
+    result = api.split(master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch)
+    tlang = terminal_lang(lang, result.lang)
     if json_mode:
-        print_json(result.to_json())
+        print_json(result.to_json(tlang))
     else:
-        _print(result)
+        _print(result, tlang)
     raise SystemExit(exit_code(result.report))
 
 
-def _print(result: SplitResult) -> None:
-    click.echo(f"split {result.master.name}: {len(result.files)} branch file(s), split id {result.split_id[:8]}")
+def _print(result: SplitResult, lang: str) -> None:
+    click.echo(HEAD.render(lang, master=result.master.name, count=len(result.files), split_id=result.split_id[:8]))
     for f in result.files:
         c = f.counts
         click.echo(
-            f"  {f.path}  [{f.branch}]  sales {c['sales']}, repairs {c['repairs']}, "
-            f"callbacks {c['callbacks']}; callbacks due {c['worklist']}"
+            FILE_LINE.render(
+                lang,
+                path=f.path,
+                branch=f.branch,
+                sales=c["sales"],
+                repairs=c["repairs"],
+                callbacks=c["callbacks"],
+                due=c["worklist"],
+            )
         )
+    if result.key_created:
+        click.echo(KEY_CREATED.render(lang, path=result.key_file))
     for issue in result.report.issues:
-        click.echo(_issue_line(issue))
+        click.echo(issue_line(issue, lang))
     if result.unassigned:
-        click.echo(f"{result.unassigned} row(s) belong to no branch and are in no file.")
+        click.echo(UNASSIGNED.render(lang, count=result.unassigned))
 
 
-def _issue_line(issue: Issue) -> str:
-    where = issue.location()
-    return f"{issue.severity}: {where}: {issue.message}" if where != "-" else f"{issue.severity}: {issue.message}"
+def issue_line(issue: Issue, lang: str, *, with_file: bool = False) -> str:
+    """`warning: Sales!I8: message` in the reader's language (the file's name first when asked)."""
+    place = issue.cell or (ROW.render(lang, row=issue.row) if issue.row else None)
+    where = "!".join(p for p in (issue.sheet, place) if p) or "-"
+    if with_file and issue.file:
+        where = Path(issue.file).name if where == "-" else f"{Path(issue.file).name} {where}"
+    severity = SEVERITY[issue.severity].render(lang)
+    if where == "-":
+        return ISSUE_LINE_NOWHERE.render(lang, severity=severity, message=issue.text(lang))
+    return ISSUE_LINE.render(lang, severity=severity, where=where, message=issue.text(lang))

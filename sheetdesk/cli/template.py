@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from sheetdesk import api
 from sheetdesk.cli.common import debug_option
-from sheetdesk.templates import KINDS, LANGS, write_templates
+from sheetdesk.templates import KINDS, LANGS
 
 
 @click.command("template")
@@ -56,5 +57,5 @@ def template(kind: str, outdir: str, lang: str, force: bool) -> None:
       sheetdesk template all --lang zh -o 模板
       sheetdesk template repairs -o forms --force
     """
-    for path in write_templates(kind, outdir, lang, force=force):
+    for path in api.template(kind, outdir, lang=lang, force=force).paths:
         click.echo(f"wrote {path}")

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
+from sheetdesk import api
+from sheetdesk.bulk import collector_paused
 from sheetdesk.checking import CheckResult
 from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
-from sheetdesk.io.annotate import write_annotated
-from sheetdesk.io.outputs import check_output, default_output
+from sheetdesk.io.outputs import default_output
 from sheetdesk.report import Issue
-from sheetdesk.validation import ValidationResult, validate_files
+from sheetdesk.validation import ValidationResult
 
 DEFAULT_LIMIT = 200
 
@@ -64,20 +65,15 @@ def validate(
     Exit code 0: no errors (warnings allowed); 1: the data has errors;
     2: a file cannot be read or the options are wrong.
     """
-    out = None
-    if output is not None:
-        inputs = [*files, *([policy] if policy else [])]
-        out = check_output(output or default_output(files[0]), inputs, force=force)
-    progress = progress_for(json_mode)
-    result = validate_files(files, policy=policy, progress=progress)
-    if out is not None:
-        write_annotated(out, result.dataset, result.report, progress=progress)
+    out = None if output is None else output or default_output(files[0])
+    with collector_paused():
+        result = api.validate(files, policy=policy, output=out, force=force, progress=progress_for(json_mode))
     if json_mode:
         print_json(result.to_json())
     else:
         print_table(result, limit)
-        if out is not None:
-            click.echo(f"Annotated copy written to {out}")
+        if result.output is not None:
+            click.echo(f"Annotated copy written to {result.output}")
     ctx.exit(exit_code(result.report))
 
 

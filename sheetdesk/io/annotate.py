@@ -2,8 +2,11 @@
 
 `write_annotated` copies every sheet of every input file, values at the same
 cells, with a fill and a comment on each cell that has an issue, then adds
-an `Issues` sheet (one row per issue, linked to its cell) and, when the
-caller gives one, a `Summary` sheet.
+an `Issues` sheet (问题清单: one row per issue, linked to its cell) and,
+when the caller gives one, a `Summary` sheet (汇总), named in the
+workbook's language. Register sheets keep or get a filter over their
+header, frozen panes and a print setup (`setup_register_sheet`); any other
+sheet keeps the input's filter.
 
 Extension points for commands that compute more than `validate`:
 
@@ -11,7 +14,8 @@ Extension points for commands that compute more than `validate`:
   register's sheet (`ComputedColumn`: key, en/zh label, type, values aligned
   with `Table.rows`, optional status colouring).
 - `summary`: a callable `(workbook, formats, sheet_name)` that adds the
-  Summary sheet under `sheet_name` ("Summary" unless an input sheet has it).
+  Summary sheet under `sheet_name` (`SUMMARY_SHEET` in the workbook's
+  language, unless an input sheet has that name).
 """
 
 from __future__ import annotations
@@ -24,13 +28,16 @@ from typing import Protocol
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.bulk import collector_paused
 from sheetdesk.errors import OutputError
+from sheetdesk.i18n import Msg
 from sheetdesk.io.annotate_index import IssueIndex
 from sheetdesk.io.annotate_issues import write_issues_sheet
-from sheetdesk.io.annotate_sheet import ComputedColumn, SheetCopier
+from sheetdesk.io.annotate_sheet import SheetCopier
+from sheetdesk.io.annotate_table import ComputedColumn
 from sheetdesk.io.atomic import atomic_path
+from sheetdesk.io.autofilters import read_autofilters
 from sheetdesk.io.load import Dataset, Table
+from sheetdesk.io.targets import CANNOT_WRITE
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
 from sheetdesk.progress import SILENT, Progress, Step
 from sheetdesk.report import Issue, Report
@@ -39,12 +46,15 @@ from sheetdesk.report import Issue, Report
 # constant-memory mode) instead of held in memory until the end.
 CONSTANT_MEMORY_ROWS = 50_000
 
+ISSUES_SHEET = Msg("Issues", "问题清单")
+SUMMARY_SHEET = Msg("Summary", "汇总")
+WRITING = Msg("Writing {name}", "正在写出 {name}")
+
 
 class SummaryWriter(Protocol):
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None: ...
 
 
-@collector_paused()
 def write_annotated(
     out_path: str | Path,
     dataset: Dataset,
@@ -58,10 +68,10 @@ def write_annotated(
 ) -> Path:
     """Write the annotated copy of `dataset` to `out_path` (atomically).
 
-    `lang` ("en"/"zh") sets the language of the Issues sheet; by default the
-    language most register headers are in. Problems met while writing (text
-    cut to Excel's cell limit) are added to `report` as warnings, and appear
-    in the Issues sheet.
+    `lang` ("en"/"zh") sets the language of the added sheets, the comments
+    and the printed pages; by default the language most register headers are
+    in. Problems met while writing (text cut to Excel's cell limit) are added
+    to `report` as warnings, and appear in the Issues sheet.
     """
     out_path = Path(out_path)
     lang = lang or majority_lang(dataset)
@@ -72,11 +82,11 @@ def write_annotated(
         with atomic_path(out_path) as tmp:
             wb = new_workbook(tmp, constant_memory=constant_memory)
             total = sum(len(s.rows) for w in dataset.workbooks for s in w.sheets)
-            with progress.step(f"Writing {out_path.name}", total) as step:
+            with progress.step(WRITING, total, name=out_path.name) as step:
                 _fill_workbook(wb, dataset, report, computed or {}, summary, lang, step)
                 wb.close()
     except (XlsxWriterException, OSError) as exc:
-        raise OutputError(f"{out_path}: cannot be written ({exc})") from exc
+        raise OutputError(CANNOT_WRITE, path=out_path, problem=str(exc)) from exc
     return out_path
 
 
@@ -97,6 +107,7 @@ def _fill_workbook(
     first_visible = None
     for raw_wb in dataset.workbooks:
         file = str(raw_wb.path)
+        filters = read_autofilters(raw_wb.path) if raw_wb.format in ("xlsx", "xlsm") else {}
         for sheet in raw_wb.sheets:
             name = safe_sheet_name(sheet.name, taken)
             out_names[(file, sheet.name)] = name
@@ -115,6 +126,7 @@ def _fill_workbook(
                 table,
                 computed.get(table.key, ()) if table is not None else (),
                 lang,
+                filters.get(sheet.name),
             ).write(step)
             if first_visible is None and sheet.visible:
                 first_visible = ws
@@ -134,10 +146,10 @@ def _fill_workbook(
             return issue.column
         return table.register.field(issue.column).label(table.lang)
 
-    issues_ws = wb.add_worksheet(safe_sheet_name("Issues", taken))
+    issues_ws = wb.add_worksheet(safe_sheet_name(ISSUES_SHEET.render(lang), taken))
     write_issues_sheet(issues_ws, formats, report.issues, lang, target, column_label)
     if summary is not None:
-        summary(wb, formats, safe_sheet_name("Summary", taken))
+        summary(wb, formats, safe_sheet_name(SUMMARY_SHEET.render(lang), taken))
     if report.issues or first_visible is None:
         issues_ws.activate()
     else:
@@ -149,4 +161,12 @@ def majority_lang(dataset: Dataset) -> str:
     return langs.most_common(1)[0][0] if langs else "en"
 
 
-__all__ = ["CONSTANT_MEMORY_ROWS", "ComputedColumn", "SummaryWriter", "majority_lang", "write_annotated"]
+__all__ = [
+    "CONSTANT_MEMORY_ROWS",
+    "ISSUES_SHEET",
+    "SUMMARY_SHEET",
+    "ComputedColumn",
+    "SummaryWriter",
+    "majority_lang",
+    "write_annotated",
+]

@@ -6,16 +6,23 @@ sit on row 7?" in one dictionary lookup, so rows without issues cost nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from sheetdesk.i18n import Msg
 from sheetdesk.io.reader import RawWorkbook
 from sheetdesk.io.xlsx import SEVERITY_FILL
 from sheetdesk.report import Issue
 
+Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
+
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 MAX_COMMENT_CHARS = 32_000  # Excel's limit is 32,767
+# A finding's severity as the Issues sheet and the comments show it (the JSON keeps the key).
+SEVERITY = {"error": Msg("error", "错误"), "warning": Msg("warning", "警告")}
+COMMENT_LINE = Msg("{severity}: {message}", "{severity}：{message}")
 
 
 def parse_cell(ref: str) -> tuple[int, int]:
@@ -84,6 +91,12 @@ def worst(issues: list[Issue]) -> str:
     return "error" if any(i.severity == "error" for i in issues) else "warning"
 
 
+@functools.cache
+def _severity_words(lang: str) -> dict[str, str]:
+    """Error / Warning, 错误 / 警告: a comment's first word (looked up once per language)."""
+    return {key: (w := word.render(lang))[:1].upper() + w[1:] for key, word in SEVERITY.items()}
+
+
 def cell_fill(flagged: dict[int, list[Issue]] | None, col: int) -> str | None:
     """The fill of column `col` given one row's issues by column (None: no issue there)."""
     if flagged and col in flagged:
@@ -92,11 +105,10 @@ def cell_fill(flagged: dict[int, list[Issue]] | None, col: int) -> str | None:
 
 
 def comment_text(issues: list[Issue], lang: str = "en") -> str:
-    """One comment for all issues on a cell, one line each."""
-    if len(issues) == 1:
-        text = f"{issues[0].severity.capitalize()}: {issues[0].text(lang)}"
-    else:
-        text = "\n".join(f"• {i.severity.capitalize()}: {i.text(lang)}" for i in issues)
+    """One comment for all issues on a cell, one line each: `Error: ...` / `错误：...`."""
+    words = _severity_words(lang)
+    lines = [COMMENT_LINE.render(lang, severity=words[i.severity], message=i.text(lang)) for i in issues]
+    text = lines[0] if len(lines) == 1 else "\n".join(f"• {line}" for line in lines)
     if len(text) > MAX_COMMENT_CHARS:
         text = text[: MAX_COMMENT_CHARS - 1] + "…"
     return text

@@ -16,7 +16,8 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from sheetdesk.io.annotate_index import SheetIssues, cell_fill, comment_text, worst
+from sheetdesk.i18n import Msg
+from sheetdesk.io.annotate_index import Flagged, SheetIssues, cell_fill, comment_text, worst
 from sheetdesk.io.annotate_table import ComputedColumn, TablePlan
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
@@ -27,16 +28,18 @@ from sheetdesk.io.xlsx import (
     EXCEL_MAX_ROWS,
     SEVERITY_FILL,
     Formats,
+    Span,
     write_value,
 )
 from sheetdesk.progress import Step
-from sheetdesk.report import Issue, Report, column_letter
+from sheetdesk.report import Report, column_letter
 
 EXCEL_MAX_COLS = 16_384
 MAX_MERGE_CELLS = 100_000  # a larger merged range (whole columns, A1:XFD1048576) is not carried
 PROGRESS_ROWS = 2000  # rows between progress reports
 COMMENT_OPTIONS = {"author": "sheetdesk", "x_scale": 2.5, "y_scale": 1.5}
-Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
+ROWS = Msg("rows", "行")
+COLUMNS = Msg("columns", "列")
 
 
 _PLAIN = frozenset({str, float, int, bool})
@@ -66,12 +69,16 @@ class SheetCopier:
         table: Table | None = None,
         computed: Sequence[ComputedColumn] = (),
         lang: str = "en",
+        autofilter: Span | None = None,
     ) -> None:
         self.wb, self.ws, self.formats, self.sheet, self.file = wb, ws, formats, sheet, file
-        self.lang = lang  # of the comments
+        self.lang = lang  # of the comments and the printed pages
+        self.autofilter = autofilter  # the input sheet's filter, kept
         self.issues, self.report, self.table = issues, report, table
         self.width = min(sheet.width, EXCEL_MAX_COLS)
-        self.computed = list(computed)[: EXCEL_MAX_COLS - self.width] if table is not None else []
+        wanted = list(computed) if table is not None else []
+        self.computed = wanted[: EXCEL_MAX_COLS - self.width]
+        self.left_out = wanted[len(self.computed) :]  # no room after column XFD: named in a warning
         self._carried: dict[tuple[str, str | None], Any] = {}
 
     def carried_format(self, value: Any, fill: str | None) -> Any:
@@ -103,21 +110,28 @@ class SheetCopier:
         rows = self.sheet.rows
         n_rows = max(len(rows), self.issues.max_row)
         if n_rows > EXCEL_MAX_ROWS:
-            self._truncated(f"{n_rows:,} rows; only the first {EXCEL_MAX_ROWS:,}")
+            self._truncated(n_rows, ROWS, EXCEL_MAX_ROWS)
             n_rows = EXCEL_MAX_ROWS
         if self.sheet.width > EXCEL_MAX_COLS:
-            self._truncated(f"{self.sheet.width:,} columns; only the first {EXCEL_MAX_COLS:,}")
+            self._truncated(self.sheet.width, COLUMNS, EXCEL_MAX_COLS)
+        if self.left_out and self.table is not None:
+            self.report.add(
+                "sheet.computed_beyond_xfd",
+                {"sheet": self.sheet.name, "file": self.file, "row": self.table.location.header_index + 1},
+                sheet=self.sheet.name,
+                count=len(self.left_out),
+                columns=[Msg(c.en, c.zh) for c in self.left_out],
+            )
         merges: dict[int, list[tuple[int, int, int, int]]] = {}
         for (r0, c0), (r1, c1) in self.sheet.merged:
             if (r0, c0) != (r1, c1) and r1 < EXCEL_MAX_ROWS and c1 < EXCEL_MAX_COLS:
                 if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_MERGE_CELLS:  # xlsxwriter walks every cell of a merge
-                    self.report.warning(
+                    self.report.add(
                         "sheet.merge_not_carried",
-                        f"sheet '{self.sheet.name}': the merged range "
-                        f"{_range(r0, c0, r1, c1)} covers {(r1 - r0 + 1) * (c1 - c0 + 1):,} cells; "
-                        "it is not merged in the copy (its value is kept)",
+                        {"sheet": self.sheet.name, "file": self.file},
                         sheet=self.sheet.name,
-                        file=self.file,
+                        range=_range(r0, c0, r1, c1),
+                        cells=f"{(r1 - r0 + 1) * (c1 - c0 + 1):,}",
                     )
                     continue
                 merges.setdefault(r0, []).append((r0, c0, r1, c1))
@@ -142,15 +156,20 @@ class SheetCopier:
             step.advance(n_rows % PROGRESS_ROWS)
         if plan is not None:
             plan.finish(n_rows)
+        elif self.autofilter is not None:
+            r0, c0, r1, c1 = self.autofilter
+            self.ws.autofilter(r0, c0, min(r1, EXCEL_MAX_ROWS - 1), min(c1, EXCEL_MAX_COLS - 1))
         if not self.sheet.visible:
             self.ws.hide()
 
-    def _truncated(self, what: str) -> None:
-        self.report.warning(
+    def _truncated(self, count: int, what: Msg, limit: int) -> None:
+        self.report.add(
             "sheet.truncated",
-            f"sheet '{self.sheet.name}' has {what} fit in an Excel sheet",
+            {"sheet": self.sheet.name, "file": self.file},
             sheet=self.sheet.name,
-            file=self.file,
+            count=f"{count:,}",
+            what=what,
+            limit=f"{limit:,}",
         )
 
     def write_plain_row(self, r: int, row: list[Any], flagged: Flagged | None) -> Flagged:
@@ -171,13 +190,11 @@ class SheetCopier:
             write_value(self.ws, r, c, value, fmt)
             return
         if len(value) > EXCEL_MAX_CELL_CHARS:
-            issue = self.report.warning(
+            issue = self.report.add(
                 "cell.truncated",
-                f"text of {len(value):,} characters cut to Excel's limit of {EXCEL_MAX_CELL_CHARS:,}",
-                sheet=self.sheet.name,
-                row=r + 1,
-                col_index=c,
-                file=self.file,
+                {"sheet": self.sheet.name, "row": r + 1, "col_index": c, "file": self.file},
+                length=f"{len(value):,}",
+                limit=f"{EXCEL_MAX_CELL_CHARS:,}",
             )
             notes.setdefault(c, []).append(issue)
             fmt = self.carried_format(value, SEVERITY_FILL["warning"]) if fmt is None else fmt

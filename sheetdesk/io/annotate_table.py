@@ -16,22 +16,27 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sheetdesk.io.annotate_index import cell_fill
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from sheetdesk.io.annotate_index import Flagged, cell_fill
+from sheetdesk.io.load import Table
+from sheetdesk.io.reader import RawSheet
 from sheetdesk.io.xlsx import (
     EXCEL_MAX_CELL_CHARS,
     HEADER_STYLE,
     REQUIRED_HEADER_STYLE,
     SEVERITY_FILL,
     STATUS_FILL,
+    Formats,
     RegisterSheetWriter,
+    key_field,
+    setup_register_sheet,
     write_value,
 )
 from sheetdesk.schema.fields import Field, FieldType
-
-if TYPE_CHECKING:
-    from sheetdesk.io.annotate_sheet import Flagged, SheetCopier
 
 DROPDOWN_SPARE_ROWS = 1000  # dropdowns reach this far below the data, for new rows
 # Excel counts days from 1899-12-31 and, after 1900-02-28, one more for the
@@ -150,10 +155,28 @@ def excel_serials(values: list[Any]) -> list[float | None]:
     return [None if v is None else excel_serial(v) for v in values]
 
 
+class SheetTarget(Protocol):
+    """What a `TablePlan` writes through: the sheet copier (`annotate_sheet.SheetCopier`)."""
+
+    wb: Workbook
+    ws: Worksheet
+    formats: Formats
+    sheet: RawSheet
+    table: Table | None
+    width: int
+    computed: list[ComputedColumn]
+    autofilter: tuple[int, int, int, int] | None  # the input sheet's filter, kept
+    lang: str
+
+    def put(self, r: int, c: int, value: Any, fmt: Any, notes: Flagged) -> None: ...
+
+    def carried_format(self, value: Any, fill: str | None) -> Any: ...
+
+
 class TablePlan:
     """Writes the header and the record rows of one register sheet."""
 
-    def __init__(self, copier: SheetCopier) -> None:
+    def __init__(self, copier: SheetTarget) -> None:
         assert copier.table is not None
         self.copier, self.table = copier, copier.table
         self.ws, self.formats = copier.ws, copier.formats
@@ -265,7 +288,7 @@ class TablePlan:
         for col, values, write, fmts in self.fast_coloured:
             value = values[i]  # type: ignore[index]
             if value is not None:
-                write(r, col, value, fmts[i])  # type: ignore[index,misc]
+                write(r, col, value, fmts[i])  # type: ignore[misc]
         notes: Flagged = {}
         for plan in self.general:
             value = plan.values[i]
@@ -316,9 +339,23 @@ class TablePlan:
             self.ws.write_string(r, plan.col, label, self.formats.header(computed=True))
             width = max(column.width, len(label) * (2 if lang == "zh" else 1) + 2)
             self.ws.set_column(plan.col, plan.col, width, plan.formats[None] if plan.formats else None)
+            self.writer.widths[plan.col] = width
 
     def finish(self, n_rows: int) -> None:
+        """Dropdowns, then the filter, frozen panes and print setup over the
+        header, the records and the computed columns."""
         self.writer.add_dropdowns(last_row=max(n_rows - 1, self.header_index + DROPDOWN_SPARE_ROWS))
+        last_record = max(self.record_at, default=self.header_index)
+        setup_register_sheet(
+            self.ws,
+            self.header_index,
+            last_record,
+            self.copier.width + len(self.computed) - 1,
+            self.table.location.columns.get(key_field(self.table.register)),
+            self.copier.autofilter,
+            widths=self.writer.widths,
+            lang=self.copier.lang,
+        )
 
 
 __all__ = ["ColumnPlan", "ComputedColumn", "TablePlan", "excel_serial", "excel_serials"]

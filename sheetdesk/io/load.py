@@ -7,18 +7,22 @@ a cell's value becomes an `Issue` at that cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.bulk import collector_paused
+from sheetdesk.i18n import Bound, Msg
 from sheetdesk.io.detect import Location, recognise
 from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
 from sheetdesk.io.values import coerce_column, is_blank
+from sheetdesk.links import Links, build_links
 from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Report
 from sheetdesk.schema import POLICY_SHEETS, REGISTERS, Register
+
+READING_FILE = Msg("Reading {file}", "正在读取 {file}")
+READING_VALUES = Msg("Reading values of '{sheet}'", "正在读取“{sheet}”的数据")
 
 
 @dataclass
@@ -82,12 +86,20 @@ class Table:
 
 @dataclass
 class Dataset:
-    """Everything read from the input files of one command."""
+    """Everything read from the input files of one command.
+
+    `links` joins the registers (a repair's sale, a callback's repair, each
+    repair's branch); it is built once, here, and every later step reads it.
+    """
 
     workbooks: list[RawWorkbook]
     tables: dict[str, Table]
     policy_sheets: dict[str, tuple[str, list[list[Any]]]]
     report: Report
+    links: Links = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.links = build_links(self.tables)
 
     @property
     def sales(self) -> Table | None:
@@ -108,102 +120,92 @@ class Dataset:
         return None
 
 
-@collector_paused()
 def load_dataset(paths: Iterable[str | Path], report: Report | None = None, progress: Progress = SILENT) -> Dataset:
     """Read the files, find the registers and policy sheets, coerce values."""
     report = report or Report()
     workbooks = []
     for p in paths:
-        with progress.step(f"Reading {Path(p).name}"):
+        with progress.step(READING_FILE, file=Path(p).name):
             workbooks.append(read_workbook(p))
     tables: dict[str, Table] = {}
     policy_sheets: dict[str, tuple[str, list[list[Any]]]] = {}
     for wb in workbooks:
+        report.extend(wb.findings.issues)  # what the reader noticed: error cells, unclosed CSV quotes, ...
         found = recognise(wb.sheets, REGISTERS)
         for key, (sheet, loc) in found.items():
             register = next(r for r in REGISTERS if r.key == key)
+            at = {"sheet": sheet.name, "file": str(wb.path)}
             if loc is None:
-                report.error(
-                    "sheet.no_header",
-                    f"sheet '{sheet.name}' has no {register.en} header row "
-                    f"(expected labels such as {', '.join(f.en for f in register.fields[:3])})",
-                    sheet=sheet.name,
-                    file=str(wb.path),
-                )
+                labels = tuple(f.title for f in register.fields[:3])
+                report.add("sheet.no_header", at, sheet=sheet.name, register=register.title, labels=labels)
                 continue
             if key in tables:
-                report.error(
-                    "sheet.duplicate_register",
-                    f"{register.en} register found twice: '{tables[key].sheet_name}' in "
-                    f"{tables[key].file.name} and '{sheet.name}' in {wb.path.name}; the first is used",
-                    sheet=sheet.name,
-                    file=str(wb.path),
-                )
+                first = tables[key]
+                report.add(
+                    "sheet.duplicate_register", at, register=register.title, first_sheet=first.sheet_name,
+                    first_file=first.file.name, sheet=sheet.name, file=wb.path.name,
+                )  # fmt: skip
                 continue
-            with progress.step(f"Reading values of '{sheet.name}'"):
+            with progress.step(READING_VALUES, sheet=sheet.name):
                 tables[key] = load_table(wb.path, sheet, register, loc, report)
         for key, (sheet, _loc) in recognise(wb.sheets, POLICY_SHEETS, by_headers=False).items():
             policy_sheets.setdefault(key, (sheet.name, sheet.rows))
         for part in wb.uncarried:
-            report.warning(
-                "workbook.uncarried",
-                f"{wb.path.name} contains {part}; the annotated copy "
-                "carries values only, so they are not in the output",
-                file=str(wb.path),
-            )
+            report.add("workbook.uncarried", {"file": str(wb.path)}, file=wb.path.name, part=part)
     if not tables:
         names = ", ".join(wb.path.name for wb in workbooks)
-        report.error("workbook.no_registers", f"no Sales, Repairs or Callbacks sheet found in {names}")
+        report.add("workbook.no_registers", None, files=names, registers=tuple(r.title for r in REGISTERS))
     return Dataset(workbooks, tables, policy_sheets, report)
 
 
 def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, report: Report) -> Table:
     """Coerce one sheet's records; report missing columns and bad values."""
-    table = Table(register, path, sheet, loc)
     where = {"sheet": sheet.name, "file": str(path)}
     for f in register.fields:
         if f.required and f.key not in loc.columns:
-            report.error(
-                "column.missing",
-                f"required column '{f.label(loc.lang)}' is missing from the header (row {loc.header_row})",
-                row=loc.header_row,
-                column=f.key,
-                **where,
+            report.add(
+                "column.missing", {**where, "row": loc.header_row, "column": f.key}, field=f.title, row=loc.header_row
             )
     for col, key in loc.duplicates.items():
-        report.warning(
+        report.add(
             "column.duplicate",
-            f"column '{sheet.rows[loc.header_index][col]}' repeats "
-            f"'{register.field(key).label(loc.lang)}'; only the first is read",
-            row=loc.header_row,
-            col_index=col,
-            column=key,
-            **where,
+            {**where, "row": loc.header_row, "col_index": col, "column": key},
+            header=sheet.rows[loc.header_index][col],
+            field=register.field(key).title,
         )
+    table, problems = read_table(path, sheet, register, loc)
+    for key, n, problem in problems:
+        f = register.field(key)
+        report.add(f"value.{f.type}", table.where(n, key), field=f.title, problem=problem)
+    return table
+
+
+def read_table(
+    path: Path, sheet: RawSheet, register: Register, loc: Location, *, blank: Callable[[Any], bool] | None = None
+) -> tuple[Table, list[tuple[str, int, Bound]]]:
+    """The records below the header, typed column by column, and every cell that
+    could not be read as (field key, record index, problem).
+
+    A row is a record when a cell of a declared column holds anything; `blank`
+    (e.g. `is_blank`, for which `-` is blank too) can say more cells are empty.
+    """
+    empty = blank or _empty
+    table = Table(register, path, sheet, loc)
     data_rows = sheet.rows[loc.first_data_index :]
     used_cols = list(loc.columns.values())
     record_indexes = [
-        i for i, row in enumerate(data_rows) if any(c < len(row) and not _empty(row[c]) for c in used_cols)
+        i for i, row in enumerate(data_rows) if any(c < len(row) and not empty(row[c]) for c in used_cols)
     ]
     table.rows = [loc.first_data_index + i + 1 for i in record_indexes]
     record_rows = [data_rows[i] for i in record_indexes]
+    problems: list[tuple[str, int, Bound]] = []
     for key, col in loc.columns.items():
-        f = register.field(key)
         raw = [row[col] if col < len(row) else None for row in record_rows]
-        typed, problems = coerce_column(f, raw)
-        for n, problem in problems:
-            report.error(
-                f"value.{f.type}",
-                f"{f.label(loc.lang)}: {problem}",
-                row=table.rows[n],
-                column=key,
-                col_index=col,
-                value=raw[n],
-                **where,
-            )
+        typed, found = coerce_column(register.field(key), raw)
+        problems.extend((key, n, problem) for n, problem in found)
         table.raw[key] = raw
         table.values[key] = typed
-    return table
+    return table, problems
 
 
 def _empty(value: Any) -> bool:

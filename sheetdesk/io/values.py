@@ -1,9 +1,15 @@
 """Turn raw cell values into typed values: dates, datetimes, numbers, enums.
 
 Each `coerce_*` function takes one raw value (as calamine or csv gives it)
-and returns `(value, problem)`: the typed value or None, and a message when
-the raw value is present but cannot be read as the type. A blank is
-`(None, None)`. They never raise, whatever they are given.
+and returns `(value, problem)`: the typed value or None, and a message (a
+`Bound` sentence in English and Chinese) when the raw value is present but
+cannot be read as the type. A blank is `(None, None)`. They never raise,
+whatever they are given.
+
+The registers and the policy sheets are read with these same functions:
+`coercer(field)` gives the one for a declared field of any type, including
+the policy's durations, times of day, weekdays and percentages
+(`sheetdesk.io.policy_text`).
 """
 
 from __future__ import annotations
@@ -15,9 +21,35 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from sheetdesk.i18n import Bound, Msg
+from sheetdesk.io import policy_text
+from sheetdesk.rules.durations import parse_duration
 from sheetdesk.schema.fields import Enum, Field
 
-Result = tuple[Any, str | None]
+Result = tuple[Any, Bound | None]
+
+NOT_A_DATE = Msg("{value} is not a date", "{value} 不是日期")
+NOT_A_DATE_TEXT = Msg("{value} is not a date (write it as 2025-03-01)", "{value} 不是日期（请写作 2025-03-01）")
+AMBIGUOUS_DATE = Msg(
+    "{value} is ambiguous (day/month?); write it as 2025-03-01", "{value} 分不清日和月，请写作 2025-03-01"
+)
+NOT_A_DATETIME = Msg("{value} is not a date and time", "{value} 不是日期时间")
+NOT_A_DATETIME_TEXT = Msg(
+    "{value} is not a date and time (write it as 2025-03-01 14:30)", "{value} 不是日期时间（请写作 2025-03-01 14:30）"
+)
+NOT_A_NUMBER = Msg("{value} is not a number", "{value} 不是数字")
+NOT_A_WHOLE_NUMBER = Msg("{value} is not a whole number", "{value} 不是整数")
+NOT_A_CHOICE = Msg("{value} is not one of: {choices}", "{value} 不是以下之一：{choices}")
+NOT_A_DURATION = Msg(
+    "cannot read {value} as a duration; write e.g. 30min, 4h, 1.5h, 2d",
+    "无法把 {value} 读作时长；请写成 30min、4h、1.5h、2d 等",
+)
+
+
+def shown(value: Any) -> str:
+    """A raw cell as a message quotes it: text in quotes, other values as Python writes them."""
+    return f"'{value}'" if isinstance(value, str) else repr(value)
+
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 # Serial numbers Excel can show as dates: 1 (1900-01-01) .. 2958465 (9999-12-31).
@@ -170,7 +202,7 @@ def coerce_date(value: Any, dayfirst: bool | None = None) -> Result:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         stamp = from_serial(value)  # not float(): an int beyond a float's range is simply not a date
         if stamp is None:
-            return None, f"{value!r} is not a date"
+            return None, NOT_A_DATE.bind(value=shown(value))
         return stamp.date(), None
     if isinstance(value, str):
         s = fold(value)
@@ -183,10 +215,10 @@ def coerce_date(value: Any, dayfirst: bool | None = None) -> Result:
             d = stamp.date() if stamp else None
         if d is None:
             if _DMY.match(s):
-                return None, f"'{value}' is ambiguous (day/month?); write it as 2025-03-01"
-            return None, f"'{value}' is not a date (write it as 2025-03-01)"
+                return None, AMBIGUOUS_DATE.bind(value=shown(value))
+            return None, NOT_A_DATE_TEXT.bind(value=shown(value))
         return d, None
-    return None, f"{value!r} is not a date"
+    return None, NOT_A_DATE.bind(value=shown(value))
 
 
 def coerce_datetime(value: Any, dayfirst: bool | None = None) -> Result:
@@ -199,7 +231,7 @@ def coerce_datetime(value: Any, dayfirst: bool | None = None) -> Result:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         stamp = from_serial(value)  # not float(): an int beyond a float's range is simply not a date
         if stamp is None:
-            return None, f"{value!r} is not a date and time"
+            return None, NOT_A_DATETIME.bind(value=shown(value))
         return stamp, None
     if isinstance(value, str):
         s = fold(value)
@@ -207,9 +239,9 @@ def coerce_datetime(value: Any, dayfirst: bool | None = None) -> Result:
         if stamp is None and re.fullmatch(r"\d{4,6}(\.\d+)?", s):
             stamp = from_serial(float(s))
         if stamp is None:
-            return None, f"'{value}' is not a date and time (write it as 2025-03-01 14:30)"
+            return None, NOT_A_DATETIME_TEXT.bind(value=shown(value))
         return stamp, None
-    return None, f"{value!r} is not a date and time"
+    return None, NOT_A_DATETIME.bind(value=shown(value))
 
 
 _NUMBER_JUNK = re.compile(r"[,\s¥￥$€元]|RMB|CNY", re.I)
@@ -219,21 +251,21 @@ def coerce_number(value: Any) -> Result:
     if is_blank(value):
         return None, None
     if isinstance(value, bool):
-        return None, f"{value!r} is not a number"
+        return None, NOT_A_NUMBER.bind(value=shown(value))
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
-            return None, f"{value!r} is not a number"
+            return None, NOT_A_NUMBER.bind(value=shown(value))
         return value, None
     if isinstance(value, str):
         s = _NUMBER_JUNK.sub("", fold(value))
         try:
             number = float(s)
         except ValueError:
-            return None, f"'{value}' is not a number"
+            return None, NOT_A_NUMBER.bind(value=shown(value))
         if not math.isfinite(number):
-            return None, f"'{value}' is not a number"
+            return None, NOT_A_NUMBER.bind(value=shown(value))
         return (int(number) if number.is_integer() and "." not in s else number), None
-    return None, f"{value!r} is not a number"
+    return None, NOT_A_NUMBER.bind(value=shown(value))
 
 
 def coerce_integer(value: Any) -> Result:
@@ -241,7 +273,7 @@ def coerce_integer(value: Any) -> Result:
     if problem or number is None:
         return number, problem
     if isinstance(number, float) and not number.is_integer():
-        return None, f"'{value}' is not a whole number"
+        return None, NOT_A_WHOLE_NUMBER.bind(value=shown(value))
     return int(number), None
 
 
@@ -253,8 +285,7 @@ def coerce_enum(value: Any, enum: Enum) -> Result:
         value = int(value)
     key = enum.read(value)
     if key is None:
-        allowed = ", ".join(f"{c.en}/{c.zh}" for c in enum.choices)
-        return None, f"'{value}' is not one of: {allowed}"
+        return None, NOT_A_CHOICE.bind(value=f"'{value}'", choices=enum.titles())
     return key, None
 
 
@@ -264,8 +295,34 @@ def coerce_yesno(value: Any, enum: Enum) -> Result:
     return coerce_enum(value, enum)
 
 
+def coerce_duration(value: Any) -> Result:
+    """A policy duration (`30min`, `4h`, `1.5h`, `2d`, a bare number of hours, a time cell)."""
+    if is_blank(value):
+        return None, None
+    try:
+        return parse_duration(value), None
+    except (ValueError, OverflowError) as exc:
+        why = getattr(exc, "msg", None)
+        return None, why if isinstance(why, Bound) else NOT_A_DURATION.bind(value=shown(value))
+
+
+def _blank_or(parse: Callable[[Any], Result]) -> Callable[[Any], Result]:
+    def coerce(value: Any) -> Result:
+        return (None, None) if is_blank(value) else parse(value)
+
+    return coerce
+
+
+coerce_time_of_day = _blank_or(policy_text.time_of_day)
+coerce_weekdays = _blank_or(policy_text.weekdays)
+coerce_percent = _blank_or(policy_text.percent)
+
+
 def coercer(field: Field) -> Callable[[Any], Result]:
-    """The coercion function for a declared field."""
+    """The coercion function for a declared field (a register's or a policy sheet's)."""
+    if field.read_as is not None:
+        read_as = field.read_as
+        return lambda v: coerce_enum(v, read_as)
     if field.type == "date":
         return coerce_date
     if field.type == "datetime":
@@ -281,6 +338,14 @@ def coercer(field: Field) -> Callable[[Any], Result]:
         return lambda v: coerce_enum(v, enum)
     if field.type == "any":
         return lambda v: (None if is_blank(v) else v, None)
+    if field.type == "duration":
+        return coerce_duration
+    if field.type == "time":
+        return coerce_time_of_day
+    if field.type == "weekday":
+        return coerce_weekdays
+    if field.type == "percent":
+        return coerce_percent
     return coerce_text
 
 
@@ -289,7 +354,7 @@ def coercer(field: Field) -> Callable[[Any], Result]:
 _LONGEST_MARKER = max(len(m) for m in BLANK_MARKERS)
 
 
-def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[int, str]]]:
+def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[int, Bound]]]:
     """Coerce a whole column: the typed values and (index, problem) pairs.
 
     The same results as calling `coercer(field)` on every cell; cells whose
@@ -298,7 +363,7 @@ def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[i
     down the column (an enum label, a branch) is coerced once.
     """
     coerce = coercer(field)
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Bound]] = []
     memo: dict[str, Result] = {}
 
     def call(n: int, value: Any) -> Any:
@@ -313,7 +378,7 @@ def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[i
         return result[0]
 
     datetime_, date_, str_ = dt.datetime, dt.date, str
-    kind = field.type
+    kind = "enum" if field.read_as is not None else field.type
     if kind == "datetime":
         typed = [
             v if type(v) is datetime_ and not v.microsecond else None if v == "" else call(n, v)

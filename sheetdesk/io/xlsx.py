@@ -11,8 +11,12 @@ customer called `=HYPERLINK(...)` stays text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import math
+import weakref
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.errors import OutputError
+from sheetdesk.i18n import Msg
+from sheetdesk.io.atomic import on_failure
 from sheetdesk.schema.fields import Field, Register
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -28,6 +34,12 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLS = 16_384
 EXCEL_MAX_CELL_CHARS = 32_767
+
+BEYOND_SHEET = Msg(
+    "sheet '{sheet}' would need row {row}, column {col}: beyond Excel's limit of {rows} rows and "
+    "{cols} columns; nothing was written",
+    "工作表“{sheet}”将用到第 {row} 行、第 {col} 列，超出 Excel 的上限（{rows} 行、{cols} 列）；未写出任何内容",
+)
 
 HEADER_STYLE = {
     "bold": True,
@@ -60,11 +72,19 @@ STATUS_FILL = {
 
 
 def new_workbook(path: str | Path, *, constant_memory: bool = False) -> Workbook:
-    """An xlsxwriter workbook that never turns user text into formulas or links."""
-    return xlsxwriter.Workbook(
+    """An xlsxwriter workbook that never turns user text into formulas or links.
+
+    Its scratch files (the XML parts while packaging, the rows of a
+    constant-memory sheet: plain-text copies of the data) go into `path`'s
+    folder, never into $TMPDIR. Given a path from `atomic_path`, that folder
+    is the write's private scratch folder, removed however the write ends.
+    """
+    path = Path(path)
+    wb = xlsxwriter.Workbook(
         str(path),
         {
             "constant_memory": constant_memory,
+            "tmpdir": str(path.parent),
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
@@ -72,6 +92,21 @@ def new_workbook(path: str | Path, *, constant_memory: bool = False) -> Workbook
             "default_date_format": DATE_FORMAT,
         },
     )
+    if constant_memory:
+        on_failure(path, functools.partial(_close_row_files, weakref.ref(wb)))
+    return wb
+
+
+def _close_row_files(ref: weakref.ref[Workbook]) -> None:
+    """Close a failed constant-memory workbook's row files (see `atomic.on_failure`)."""
+    wb = ref()
+    if wb is None:
+        return
+    for ws in wb.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None and not fh.closed:
+            with contextlib.suppress(OSError, ValueError):
+                fh.close()
 
 
 class Formats:
@@ -146,8 +181,12 @@ def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) 
         status = ws.write_string(row, col, text, fmt)
     if status == -1:
         raise OutputError(
-            f"sheet '{ws.name}' would need row {row + 1:,}, column {col + 1:,}: beyond Excel's "
-            f"limit of {EXCEL_MAX_ROWS:,} rows and {EXCEL_MAX_COLS:,} columns; nothing was written"
+            BEYOND_SHEET,
+            sheet=ws.name,
+            row=f"{row + 1:,}",
+            col=f"{col + 1:,}",
+            rows=f"{EXCEL_MAX_ROWS:,}",
+            cols=f"{EXCEL_MAX_COLS:,}",
         )
     return cut
 
@@ -183,6 +222,7 @@ class RegisterSheetWriter:
         self.register, self.lang, self.header_row = register, lang, header_row
         self.columns = columns if columns is not None else {f.key: i for i, f in enumerate(register.fields)}
         self._type_formats = {f.key: formats.for_field(f) for f in register.fields}
+        self.widths: dict[int, float] = {}  # 0-based column -> the width set, in characters
 
     def write_header(self, *, hints: bool = True) -> None:
         ws, r = self.ws, self.header_row
@@ -192,12 +232,9 @@ class RegisterSheetWriter:
             if col is None:
                 continue
             ws.write_string(r, col, f.label(self.lang), self.formats.header(required=f.required))
-            ws.set_column(
-                col,
-                col,
-                max(f.width, len(f.label(self.lang)) * (2 if self.lang == "zh" else 1) + 2),
-                self._type_formats[f.key],
-            )
+            width = max(f.width, len(f.label(self.lang)) * (2 if self.lang == "zh" else 1) + 2)
+            ws.set_column(col, col, width, self._type_formats[f.key])
+            self.widths[col] = width
             hint = f.hint(self.lang)
             if hints and hint:
                 ws.data_validation(
@@ -264,3 +301,123 @@ def safe_sheet_name(name: str, taken: set[str] | None = None) -> str:
             n += 1
         taken.add(cleaned)
     return cleaned
+
+
+# -- Sheet setup: filter, frozen panes and print -----------------------------
+#
+# One call per sheet, after its cells are written (xlsxwriter keeps these as
+# sheet settings, so they cost nothing per cell and work in constant-memory
+# mode). The annotated copy, the branch files and the merged master share it.
+
+Span = tuple[int, int, int, int]  # first_row, first_col, last_row, last_col (0-based, inclusive)
+
+A4_PAPER = 9
+MARGINS_INCHES = {"left": 0.4, "right": 0.4, "top": 0.55, "bottom": 0.55}
+HEADER_FOOTER_MARGIN = 0.25  # inches from the paper's edge
+# A4 landscape (11.69 in) less the side margins, in the 96-per-inch pixels
+# Excel measures column widths in.
+PRINTABLE_WIDTH_PX = int((11.69 - MARGINS_INCHES["left"] - MARGINS_INCHES["right"]) * 96)
+# A sheet prints one page wide only when that keeps the text at this scale or
+# larger; a wider one prints at FLOW_SCALE_PERCENT with its columns flowing
+# onto further pages, the key column repeated on each.
+MIN_FIT_SCALE = 0.6
+FLOW_SCALE_PERCENT = 70
+# The key column is frozen (and repeated when printed) with the columns left
+# of it only when it is among the first few; otherwise only the key repeats.
+MAX_FROZEN_COLS = 4
+DEFAULT_COLUMN_WIDTH = 8.43  # Excel's, in characters
+# The field that names a record, per register; any other register uses its first field.
+KEY_FIELDS = {"sales": "serial_no", "repairs": "ticket_no", "callbacks": "ticket_no", "visits": "serial_no"}
+
+PAGE_HEADER = "&C&A"  # the sheet's name
+PAGE_FOOTER = Msg("&CPage &P of &N", "&C第 &P 页，共 &N 页")
+
+
+def key_field(register: Register) -> str:
+    """The column that names a record: ticket_no, serial_no..."""
+    return KEY_FIELDS.get(register.key, register.fields[0].key)
+
+
+def column_pixels(width: float) -> int:
+    """Excel's on-screen pixels of a column `width` characters wide (as xlsxwriter computes them)."""
+    return int(width * 12 + 0.5) if width < 1 else int(width * 7 + 0.5) + 5
+
+
+def setup_register_sheet(
+    ws: Worksheet,
+    header_row: int,
+    last_row: int,
+    last_col: int,
+    key_col: int | None,
+    autofilter: Span | None = None,
+    *,
+    widths: Mapping[int, float] | None = None,
+    lang: str = "en",
+) -> None:
+    """Make a register sheet one a clerk can filter and print.
+
+    - A filter on the header row over every column up to `last_col` (computed
+      columns included) and every row down to `last_row` (0-based). The
+      input's own filter (`autofilter`) is kept when it sits elsewhere; on the
+      header row it is widened to the same span.
+    - Frozen panes below the header row and right of the key column (when the
+      key is among the first MAX_FROZEN_COLS columns; else the header only).
+    - Printed on A4 landscape, gridlines shown, the header row and the key
+      column repeated on every page, the sheet's name above and "page x of y"
+      below; one page wide when that prints at MIN_FIT_SCALE or more, else at
+      FLOW_SCALE_PERCENT with the columns flowing onto further pages,
+      printed across then down so that a row's continuation pages follow
+      each other.
+
+    `widths` (0-based column -> width in characters) are the widths the
+    caller set; other columns have Excel's default.
+    """
+    last_row = max(last_row, header_row)
+    span: Span = (header_row, 0, last_row, last_col)
+    if autofilter is not None and autofilter[0] != header_row:
+        span = autofilter
+    elif autofilter is not None:
+        span = (header_row, min(autofilter[1], last_col), max(last_row, autofilter[2]), max(last_col, autofilter[3]))
+    ws.autofilter(*_clip(span))
+
+    left = key_col if key_col is not None and key_col < MAX_FROZEN_COLS else None
+    ws.freeze_panes(header_row + 1, 0 if left is None else left + 1)
+
+    setup_print(ws, lang)
+    ws.repeat_rows(header_row)
+    if left is not None:
+        ws.repeat_columns(0, left)
+    elif key_col is not None:
+        ws.repeat_columns(key_col)
+    sizes = widths or {}
+    if sum(column_pixels(sizes.get(c, DEFAULT_COLUMN_WIDTH)) for c in range(last_col + 1)) * MIN_FIT_SCALE <= (
+        PRINTABLE_WIDTH_PX
+    ):
+        ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+        return
+    # The renderer breaks the columns into pages itself: it knows its fonts'
+    # widths (LibreOffice without Calibri draws columns a third wider), so
+    # breaks planned here would leave near-empty pages there.
+    ws.set_print_scale(FLOW_SCALE_PERCENT)
+    ws.print_across()
+
+
+def setup_print(ws: Worksheet, lang: str) -> None:
+    """The page every printed sheetdesk sheet shares: A4 landscape, gridlines,
+    the sheet's name above and "page x of y" (in `lang`) below."""
+    ws.set_landscape()
+    ws.set_paper(A4_PAPER)
+    ws.set_margins(**MARGINS_INCHES)
+    ws.hide_gridlines(0)  # shown on screen and printed
+    ws.set_header(PAGE_HEADER, margin=HEADER_FOOTER_MARGIN)
+    ws.set_footer(PAGE_FOOTER.render(lang), margin=HEADER_FOOTER_MARGIN)
+
+
+def _clip(span: Span) -> Span:
+    r0, c0, r1, c1 = span
+    return (
+        min(r0, EXCEL_MAX_ROWS - 1),
+        min(c0, EXCEL_MAX_COLS - 1),
+        min(max(r1, r0), EXCEL_MAX_ROWS - 1),
+        min(max(c1, c0), EXCEL_MAX_COLS - 1),
+    )

@@ -98,5 +98,5 @@ def _has_time(stamp: Any) -> bool:
     return bool(stamp.hour or stamp.minute or stamp.second)
 
 
-def _show(stamp: Any) -> str:
+def _show(stamp: dt.datetime) -> str:
     return stamp.strftime("%Y-%m-%d %H:%M") if _has_time(stamp) else stamp.strftime("%Y-%m-%d")

@@ -101,9 +101,7 @@ def import_legacy(
     result.above = [(r + 1, list(raw_sheet.rows[r])) for r in layout.rows_above()]
     _describe_table(result, layout, stack)
     result.decisions.extend(decisions)
-    reader_findings = getattr(workbook, "findings", None)
-    if reader_findings is not None:
-        result.report.extend(reader_findings.issues)
+    result.report.extend(workbook.findings.issues)  # what the reader found: a quote never closed, error cells
 
     kept = classify(result, raw_sheet.rows, rows, data, layout, profiles, stack.second, stack.headers_again)
     _carry(result, rows, kept, merged, mapfile, layout, profiles)
@@ -230,7 +228,7 @@ def _carried_by_default(result: ImportResult, col: ColumnMap, p: Profile) -> boo
     if target.key == "branch":
         return True
     if target.key == PRIMARY_DATETIME.get(result.kind) and target.part in ("date", "value"):
-        return p.n > 0 and p.with_time == 0
+        return bool(p.n > 0 and p.with_time == 0)
     return False
 
 

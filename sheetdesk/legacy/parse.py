@@ -170,7 +170,7 @@ def read_enum(value: Any, f: Field) -> str | None:
 
 
 def read_text(value: Any) -> str | None:
-    text, _ = coerce_text(value)
+    text: str | None = coerce_text(value)[0]
     if isinstance(value, dt.time):
         text = value.strftime("%H:%M") if not value.second else value.isoformat()
     return text

@@ -16,9 +16,20 @@ import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
+from sheetdesk.errors import BadValue
+from sheetdesk.i18n import Msg
 from sheetdesk.rules.durations import Duration
 
-__all__ = ["ServiceCalendar", "Window", "check_windows", "cn_covered_years", "cn_holidays", "cn_uncovered_years"]
+__all__ = [
+    "BeyondCalendar",
+    "CalendarError",
+    "ServiceCalendar",
+    "Window",
+    "check_windows",
+    "cn_covered_years",
+    "cn_holidays",
+    "cn_uncovered_years",
+]
 
 Window = tuple[int, int]  # (start_minute, end_minute); end <= start crosses midnight
 
@@ -27,6 +38,48 @@ MIN = 60 * SEC
 DAY = 86400 * SEC
 WEEK = 7 * DAY
 _ORIGIN = dt.datetime(1, 1, 1)
+_MAX_ORD = dt.date.max.toordinal()  # 9999-12-31, the last date Python and Excel hold
+_END = (_MAX_ORD + 1) * DAY  # the instant after 9999-12-31 23:59:59.999999
+_FAR = 8  # weeks of work beyond which `add` first checks that the calendar is long enough
+
+
+class CalendarError(BadValue):
+    """Windows or dates a business calendar cannot be made of (the policy parser
+    reports them at their cells first; this guards the library's other callers)."""
+
+
+BAD_TIMES = Msg(
+    "working window {window}: times must be 00:00..24:00, starting before 24:00",
+    "工作时段 {window}：时间须在 00:00..24:00 之间，且开始早于 24:00",
+)
+EMPTY_WINDOW = Msg("working window {window}: end equals start", "工作时段 {window}：结束时间等于开始时间")
+BAD_WEEKDAY = Msg("weekday {weekday} is not 0..6 (Monday = 0)", "星期 {weekday} 不在 0..6 之间（周一 = 0）")
+BOTH_KINDS = Msg("dates both holiday and make-up workday: {dates}", "日期既是节假日又是调休工作日：{dates}")
+OVERLAP = Msg(
+    "overlapping working windows: {first} #{i} and {second} #{j}",
+    "工作时段重叠：{first}第 {i} 段与{second}第 {j} 段",
+)
+NO_WINDOWS = Msg("a business calendar needs at least one working window", "工作日历至少需要一个工作时段")
+_WEEKDAYS = [
+    Msg(en, zh)
+    for en, zh in zip(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+        strict=True,
+    )
+]
+
+
+def _shown(window: Window) -> str:
+    start, end = window
+    return f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+
+
+class BeyondCalendar(OverflowError):
+    """A due time after 9999-12-31: no date can hold it (the caller reports it, blank)."""
+
+    def __init__(self) -> None:
+        super().__init__("the result falls after 9999-12-31")
 
 
 def _to_us(t: dt.datetime) -> int:
@@ -41,9 +94,9 @@ def _span(window: Window) -> tuple[int, int]:
     """Window -> (start, end) minutes from the owning day's midnight."""
     start, end = window
     if not (0 <= start < 1440) or not (0 <= end <= 1440):
-        raise ValueError(f"window {window}: times must be 00:00..24:00 (start before 24:00)")
+        raise CalendarError(BAD_TIMES, window=_shown(window))
     if end == start:
-        raise ValueError(f"window {window}: end equals start")
+        raise CalendarError(EMPTY_WINDOW, window=_shown(window))
     return (start, end) if end > start else (start, end + 1440)
 
 
@@ -56,7 +109,7 @@ def check_windows(windows: Mapping[int, Sequence[Window]]) -> list[tuple[int, in
     spans: list[tuple[int, int, int, int]] = []
     for wd, wins in windows.items():
         if not 0 <= wd <= 6:
-            raise ValueError(f"weekday {wd} is not 0..6 (Mon=0)")
+            raise CalendarError(BAD_WEEKDAY, weekday=wd)
         for i, w in enumerate(wins):
             s, e = _span(w)
             spans.append((wd * 1440 + s, wd * 1440 + e, wd, i))
@@ -83,8 +136,9 @@ class ServiceCalendar:
     it starts. `holidays`: no window starts on that date. `workdays` (make-up
     days, 调休): the date works with the *standard workday schedule* — the
     windows of the first weekday Mon..Fri that has windows (first of Mon..Sun
-    if none of Mon..Fri has any). A make-up date that is also a normal
-    working weekday keeps its own windows.
+    if none of Mon..Fri has any) — even when the calendar has windows of its
+    own for that weekend day (a Saturday half day). A make-up date on a
+    Monday..Friday that has windows keeps them (they are a regular schedule).
 
     `covered_years` (optional) names the years for which the holiday table is
     known to be complete; `uncovered_years()` lets the caller warn.
@@ -105,7 +159,7 @@ class ServiceCalendar:
         self.covered_years = None if covered_years is None else frozenset(covered_years)
         both = self.holidays & self.workdays
         if both:
-            raise ValueError(f"dates both holiday and workday: {sorted(both)[:3]}")
+            raise CalendarError(BOTH_KINDS, dates=", ".join(map(str, sorted(both)[:3])))
         self.windows: dict[int, tuple[Window, ...]] = {}
         self._day_cache: dict[int, tuple[tuple[int, int], ...]] = {}
         if always:
@@ -114,10 +168,10 @@ class ServiceCalendar:
         clashes = check_windows(windows)
         if clashes:
             wd1, i1, wd2, i2 = clashes[0]
-            raise ValueError(f"overlapping windows: weekday {wd1} #{i1} and weekday {wd2} #{i2}")
+            raise CalendarError(OVERLAP, first=_WEEKDAYS[wd1], second=_WEEKDAYS[wd2], i=i1 + 1, j=i2 + 1)
         self.windows = {wd: tuple(sorted(w)) for wd, w in windows.items() if w}
         if not self.windows:
-            raise ValueError("a business calendar needs at least one working window")
+            raise CalendarError(NO_WINDOWS)
         self._templates: list[tuple[tuple[int, int], ...]] = [
             tuple((s * MIN, e * MIN) for s, e in map(_span, self.windows.get(wd, ()))) for wd in range(7)
         ]
@@ -127,6 +181,7 @@ class ServiceCalendar:
         self._makeup = self._templates[standard]
         self._lookback = 1 if any(e > DAY for t in self._templates for _, e in t) else 0
         self._week_work = sum(e - s for t in self._templates for s, e in t)
+        self._far = _FAR * self._week_work
         self._work_days_per_week = sum(1 for t in self._templates if t)
         self._special = sorted(d.toordinal() for d in self.holidays | self.workdays)
         self._special_set = frozenset(self._special)
@@ -156,12 +211,16 @@ class ServiceCalendar:
         found = self._day_cache.get(ordinal)
         if found is not None:
             return found
+        if not 1 <= ordinal <= _MAX_ORD:  # outside the dates a calendar can hold: no work
+            return ()
         d = dt.date.fromordinal(ordinal)
         if d in self.holidays:
             tmpl: tuple[tuple[int, int], ...] = ()
         else:
             tmpl = self._templates[d.weekday()]
-            if not tmpl and d in self.workdays:
+            # A make-up day (调休) is a normal working day: the regular schedule,
+            # even where the weekend day has windows of its own (a Saturday half day).
+            if d in self.workdays and (d.weekday() >= 5 or not tmpl):
                 tmpl = self._makeup
         base = ordinal * DAY
         found = tuple((base + s, base + e) for s, e in tmpl)
@@ -194,6 +253,16 @@ class ServiceCalendar:
         i = bisect_left(sp, ordinal - 1)
         return i == len(sp) or sp[i] > ordinal + 8
 
+    def _plain_weeks(self, ordinal: int, reach: int) -> int:
+        """How many 7-day steps from `ordinal` in a row are plain (`_plain_week` at each
+        step), counting only special dates from `ordinal + reach` on; at least 1 when
+        the first is. Long clocks then cross the years between holidays in one step."""
+        sp = self._special
+        i = bisect_left(sp, ordinal - 1)
+        if i == len(sp):
+            return _MAX_ORD // 7
+        return max(0, (sp[i] - ordinal - reach) // 7 + 1)
+
     def is_working_time(self, t: dt.datetime) -> bool:
         """True when `t` lies inside a window (start inclusive, end exclusive)."""
         if self.is_24x7:
@@ -208,14 +277,20 @@ class ServiceCalendar:
 
     # -- the clock ----------------------------------------------------------
     def _add_us(self, t: int, remaining: int) -> int:
+        if remaining > self._far and remaining > self._elapsed(t, _END):
+            raise BeyondCalendar  # O(log n): an absurd target never walks to year 9999
         o = t // DAY - self._lookback
         week = self._week_work
+        last = _MAX_ORD
         while True:
             if remaining > week > 0 and self._plain_week(t // DAY):
-                t += WEEK
-                remaining -= week
+                steps = min((remaining - 1) // week, self._plain_weeks(t // DAY, 9))
+                t += steps * WEEK
+                remaining -= steps * week
                 o = t // DAY - self._lookback
                 continue
+            if o > last:
+                raise BeyondCalendar
             for a, b in self._day(o):
                 if b <= t:
                     continue
@@ -238,18 +313,25 @@ class ServiceCalendar:
                 if b > t:
                     return (a if a > t else t), o
             o += 1
+            if o > _MAX_ORD:
+                raise BeyondCalendar
 
     def _add_days_us(self, t: int, n: int) -> int:
         start, owner = self._snap(t)
+        if owner + n > _MAX_ORD:  # n working days take at least n dates
+            raise BeyondCalendar
         offset = start - owner * DAY
         target, count = owner, 0
         per_week = self._work_days_per_week
         while count < n:
             if n - count > per_week and self._plain_week(target + 1):
-                target += 7
-                count += per_week
+                steps = min((n - count - 1) // per_week, self._plain_weeks(target + 1, 9))
+                target += 7 * steps
+                count += per_week * steps
                 continue
             target += 1
+            if target > _MAX_ORD:
+                raise BeyondCalendar
             if self._day(target):
                 count += 1
         wins = self._day(target)
@@ -266,6 +348,9 @@ class ServiceCalendar:
     def add(self, start: dt.datetime, d: Duration) -> dt.datetime:
         """The due time of a clock started at `start` running for `d`.
 
+        `BeyondCalendar` when it would fall after 9999-12-31; the walk never
+        goes further (an absurd target is found out in O(log n) steps).
+
         24x7: start + days*24h + seconds. Business: the days part first (N
         working days later at the same time of day, see docs/rules.md), then
         the seconds part is consumed window by window; a clock started
@@ -273,13 +358,19 @@ class ServiceCalendar:
         time landing exactly on a window's end stays there.
         """
         if self.is_24x7:
-            return start + dt.timedelta(days=d.days, seconds=d.seconds)
+            try:
+                return start + dt.timedelta(days=d.days, seconds=d.seconds)
+            except OverflowError:
+                raise BeyondCalendar from None
         t = _to_us(start)
-        if d.days:
-            t = self._add_days_us(t, d.days)
-            if not d.seconds:
-                return _from_us(t)
-        return _from_us(self._add_us(t, d.seconds * SEC))
+        try:
+            if d.days:
+                t = self._add_days_us(t, d.days)
+                if not d.seconds:
+                    return _from_us(t)
+            return _from_us(self._add_us(t, d.seconds * SEC))
+        except OverflowError:  # a night window of 9999-12-31 ends after it
+            raise BeyondCalendar from None
 
     def elapsed_us(self, a: dt.datetime, b: dt.datetime) -> int:
         """Signed working microseconds from `a` to `b`."""

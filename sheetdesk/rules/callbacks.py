@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+
+from sheetdesk.rules.finding import Finding, beyond_calendar
+from sheetdesk.schema.statuses import CallbackStatus
 
 __all__ = ["CallbackResult", "CallbackStatus", "callback_due", "callback_result"]
 
-CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]
 
+def callback_due(resolved_at: dt.datetime, callback_days: int) -> dt.datetime | None:
+    """End of the day resolved_at + callback_days (calendar days): 23:59:59.
 
-def callback_due(resolved_at: dt.datetime, callback_days: int) -> dt.datetime:
-    """End of the day resolved_at + callback_days (calendar days): 23:59:59."""
-    day = resolved_at.date() + dt.timedelta(days=callback_days)
+    None when that day would be after 9999-12-31 (no date holds it).
+    """
+    try:
+        day = resolved_at.date() + dt.timedelta(days=callback_days)
+    except OverflowError:
+        return None
     return dt.datetime.combine(day, dt.time(23, 59, 59))
 
 
@@ -24,6 +30,7 @@ class CallbackResult:
     status: CallbackStatus
     callback_at: dt.datetime | None  # the callback that counts (the earliest)
     satisfaction: str | None  # of the earliest callback that recorded one
+    findings: tuple[Finding, ...] = ()  # the due date beyond the calendar
 
 
 def callback_result(
@@ -48,6 +55,11 @@ def callback_result(
     if resolved_at is None:
         return CallbackResult(None, "n/a", ordered[0][0] if ordered else None, rated)
     due = callback_due(resolved_at, callback_days)
+    if due is None:  # after 9999-12-31: nothing can be late for it
+        beyond = (beyond_calendar("resolved_at", "callback"),)
+        if ordered:
+            return CallbackResult(None, "done", ordered[0][0], rated, beyond)
+        return CallbackResult(None, "pending", None, None, beyond)
     if ordered:
         first = ordered[0][0]
         status: CallbackStatus = "done" if first.date() <= due.date() else "late"

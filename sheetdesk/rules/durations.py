@@ -13,7 +13,16 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Duration", "format_duration", "parse_duration"]
+from sheetdesk.errors import BadValue
+from sheetdesk.i18n import Bound, Msg
+
+__all__ = ["MAX_DAYS", "Duration", "DurationError", "format_duration", "parse_duration"]
+
+# Days from 0001-01-01 to 9999-12-31, the whole range of dates Python and
+# Excel can hold: no clock can run longer, so a longer duration is refused
+# when it is read instead of overflowing (or walking for hours) later.
+MAX_DAYS = dt.date.max.toordinal() - 1
+_MAX_SECONDS = MAX_DAYS * 86400
 
 
 @dataclass(frozen=True)
@@ -25,7 +34,9 @@ class Duration:
 
     def __post_init__(self) -> None:
         if self.seconds < 0 or self.days < 0:
-            raise ValueError("a duration cannot be negative")
+            raise DurationError(NOT_A_DURATION, value=str(self), why=WHY_NEGATIVE)
+        if self.days * 86400 + self.seconds > _MAX_SECONDS:
+            raise DurationError(NOT_A_DURATION, value=f"{self.days}d {self.seconds}s", why=WHY_TOO_LONG)
 
     @property
     def is_zero(self) -> bool:
@@ -52,8 +63,35 @@ for _names, _secs in (
 _PART = re.compile(r"(\d+(?:\.\d+)?|\.\d+)\s*([a-z\u4e00-\u9fff]*)")
 
 
-def _fail(value: Any, why: str) -> ValueError:
-    return ValueError(f"cannot read {value!r} as a duration ({why}); write e.g. 30min, 4h, 1.5h, 2d")
+class DurationError(BadValue):
+    """A policy cell that is not a duration. `msg` is the sentence in both
+    languages (for a finding at the cell); `str()` is the English one."""
+
+
+NOT_A_DURATION = Msg(
+    "cannot read {value} as a duration ({why}); write e.g. 30min, 4h, 1.5h, 2d",
+    "无法把 {value} 读作时长（{why}）；请写成 30min、4h、1.5h、2d 等",
+)
+WHY_EMPTY = Msg("empty", "为空")
+WHY_NOT_NUMBER = Msg("not a number", "不是数字")
+WHY_NEGATIVE = Msg("negative", "为负数")
+WHY_NOT_POSITIVE = Msg("not a positive number", "不是正数")
+WHY_TYPE = Msg("unexpected {kind}", "意外的类型 {kind}")
+WHY_UNEXPECTED = Msg("unexpected {text}", "无法识别 {text}")
+WHY_UNIT = Msg("unknown unit {unit}", "未知单位 {unit}")
+WHY_HALF_DAY = Msg("days must be whole; write 1d 12h", "天数须为整数；请写成 1d 12h")
+WHY_NO_NUMBER = Msg("no number", "没有数字")
+WHY_TOO_LONG = Msg(
+    "longer than 9999 years, more than any calendar holds",
+    "超过 9999 年，比任何日历都长",
+)
+
+
+def _fail(value: Any, why: Msg | Bound) -> DurationError:
+    shown = repr(value) if isinstance(value, str) else str(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return DurationError(NOT_A_DURATION, value=shown, why=why)
 
 
 def parse_duration(value: Any) -> Duration:
@@ -68,23 +106,23 @@ def parse_duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
     if isinstance(value, bool) or value is None:
-        raise _fail(value, "empty" if value is None else "not a number")
+        raise _fail(value, WHY_EMPTY if value is None else WHY_NOT_NUMBER)
     if isinstance(value, dt.timedelta):
         secs = value.total_seconds()
         if secs < 0:
-            raise _fail(value, "negative")
-        return Duration(seconds=round(secs))
+            raise _fail(value, WHY_NEGATIVE)
+        return _checked(value, 0, secs)
     if isinstance(value, dt.time):  # an hh:mm cell typed as a time of day
         return Duration(seconds=value.hour * 3600 + value.minute * 60 + value.second)
     if isinstance(value, (int, float)):
         if value != value or value < 0:
-            raise _fail(value, "not a positive number")
-        return Duration(seconds=round(value * 3600))
+            raise _fail(value, WHY_NOT_POSITIVE)
+        return _checked(value, 0, value * 3600)
     if not isinstance(value, str):
-        raise _fail(value, f"unexpected {type(value).__name__}")
+        raise _fail(value, WHY_TYPE.bind(kind=type(value).__name__))
     text = unicodedata.normalize("NFKC", value).strip().casefold()
     if not text:
-        raise _fail(value, "empty")
+        raise _fail(value, WHY_EMPTY)
     pos = 0
     seconds = 0.0
     days = 0
@@ -96,23 +134,32 @@ def parse_duration(value: Any) -> Duration:
             continue
         m = _PART.match(text, pos)
         if not m or m.end() == pos:
-            raise _fail(value, f"unexpected {text[pos:]!r}")
+            raise _fail(value, WHY_UNEXPECTED.bind(text=repr(text[pos : pos + 20])))
         number, unit = float(m.group(1)), m.group(2)
+        if not number <= _MAX_SECONDS:  # 400 digits read as inf: refuse before any arithmetic
+            raise _fail(value, WHY_TOO_LONG)
         if unit == "":
             unit = "h"
         if unit not in _UNITS:
-            raise _fail(value, f"unknown unit {unit!r}")
+            raise _fail(value, WHY_UNIT.bind(unit=repr(unit[:20])))
         size = _UNITS[unit]
         if size == 86400:
             if number != int(number):
-                raise _fail(value, "days must be whole; write 1d 12h")
+                raise _fail(value, WHY_HALF_DAY)
             days += int(number)
         else:
             seconds += number * size
         seen = True
         pos = m.end()
     if not seen:
-        raise _fail(value, "no number")
+        raise _fail(value, WHY_NO_NUMBER)
+    return _checked(value, days, seconds)
+
+
+def _checked(value: Any, days: int, seconds: float) -> Duration:
+    """A Duration, or DurationError when it is longer than any calendar (or not finite)."""
+    if days > MAX_DAYS or not days * 86400 + seconds <= _MAX_SECONDS:  # also NaN and inf
+        raise _fail(value, WHY_TOO_LONG)
     return Duration(seconds=round(seconds), days=days)
 
 

@@ -1,8 +1,9 @@
 """All rules over whole registers given as plain records (SPEC §4, §5 JSON).
 
 Input: the typed records of each register (`Table.records()`: dicts keyed by
-field key, enum values as keys, dates as `date`, datetimes as `datetime`).
-Output: per-sale and per-repair dicts with the SPEC §5 JSON fields, the KPI
+field key, enum values as keys, dates as `date`, datetimes as `datetime`)
+and the links between them (`Dataset.links`; built from the records when
+not given). Output: a typed result per sale and per repair, the KPI
 document, and findings addressed by (register key, record index) so the
 caller can place them at the cell with `Table.where(i, finding.column)`.
 Still pure: no workbook, no I/O.
@@ -14,50 +15,46 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
+from sheetdesk.links import Links, RecordColumns, build_links, match_key
 from sheetdesk.rules.callbacks import callback_result
-from sheetdesk.rules.kpis import compute_kpis
+from sheetdesk.rules.finding import Finding, Located
+from sheetdesk.rules.kpis import RepairRecord, compute_kpis
 from sheetdesk.rules.policy import Policy
-from sheetdesk.rules.sla import evaluate_sla
-from sheetdesk.rules.warranty import Finding, RepairFacts, RepairWarranty, assess_repairs, sale_warranty
+from sheetdesk.rules.results import REPAIR_FIELDS, SALE_FIELDS, RepairResult, SaleResult
+from sheetdesk.rules.sla import SlaResult, evaluate_sla
+from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, assess_repairs, sale_warranty
+from sheetdesk.schema.statuses import SLA_TARGETS
 
 __all__ = ["REPAIR_FIELDS", "SALE_FIELDS", "Evaluation", "Located", "evaluate"]
 
 Record = Mapping[str, Any]
-_EVENTS = ("responded_at", "plan_at", "on_site_at", "resolved_at")
-
-# The per-repair fields of SPEC §5 JSON, in that order.
-REPAIR_FIELDS: tuple[str, ...] = (
-    "ticket_no", "warranty_status", "billable", "expected_fee", "replacement_eligible", "loaner_required",
-    *(f"{t}_{part}" for t in ("response", "plan", "on_site", "resolve") for part in ("due", "status", "over_minutes")),
-    "callback_due", "callback_status",
-)  # fmt: skip
-SALE_FIELDS: tuple[str, ...] = ("serial_no", "warranty_status", "start", "free_until", "paid_until")
-
-
-@dataclass(frozen=True)
-class Located:
-    """A finding on one record: `register` is sales/repairs/callbacks, `index` the record's position."""
-
-    register: str
-    index: int
-    finding: Finding
 
 
 @dataclass
 class Evaluation:
-    sales: list[dict[str, Any]]
-    repairs: list[dict[str, Any]]
+    sales: list[SaleResult]
+    repairs: list[RepairResult]
     kpis: dict[str, Any]
     findings: list[Located] = field(default_factory=list)
 
+    @property
+    def sla_calendars(self) -> list[str | None]:
+        """Per repair: the calendar its SLA targets run on ("24x7", "business"; None
+        when none applies). Not in the JSON; it tells how over-time reads."""
+        return [r.sla.calendar if r.sla else None for r in self.repairs]
 
-def _key(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    @cached_property
+    def sale_rows(self) -> list[dict[str, Any]]:
+        """The JSON `sales` items (SPEC §5), one per sale record."""
+        return [s.row() for s in self.sales]
+
+    @cached_property
+    def repair_rows(self) -> list[dict[str, Any]]:
+        """The JSON `repairs` items (SPEC §5), one per repair-log record."""
+        return [r.row() for r in self.repairs]
 
 
 def _num(value: Any) -> float | None:
@@ -70,87 +67,65 @@ def evaluate(
     callbacks: Sequence[Record],
     policy: Policy,
     as_of: dt.datetime,
+    links: Links | None = None,
 ) -> Evaluation:
     """Warranty per sale (as of `as_of`) and per repair, SLA, callbacks and KPIs.
 
     A serial listed twice in the register uses its first row (validation
     reports the duplicate). A repair without reported_at gets nulls.
     """
-    out = Evaluation([], [None] * len(repairs), {})  # type: ignore[list-item]
-    by_serial: dict[str, int] = {}
-    for i, sale in enumerate(sales):
-        serial = _key(sale.get("serial_no"))
-        if serial is not None:
-            by_serial.setdefault(serial, i)
-        out.sales.append(_sale_row(sale, policy, as_of))
+    if links is None:
+        links = build_links(
+            {"sales": RecordColumns(sales), "repairs": RecordColumns(repairs), "callbacks": RecordColumns(callbacks)}
+        )
+    to_sale = links.repair_sale
+    calls_of = links.callback_repair.children_of
+    called_at = [cb.get("callback_at") for cb in callbacks]
+    satisfaction = [cb.get("satisfaction") for cb in callbacks]
 
-    calls: dict[str, list[tuple[dt.datetime, str | None]]] = defaultdict(list)
-    for cb in callbacks:
-        ticket, at = _key(cb.get("ticket_no")), cb.get("callback_at")
-        if ticket is not None and isinstance(at, dt.datetime):
-            calls[ticket].append((at, cb.get("satisfaction")))
-
-    groups: dict[str | None, list[int]] = defaultdict(list)
-    for i, rep in enumerate(repairs):
-        groups[_key(rep.get("serial_no"))].append(i)
-
-    records: list[dict[str, Any]] = []
+    out = Evaluation([_sale_result(sale, policy, as_of) for sale in sales], [], {})
+    for i, sale in enumerate(out.sales):
+        if sale.warranty is not None and sale.warranty.findings:  # an end beyond the calendar
+            out.findings.extend(Located("sales", i, f) for f in sale.warranty.findings)
+    results: list[RepairResult | None] = [None] * len(repairs)
+    records: list[RepairRecord | None] = [None] * len(repairs)
     uncovered: dict[int, int] = {}
+
+    # A serial's repairs are assessed together (replacement counts earlier ones).
+    groups: dict[str | None, list[int]] = defaultdict(list)
+    for i, key in enumerate(to_sale.keys):
+        groups[key].append(i)
     for serial, indexes in groups.items():
-        sold = sales[by_serial[serial]] if serial in by_serial else None
-        rule = policy.warranty_for(sold.get("category") if sold else None)
-        dated = [i for i in indexes if isinstance(repairs[i].get("reported_at"), dt.datetime)]
-        facts = [_facts(repairs[i]) for i in dated]
-        sale_date = sold.get("sale_date") if sold else None
-        results = assess_repairs(facts, sale_date, sold.get("acceptance_date") if sold else None, rule)
-        warranty = dict(zip(dated, results, strict=True))
-        for i in dated:
-            if repairs[i].get("request_type") in UNBILLED_REQUEST_TYPES:
-                warranty[i] = _unbilled(warranty[i])
+        j = to_sale.parent_of[indexes[0]]  # every repair of one key names the same sale
+        sold = sales[j] if j is not None else None
+        warranty = _warranties(repairs, indexes, sold, policy)
         for i in indexes:
             rep = repairs[i]
             w = warranty.get(i)
-            row: dict[str, Any] = {  # built in REPAIR_FIELDS order
-                "ticket_no": rep.get("ticket_no"),
-                "warranty_status": w.status if w else None,
-                "billable": w.billable if w else None,
-                "expected_fee": w.expected_fee if w else None,
-                "replacement_eligible": w.replacement_eligible if w else None,
-                "loaner_required": None,  # its place; the SLA row below sets it
-            }
-            if w and w.findings:
+            if w is not None and w.findings:
                 out.findings.extend(Located("repairs", i, f) for f in w.findings)
-            row.update(_sla_row(rep, policy, as_of, uncovered, i))
-            call = callback_result(
-                rep.get("resolved_at"), calls.get(_key(rep.get("ticket_no")) or "", []),
-                policy.settings.callback_days, as_of,
-            )  # fmt: skip
-            row["callback_due"] = call.due
-            row["callback_status"] = call.status
-            out.repairs[i] = row
-            records.append(
-                row | {
-                    "serial_no": serial,
-                    "model": sold.get("model") if sold else None,
-                    "branch": rep.get("branch") or (sold.get("branch") if sold else None),
-                    "technician": rep.get("technician"),
-                    "fault_level": rep.get("fault_level"),
-                    "fault_category": rep.get("fault_category"),
-                    "fee_charged": _num(rep.get("fee_charged")),
-                    "resolved_at": rep.get("resolved_at"),
-                    "satisfaction": call.satisfaction,
-                }
-            )  # fmt: skip
+            sla, call = None, None
+            reported = rep.get("reported_at")
+            if isinstance(reported, dt.datetime):
+                sla = _sla(rep, reported, policy, as_of)
+                for year in sla.uncovered_years:
+                    uncovered.setdefault(year, i)
+                pairs = [(at, satisfaction[k]) for k in calls_of[i] if isinstance(at := called_at[k], dt.datetime)]
+                resolved = rep.get("resolved_at")
+                call = callback_result(
+                    resolved if isinstance(resolved, dt.datetime) else None, pairs,
+                    policy.settings.callback_days, as_of,
+                )  # fmt: skip
+                out.findings.extend(Located("repairs", i, f) for f in (*sla.findings, *call.findings))
+            result = results[i] = RepairResult(rep.get("ticket_no"), w, sla, call)
+            records[i] = _record(rep, result, serial, sold, links.repair_branch[i])
     for year, first in sorted(uncovered.items()):
-        message = (
-            f"the bundled holiday table does not cover {year}; business-hour SLA dues in {year} "
-            "ignore that year's public holidays"
-        )
         out.findings.append(
-            Located("repairs", first, Finding("warning", "calendar.uncovered_year", "reported_at", message))
+            Located("repairs", first, Finding("calendar.uncovered_year", "reported_at", {"year": year}))
         )
     out.findings.sort(key=lambda f: (f.register, f.index))
-    out.kpis = compute_kpis(records, policy.settings)
+    out.repairs = [r for r in results if r is not None]
+    out.kpis = compute_kpis([r for r in records if r is not None], policy.settings)
     return out
 
 
@@ -160,22 +135,37 @@ UNBILLED_REQUEST_TYPES = frozenset({"complaint", "consultation"})
 _FEE_CODES = frozenset({"repair.fee_missing", "repair.fee_not_billable"})
 
 
+def _warranties(
+    repairs: Sequence[Record], indexes: list[int], sold: Record | None, policy: Policy
+) -> dict[int, RepairWarranty]:
+    """The warranty of each dated repair of one serial."""
+    rule = policy.warranty_for(sold.get("category") if sold else None)
+    dated = [i for i in indexes if isinstance(repairs[i].get("reported_at"), dt.datetime)]
+    sale_date = sold.get("sale_date") if sold else None
+    acceptance = sold.get("acceptance_date") if sold else None
+    results = assess_repairs([_facts(repairs[i]) for i in dated], sale_date, acceptance, rule)
+    warranty = dict(zip(dated, results, strict=True))
+    for i in dated:
+        if repairs[i].get("request_type") in UNBILLED_REQUEST_TYPES:
+            warranty[i] = _unbilled(warranty[i])
+    return warranty
+
+
 def _unbilled(w: RepairWarranty) -> RepairWarranty:
     kept = tuple(f for f in w.findings if f.code not in _FEE_CODES)
     return replace(w, billable=False, expected_fee=0.0, findings=kept)
 
 
-def _sale_row(sale: Record, policy: Policy, as_of: dt.datetime) -> dict[str, Any]:
-    row: dict[str, Any] = {"serial_no": sale.get("serial_no")}
+def _sale_result(sale: Record, policy: Policy, as_of: dt.datetime) -> SaleResult:
     sale_date = sale.get("sale_date")
     if not isinstance(sale_date, dt.date):
-        return row | {"warranty_status": None, "start": None, "free_until": None, "paid_until": None}
+        return SaleResult(sale.get("serial_no"), None)
     acceptance = sale.get("acceptance_date")
     w = sale_warranty(
         sale_date, acceptance if isinstance(acceptance, dt.date) else None,
         policy.warranty_for(sale.get("category")), as_of.date(),
     )  # fmt: skip
-    return row | {"warranty_status": w.status, "start": w.start, "free_until": w.free_until, "paid_until": w.paid_until}
+    return SaleResult(sale.get("serial_no"), w)
 
 
 def _facts(rep: Record) -> RepairFacts:
@@ -187,20 +177,37 @@ def _facts(rep: Record) -> RepairFacts:
         labor_cost=_num(rep.get("labor_cost")),
         fee_charged=_num(rep.get("fee_charged")),
         ticket_no=rep.get("ticket_no"),
+        request_type=rep.get("request_type"),
     )
 
 
-def _sla_row(rep: Record, policy: Policy, as_of: dt.datetime, uncovered: dict[int, int], i: int) -> dict[str, Any]:
-    reported = rep.get("reported_at")
-    if not isinstance(reported, dt.datetime):
-        empty: dict[str, Any] = {}
-        for key in ("response", "plan", "on_site", "resolve"):
-            empty |= {f"{key}_due": None, f"{key}_status": None, f"{key}_over_minutes": None}
-        return empty | {"loaner_required": None}
-    events = {k: v if isinstance(v := rep.get(k), dt.datetime) else None for k in _EVENTS}
-    result = evaluate_sla(
+def _sla(rep: Record, reported: dt.datetime, policy: Policy, as_of: dt.datetime) -> SlaResult:
+    events = {t.event: v if isinstance(v := rep.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
+    return evaluate_sla(
         policy, rep.get("request_type"), rep.get("fault_level"), reported, events, as_of, rep.get("loaner")
     )
-    for year in result.uncovered_years:
-        uncovered.setdefault(year, i)
-    return result.flat()
+
+
+def _record(rep: Record, result: RepairResult, serial: str | None, sold: Record | None, branch: Any) -> RepairRecord:
+    """What the KPIs count of one repair."""
+    w, sla, call = result.warranty, result.sla, result.callback
+    resolved = rep.get("resolved_at")
+    return RepairRecord(
+        statuses={key: t.status for key, t in sla.targets.items()} if sla else {},
+        warranty_status=w.status if w else None,
+        billable=w.billable if w else None,
+        expected_fee=w.expected_fee if w else None,
+        fee_charged=_num(rep.get("fee_charged")),
+        resolved_at=resolved if isinstance(resolved, dt.datetime) else None,
+        callback_due=call.due if call else None,
+        callback_status=call.status if call else None,
+        satisfaction=call.satisfaction if call else None,
+        serial=serial,
+        model=sold.get("model") if sold else None,
+        fault_category=rep.get("fault_category"),
+        problem=match_key(rep.get("fault_category")),
+        branch=branch,
+        technician=rep.get("technician"),
+        request_type=rep.get("request_type"),
+        fault_level=rep.get("fault_level"),
+    )

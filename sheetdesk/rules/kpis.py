@@ -1,28 +1,61 @@
-"""KPIs (SPEC §4 KPIs) aggregated from per-repair result records. Pure.
+"""KPIs (SPEC §4 KPIs) aggregated from per-repair records. Pure.
 
-Input: one mapping per repair-log row with these keys (missing keys = None):
-`ticket_no, serial_no, model, branch, technician, fault_level, fault_category,
-warranty_status, billable, expected_fee, fee_charged, resolved_at,
-response_status, plan_status, on_site_status, resolve_status,
-callback_due, callback_status, satisfaction`.
-Output: plain dicts, lists, numbers and strings (JSON-serialisable).
+Input: one `RepairRecord` per repair-log row (its results and what they are
+grouped by). Output: plain dicts, lists, numbers and strings
+(JSON-serialisable).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from sheetdesk.rules.policy import SLA_TARGETS, Settings
+from sheetdesk.rules.policy import Settings
+from sheetdesk.schema.statuses import (
+    IN_WARRANTY,
+    SLA_TARGET_KEYS,
+    WARRANTY_STATUSES,
+    CallbackStatus,
+    SlaTargetKey,
+    TargetStatus,
+    WarrantyStatus,
+)
 
-__all__ = ["compute_kpis", "group_kpis", "monthly_callbacks", "repeat_repairs", "rate"]
+__all__ = ["NOT_A_REPAIR", "RepairRecord", "compute_kpis", "group_kpis", "monthly_callbacks", "repeat_repairs", "rate"]
 
-Record = Mapping[str, Any]
-IN_WARRANTY = ("return", "exchange", "free")
-WARRANTY_STATUSES = ("return", "exchange", "free", "paid", "expired", "excluded", "unknown")
 _COUNTED = ("met", "breached", "overdue")
+
+
+@dataclass(slots=True)
+class RepairRecord:
+    """One repair as the KPIs count it: its results, and the columns they are grouped by.
+
+    `serial` and `problem` are keys (`sheetdesk.links.match_key`: case,
+    width and spaces folded), so that a serial or fault category retyped
+    differently is still one serial, one problem; `fault_category` is the
+    spelling shown.
+    """
+
+    statuses: Mapping[SlaTargetKey, TargetStatus] = field(default_factory=dict)
+    warranty_status: WarrantyStatus | None = None
+    billable: bool | None = None
+    expected_fee: float | None = None
+    fee_charged: float | None = None
+    resolved_at: dt.datetime | None = None
+    callback_due: dt.datetime | None = None
+    callback_status: CallbackStatus | None = None
+    satisfaction: str | None = None
+    serial: str | None = None
+    model: Any = None
+    fault_category: Any = None
+    problem: str | None = None
+    branch: Any = None
+    technician: Any = None
+    request_type: str | None = None  # blank = repair
+    fault_level: str | None = None
 
 
 def rate(numerator: int, denominator: int) -> float | None:
@@ -43,22 +76,22 @@ _Signature = tuple[tuple[str, ...], bool, bool]
 _Summary = tuple[_Signature, float, float]  # signature, expected fee, fee charged
 
 
-def _summary(r: Record) -> _Summary:
+def _summary(r: RepairRecord) -> _Summary:
     """One record as its signature plus the money it expects and was charged."""
-    get = r.get
-    cb = get("callback_status")
-    ws = get("warranty_status")
-    tags = [f"{key}:{get(key + '_status')}" for key, _ in SLA_TARGETS]
+    statuses = r.statuses
+    cb = r.callback_status
+    ws = r.warranty_status
+    tags = [f"{key}:{statuses.get(key)}" for key in SLA_TARGET_KEYS]
     tags.append(f"cb:{cb}")
     tags.append(f"ws:{ws}")
     if ws in IN_WARRANTY:
         tags.append(f"cbw:{cb}")
-    sat = get("satisfaction")
+    sat = r.satisfaction
     if sat:
         tags.append(f"sat:{sat}")
-    billable = bool(get("billable"))
-    expected = _money(get("expected_fee")) if billable else 0.0
-    return (tuple(tags), get("resolved_at") is not None, billable), expected, _money(get("fee_charged"))
+    billable = bool(r.billable)
+    expected = _money(r.expected_fee) if billable else 0.0
+    return (tuple(tags), r.resolved_at is not None, billable), expected, _money(r.fee_charged)
 
 
 class _Group:
@@ -95,7 +128,7 @@ class _Group:
     def result(self, settings: Settings) -> dict[str, Any]:
         t, repairs, resolved, billable = self.totals()
         compliance: dict[str, dict[str, Any]] = {}
-        for key, _ in SLA_TARGETS:
+        for key in SLA_TARGET_KEYS:
             counts = {s: t[f"{key}:{s}"] for s in ("met", "breached", "overdue", "pending")}
             compliance[key] = {**counts, "rate": rate(counts["met"], sum(counts[s] for s in _COUNTED))}
         done, late, missing = t["cb:done"], t["cb:late"], t["cb:missing"]
@@ -139,7 +172,7 @@ class _Group:
         }
 
 
-def group_kpis(records: Iterable[Record], settings: Settings) -> dict[str, Any]:
+def group_kpis(records: Iterable[RepairRecord], settings: Settings) -> dict[str, Any]:
     """KPIs of one group of repairs (all of them, one branch, one level...)."""
     group = _Group()
     for r in records:
@@ -151,17 +184,39 @@ def _group_key(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def repeat_repairs(records: Iterable[Record]) -> list[dict[str, Any]]:
+# By fault level, a repair without a level groups under "" ("level missing");
+# a complaint, consultation or maintenance request, which has no fault level
+# of its own, groups under NOT_A_REPAIR, whatever its level cell says.
+NOT_A_REPAIR = "not_a_repair"
+
+
+def _level_group(r: RepairRecord) -> str:
+    if r.request_type not in (None, "repair"):
+        return NOT_A_REPAIR
+    return _group_key(r.fault_level)
+
+
+def repeat_repairs(records: Iterable[RepairRecord]) -> list[dict[str, Any]]:
     """Per (model, fault_category): repairs, serials, serials repaired more than once
-    for it, and the repeat repairs (every repair after a serial's first)."""
-    groups: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for it, and the repeat repairs (every repair after a serial's first).
+
+    Categories are one when their keys match (`Display`, `DISPLAY`, `display `);
+    the first spelling met is shown.
+    """
+    groups: dict[tuple[str, str], Counter[str]] = {}
+    shown: dict[tuple[str, str], str] = {}
     for r in records:
-        category = " ".join(str(r.get("fault_category") or "").split())
-        if not category:
+        if not r.problem:
             continue
-        groups[(str(r.get("model") or ""), category)][str(r.get("serial_no") or "")] += 1
+        key = (str(r.model or ""), r.problem)
+        per_serial = groups.get(key)
+        if per_serial is None:
+            per_serial = groups[key] = Counter()
+            shown[key] = " ".join(str(r.fault_category).split())
+        per_serial[r.serial or ""] += 1
     out: list[dict[str, Any]] = []
-    for (model, category), per_serial in groups.items():
+    for (model, problem), per_serial in groups.items():
+        category = shown[(model, problem)]
         repeats = sum(n - 1 for n in per_serial.values() if n > 1)
         out.append(
             {
@@ -181,7 +236,7 @@ def _month(value: Any) -> str | None:
     return f"{value.year:04d}-{value.month:02d}" if isinstance(value, dt.date) else None
 
 
-def monthly_callbacks(records: Iterable[Record]) -> list[dict[str, Any]]:
+def monthly_callbacks(records: Iterable[RepairRecord]) -> list[dict[str, Any]]:
     """Per month: repairs resolved that month, and the callbacks due that month
     with their outcome and satisfaction (a callback is counted in its due month)."""
     months: dict[str, dict[str, Any]] = {}
@@ -201,18 +256,18 @@ def monthly_callbacks(records: Iterable[Record]) -> list[dict[str, Any]]:
         return months.setdefault(m, {"month": m, **zero})
 
     for r in records:
-        resolved = _month(r.get("resolved_at"))
+        resolved = _month(r.resolved_at)
         if resolved:
             month_row(resolved)["resolved"] += 1
-        due = _month(r.get("callback_due"))
-        status = r.get("callback_status")
+        due = _month(r.callback_due)
+        status = r.callback_status
         if not due or status not in ("done", "late", "missing", "pending"):
             continue
         row = month_row(due)
         row["callbacks_due"] += 1
         row[status] += 1
-        if r.get("satisfaction") in ("satisfied", "basically_satisfied", "dissatisfied"):
-            row[r["satisfaction"]] += 1
+        if r.satisfaction in ("satisfied", "basically_satisfied", "dissatisfied"):
+            row[r.satisfaction] += 1
     out = [months[m] for m in sorted(months)]
     for row in out:
         row["callback_rate"] = rate(row["done"] + row["late"], row["done"] + row["late"] + row["missing"])
@@ -222,17 +277,20 @@ def monthly_callbacks(records: Iterable[Record]) -> list[dict[str, Any]]:
     return out
 
 
-def compute_kpis(records: Iterable[Record], settings: Settings) -> dict[str, Any]:
+_GROUPED_BY = ("fault_level", "branch", "technician")
+
+
+def compute_kpis(records: Iterable[RepairRecord], settings: Settings) -> dict[str, Any]:
     """The KPI document: overall, by fault level, branch and technician,
     repeat repairs and the monthly callback record (one pass per part)."""
     rows = list(records)
     overall = _Group()
-    by: dict[str, dict[str, _Group]] = {"fault_level": {}, "branch": {}, "technician": {}}
+    by: dict[str, dict[str, _Group]] = {name: {} for name in _GROUPED_BY}
     for r in rows:
         summary = _summary(r)
         overall.add(summary)
-        for field, groups in by.items():
-            key = _group_key(r.get(field))
+        for name, groups in by.items():
+            key = _level_group(r) if name == "fault_level" else _group_key(getattr(r, name))
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group()
@@ -243,7 +301,7 @@ def compute_kpis(records: Iterable[Record], settings: Settings) -> dict[str, Any
             "satisfaction": settings.satisfaction_target,
         },
         "overall": overall.result(settings),
-        **{f"by_{field}": {k: g.result(settings) for k, g in sorted(groups.items())} for field, groups in by.items()},
+        **{f"by_{name}": {k: g.result(settings) for k, g in sorted(groups.items())} for name, groups in by.items()},
         "repeat_repairs": repeat_repairs(rows),
         "monthly_callbacks": monthly_callbacks(rows),
     }

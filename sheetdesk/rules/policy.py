@@ -1,41 +1,34 @@
-"""The policy model of SPEC §3 and its built-in default, declared as plain rows.
+"""The policy model of SPEC §3: warranty rules, SLA rules, the calendar and the settings.
 
-`DEFAULT_POLICY_ROWS` is what `workbook_templates/policy.xlsx` is generated
-from; `default_policy()` reads those rows through the same parser as a
-clerk's policy workbook (`sheetdesk.rules.policy_parse.parse_policy`).
+A `Policy` is built from policy sheets that were already read and typed
+(`sheetdesk.rules.policy_build`; the reading is `sheetdesk.io.policy_source`,
+which also gives the built-in default, `default_policy()`). Its lookups are
+cached: they are asked for every one of 200k repairs among a few keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sheetdesk.links import match_key
 from sheetdesk.report import Issue
 from sheetdesk.rules.calendar import ServiceCalendar, Window, cn_holidays
 from sheetdesk.rules.durations import Duration
+from sheetdesk.schema.statuses import SlaTargetKey
 
 __all__ = [
-    "DEFAULT_POLICY_ROWS",
-    "SLA_TARGETS",
     "CalendarKind",
     "Policy",
     "Settings",
     "SlaRule",
     "WarrantyRule",
-    "default_policy",
 ]
 
 CalendarKind = Literal["24x7", "business"]
 StartFrom = Literal["acceptance", "sale"]
-
-# target key -> the repair-log column that stops its clock
-SLA_TARGETS: tuple[tuple[str, str], ...] = (
-    ("response", "responded_at"),
-    ("plan", "plan_at"),
-    ("on_site", "on_site_at"),
-    ("resolve", "resolved_at"),
-)
 
 
 @dataclass(frozen=True)
@@ -53,16 +46,12 @@ class WarrantyRule:
 class SlaRule:
     request_type: str
     fault_level: str  # "*" or I..IV
-    response: Duration | None = None
-    plan: Duration | None = None
-    on_site: Duration | None = None
-    resolve: Duration | None = None
+    targets: Mapping[SlaTargetKey, Duration | None] = field(default_factory=dict)  # a missing key: no target
     calendar: CalendarKind = "business"
     loaner_after: Duration | None = None
 
-    def target(self, key: str) -> Duration | None:
-        value: Duration | None = getattr(self, key)
-        return value
+    def target(self, key: SlaTargetKey) -> Duration | None:
+        return self.targets.get(key)
 
 
 @dataclass(frozen=True)
@@ -74,10 +63,6 @@ class Settings:
 
 
 _MISSING = object()
-
-
-def _norm_key(text: str | None) -> str:
-    return (text or "").strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -98,17 +83,17 @@ class Policy:
     _cache: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def warranty_for(self, category: str | None) -> WarrantyRule:
-        """The rule of `category` (case-insensitive), else the `*` row."""
+        """The rule of `category` (matched by key: case, width and spaces folded), else the `*` row."""
         found = self._cache.get(("warranty", category), _MISSING)
         if found is _MISSING:
             found = self._cache[("warranty", category)] = self._find_warranty(category)
         return found  # type: ignore[no-any-return]
 
     def _find_warranty(self, category: str | None) -> WarrantyRule:
-        key = _norm_key(category)
+        key = match_key(category)
         default = None
         for rule in self.warranty:
-            if key and _norm_key(rule.category) == key:
+            if key and match_key(rule.category) == key:
                 return rule
             if rule.category == "*":
                 default = rule
@@ -155,61 +140,3 @@ class Policy:
 
 
 _ALWAYS = ServiceCalendar.always()
-
-_T = dt.time
-
-DEFAULT_POLICY_ROWS: dict[str, list[list[Any]]] = {
-    "warranty": [
-        [
-            "category",
-            "return_days",
-            "exchange_days",
-            "free_months",
-            "paid_months",
-            "start_from",
-            "replace_after_repairs",
-        ],
-        ["*", 7, 15, 12, None, "acceptance", 2],
-    ],
-    "sla": [
-        ["request_type", "fault_level", "response", "plan", "on_site", "resolve", "calendar", "loaner_after"],
-        ["repair", "I", "1h", "1.5h", None, "4h", "24x7", "4h"],
-        ["repair", "II", "2h", "3h", "2h", "8h", "24x7", "48h"],
-        ["repair", "III", "4h", None, "1d", "3d", "business", None],
-        ["repair", "IV", "1d", None, None, "7d", "business", None],
-        ["complaint", "*", "12h", None, None, "2d", "business", None],
-        ["consultation", "*", "1d", None, None, None, "business", None],
-    ],
-    "calendar": [
-        ["weekday", "start", "end"],
-        *[[day, _T(9, 0), _T(17, 0)] for day in ("Mon", "Tue", "Wed", "Thu", "Fri")],
-    ],
-    "holidays": [
-        ["date", "kind", "name"],
-    ],
-    "settings": [
-        ["setting", "value"],
-        ["callback_days", 3],
-        ["callback_rate_target", "100%"],
-        ["satisfaction_target", "98%"],
-        ["country", "CN"],
-    ],
-}
-
-_DEFAULT: list[Policy] = []
-
-
-def default_policy() -> Policy:
-    """The built-in policy, parsed from `DEFAULT_POLICY_ROWS` (cached)."""
-    if not _DEFAULT:
-        from sheetdesk.rules.policy_parse import parse_policy
-        from sheetdesk.schema.policy import POLICY_BY_KEY
-
-        sheets = {k: (POLICY_BY_KEY[k].en, rows) for k, rows in DEFAULT_POLICY_ROWS.items()}
-        _DEFAULT.append(parse_policy(sheets, base=_EMPTY))
-    return _DEFAULT[0]
-
-
-# The base under the default: every sheet of the default is present, so this
-# is never consulted; it only gives parse_policy something to start from.
-_EMPTY = Policy(warranty=(WarrantyRule(),), sla=(), windows={0: ((540, 1020),)})

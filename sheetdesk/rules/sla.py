@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
-from sheetdesk.rules.calendar import ServiceCalendar
+from sheetdesk.rules.calendar import BeyondCalendar, ServiceCalendar
 from sheetdesk.rules.durations import Duration
-from sheetdesk.rules.policy import SLA_TARGETS, Policy, SlaRule
+from sheetdesk.rules.finding import Finding, beyond_calendar
+from sheetdesk.rules.policy import Policy, SlaRule
+from sheetdesk.schema.statuses import SLA_TARGETS, SlaTargetKey, TargetStatus
 
 __all__ = [
     "SlaResult",
@@ -26,7 +27,6 @@ __all__ = [
     "target_result",
 ]
 
-TargetStatus = Literal["met", "breached", "overdue", "pending", "n/a"]
 _MIN_US = 60_000_000
 
 
@@ -35,15 +35,17 @@ class TargetResult:
     due: dt.datetime | None
     status: TargetStatus
     over_minutes: int | None  # 0 when met; None when pending or n/a
+    beyond: bool = False  # the due time is after 9999-12-31: blank, and never passed
 
 
 @dataclass(frozen=True)
 class SlaResult:
-    targets: dict[str, TargetResult]
+    targets: dict[SlaTargetKey, TargetResult]
     loaner_due: dt.datetime | None
     loaner_required: bool
     calendar: str | None  # "24x7" / "business"; None when no SLA row applies
     uncovered_years: tuple[int, ...] = ()  # years the holiday table does not cover
+    findings: tuple[Finding, ...] = ()  # due times beyond the calendar
 
     def flat(self) -> dict[str, object]:
         """`response_due`, `response_status`, `response_over_minutes`, ... as in SPEC §5 JSON."""
@@ -58,7 +60,7 @@ class SlaResult:
 
 
 _NA = TargetResult(None, "n/a", None)
-_FLAT_KEYS = {key: (f"{key}_due", f"{key}_status", f"{key}_over_minutes") for key, _ in SLA_TARGETS}
+_FLAT_KEYS = {t.key: (f"{t.key}_due", f"{t.key}_status", f"{t.key}_over_minutes") for t in SLA_TARGETS}
 
 
 def over_minutes(calendar: ServiceCalendar, due: dt.datetime, until: dt.datetime) -> int:
@@ -77,7 +79,10 @@ def target_result(
     """One target: due, status and working minutes over."""
     if duration is None:
         return _NA
-    due = calendar.add(reported_at, duration)
+    try:
+        due = calendar.add(reported_at, duration)
+    except BeyondCalendar:  # due after 9999-12-31: every event and as-of come before it
+        return TargetResult(None, "met", 0, True) if event is not None else TargetResult(None, "pending", None, True)
     if event is not None:
         if event <= due:
             return TargetResult(due, "met", 0)
@@ -98,19 +103,25 @@ def sla_result(
     """All targets of one row. `events` maps repair-log keys (responded_at, plan_at,
     on_site_at, resolved_at) to their times; `loaner` is "yes"/"no"/None."""
     if rule is None:
-        return SlaResult({k: _NA for k, _ in SLA_TARGETS}, None, False, None)
+        return SlaResult({t.key: _NA for t in SLA_TARGETS}, None, False, None)
     targets = {
-        key: target_result(calendar, reported_at, rule.target(key), events.get(col), as_of) for key, col in SLA_TARGETS
+        t.key: target_result(calendar, reported_at, rule.target(t.key), events.get(t.event), as_of) for t in SLA_TARGETS
     }
+    beyond: list[str] = [key for key, t in targets.items() if t.beyond]
     loaner_due = None
     required = False
     if rule.loaner_after is not None:
-        loaner_due = calendar.add(reported_at, rule.loaner_after)
-        clock = events.get("resolved_at") or as_of
-        required = clock > loaner_due and loaner != "yes"
+        try:
+            loaner_due = calendar.add(reported_at, rule.loaner_after)
+        except BeyondCalendar:
+            beyond.append("loaner")
+        else:
+            clock = events.get("resolved_at") or as_of
+            required = clock > loaner_due and loaner != "yes"
     dues = [t.due for t in targets.values() if t.due is not None]
     years = calendar.uncovered_years(reported_at, *dues)
-    return SlaResult(targets, loaner_due, required, rule.calendar, tuple(sorted(years)))
+    findings = tuple(beyond_calendar("reported_at", key) for key in beyond)
+    return SlaResult(targets, loaner_due, required, rule.calendar, tuple(sorted(years)), findings)
 
 
 def evaluate_sla(

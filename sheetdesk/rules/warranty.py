@@ -10,10 +10,12 @@ import calendar as _cal
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
+from sheetdesk.links import match_key
+from sheetdesk.rules.finding import Finding, beyond_calendar
 from sheetdesk.rules.policy import WarrantyRule
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
+from sheetdesk.schema.statuses import BILLABLE, IN_WARRANTY, WarrantyStatus
 
 __all__ = [
     "Finding",
@@ -30,9 +32,8 @@ __all__ = [
     "warranty_terms",
 ]
 
-WarrantyStatus = Literal["return", "exchange", "free", "paid", "expired", "excluded", "unknown"]
-BILLABLE = frozenset({"paid", "expired", "excluded"})
-IN_WARRANTY = frozenset({"return", "exchange", "free"})
+# Only these request types count as earlier repairs of a problem (blank = repair).
+COUNTED_REQUEST_TYPES = frozenset({None, "repair"})
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -46,16 +47,34 @@ def add_months(day: dt.date, months: int) -> dt.date:
 @dataclass(frozen=True)
 class Terms:
     start: dt.date
-    free_until: dt.date
-    paid_until: dt.date | None  # None = lifetime
+    free_until: dt.date | None  # None only when beyond the calendar
+    paid_until: dt.date | None  # None = lifetime (or beyond the calendar)
+    beyond: bool = False  # an end falls after 9999-12-31: left blank, and it never passes
+
+
+def _later(day: dt.date | None, months: int, days: int = 0) -> dt.date | None:
+    """`add_months` then `days`; None when that is after 9999-12-31 (or `day` is)."""
+    if day is None:
+        return None
+    try:
+        return add_months(day, months) + dt.timedelta(days=days)
+    except (ValueError, OverflowError):
+        return None
 
 
 def warranty_terms(sale_date: dt.date, acceptance_date: dt.date | None, rule: WarrantyRule) -> Terms:
-    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime)."""
+    """start, free_until (inclusive) and paid_until (inclusive; None = lifetime).
+
+    Both ends are counted from the start, each clipped to month end once:
+    free_until = start + free_months − 1 day, paid_until = start +
+    (free_months + paid_months) − 1 day (so a February clip of free_until is
+    not carried into paid_until).
+    """
     start = acceptance_date if acceptance_date and rule.start_from == "acceptance" else sale_date
-    free_until = add_months(start, rule.free_months) - dt.timedelta(days=1)
-    paid_until = None if rule.paid_months is None else add_months(free_until, rule.paid_months)
-    return Terms(start, free_until, paid_until)
+    free_until = _later(start, rule.free_months, -1)
+    paid_until = None if rule.paid_months is None else _later(start, rule.free_months + rule.paid_months, -1)
+    beyond = free_until is None or (rule.paid_months is not None and paid_until is None)
+    return Terms(start, free_until, paid_until, beyond)
 
 
 def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: WarrantyRule) -> WarrantyStatus:
@@ -65,7 +84,7 @@ def warranty_status(on: dt.date, sale_date: dt.date, terms: Terms, rule: Warrant
         return "return"
     if days <= rule.exchange_days:
         return "exchange"
-    if on <= terms.free_until:
+    if terms.free_until is None or on <= terms.free_until:
         return "free"
     if terms.paid_until is None or on <= terms.paid_until:
         return "paid"
@@ -78,8 +97,9 @@ class SaleWarranty:
 
     status: WarrantyStatus
     start: dt.date
-    free_until: dt.date
+    free_until: dt.date | None
     paid_until: dt.date | None
+    findings: tuple[Finding, ...] = ()
 
 
 def sale_warranty(
@@ -88,17 +108,8 @@ def sale_warranty(
     """Terms of one sale and its status on `as_of` (a date; pass `as_of.date()`)."""
     terms = warranty_terms(sale_date, acceptance_date, rule)
     status = warranty_status(as_of, sale_date, terms, rule)
-    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A problem for the caller to place: severity, stable code, column key, message."""
-
-    severity: Literal["error", "warning"]
-    code: str
-    column: str
-    message: str
+    findings = (beyond_calendar("sale_date", "warranty"),) if terms.beyond else ()
+    return SaleWarranty(status, terms.start, terms.free_until, terms.paid_until, findings)
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ class RepairFacts:
     labor_cost: float | None = None
     fee_charged: float | None = None
     ticket_no: str | None = None
+    request_type: str | None = None  # blank = repair
 
 
 @dataclass(frozen=True)
@@ -130,23 +142,9 @@ def _fee_findings(
     if status == "unknown":
         return ()  # without the sale the fee cannot be judged; the unknown serial is flagged already
     if not billable and charged:
-        return (
-            Finding(
-                "error",
-                "repair.fee_not_billable",
-                "fee_charged",
-                f"fee {charged:g} charged on a repair covered by warranty",
-            ),
-        )
+        return (Finding("repair.fee_not_billable", "fee_charged", {"fee": f"{charged:g}"}),)
     if billable and not charged:
-        return (
-            Finding(
-                "warning",
-                "repair.fee_missing",
-                "fee_charged",
-                f"no fee charged on a billable repair (expected {expected:g})",
-            ),
-        )
+        return (Finding("repair.fee_missing", "fee_charged", {"expected": f"{expected:g}"}),)
     return ()
 
 
@@ -171,11 +169,7 @@ def repair_assessment(
     else:
         window = warranty_status(on, sale_date, terms, rule)
         if on < sale_date:
-            findings.append(
-                Finding(
-                    "warning", "repair.before_sale", "reported_at", f"reported {on} before the sale date {sale_date}"
-                )
-            )
+            findings.append(Finding("repair.before_sale", "reported_at", {"reported": on, "sale_date": sale_date}))
     excluded = facts.cause in EXCLUDED_CAUSES
     status: WarrantyStatus = "excluded" if excluded else window
     billable = status in BILLABLE
@@ -184,10 +178,6 @@ def repair_assessment(
     findings.extend(_fee_findings(status, billable, expected, facts.fee_charged))
     eligible = earlier_same_problem is not None and earlier_same_problem >= rule.replace_after_repairs
     return RepairWarranty(status, window, billable, expected, eligible, tuple(findings))
-
-
-def _problem(category: str | None) -> str:
-    return " ".join((category or "").split()).casefold()
 
 
 def assess_repairs(
@@ -201,10 +191,12 @@ def assess_repairs(
     Repairs are considered in reported_at order (stable for equal times).
 
     replacement_eligible: at least `replace_after_repairs` *earlier* repairs
-    (earlier rows in this order) of the same fault_category (case- and
-    space-insensitive, blank never matches) that were not excluded and fell
-    inside the free period (date status return, exchange or free). False when
-    the serial is unknown (no free period is known).
+    (earlier rows in this order) of the same fault_category (matched with
+    `match_key`: case, width and spaces folded; blank never matches) that
+    were `repair` rows (blank request type; complaints, consultations and
+    maintenance do not count), were not excluded and fell inside the free
+    period (date status return, exchange or free). False when the serial is
+    unknown (no free period is known).
     """
     terms = None if sale_date is None else warranty_terms(sale_date, acceptance_date, rule)
     counts: dict[str, int] = {}
@@ -212,10 +204,11 @@ def assess_repairs(
     order = sorted(range(len(repairs)), key=lambda i: repairs[i].reported_at)
     for i in order:
         facts = repairs[i]
-        problem = _problem(facts.fault_category)
+        problem = match_key(facts.fault_category)
         earlier = None if terms is None else (counts.get(problem, 0) if problem else 0)
         result = repair_assessment(facts, sale_date, terms, rule, earlier)
         out[i] = result
-        if problem and result.status != "excluded" and result.window_status in IN_WARRANTY:
+        counted = facts.request_type in COUNTED_REQUEST_TYPES
+        if problem and counted and result.status != "excluded" and result.window_status in IN_WARRANTY:
             counts[problem] = counts.get(problem, 0) + 1
     return [r for r in out if r is not None]

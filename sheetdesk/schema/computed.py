@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sheetdesk.schema.fields import FieldType
+from sheetdesk.schema.statuses import SLA_TARGETS
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class ComputedField:
     type: FieldType = "text"
     status: bool = False  # coloured by status (met green, breached red...)
     width: int = 14
+    duration: bool = False  # minutes, shown in words (56天11小时30分); the JSON keeps minutes
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -60,12 +62,7 @@ def status_label(value: object, lang: str) -> object:
     return value
 
 
-TARGET_LABELS = {
-    "response": ("Response", "响应"),
-    "plan": ("Plan", "方案"),
-    "on_site": ("On site", "到场"),
-    "resolve": ("Resolve", "修复"),
-}
+TARGET_LABELS: dict[str, tuple[str, str]] = {t.key: (t.en, t.zh) for t in SLA_TARGETS}
 
 
 def _target_fields() -> tuple[ComputedField, ...]:
@@ -74,7 +71,7 @@ def _target_fields() -> tuple[ComputedField, ...]:
         fields += [
             ComputedField(f"{key}_due", f"{en} Due", f"{zh}时限", "datetime", width=17),
             ComputedField(f"{key}_status", f"{en} Status", f"{zh}状态", status=True),
-            ComputedField(f"{key}_over_minutes", f"{en} Over (min)", f"{zh}超时(分钟)", "number"),
+            ComputedField(f"{key}_over_minutes", f"{en} Over", f"{zh}超时", "text", width=14, duration=True),
         ]
     return tuple(fields)
 

@@ -120,6 +120,10 @@ class Field:
     hint_zh: str = ""
     width: int = 14
     min_value: float | None = None
+    max_value: float | None = None  # for a duration: in days
+    # A text column whose cells are read as one of these choices, but written
+    # and offered as plain text (no dropdown): a policy's `*`-or-level column.
+    read_as: Enum | None = None
     # Text columns carry Excel's text format '@' so that a typed 00123 or 3-4
     # stays text. Names (people, customers, branches, products) never look
     # like numbers or dates, and a format on each of 200k cells costs time.

@@ -1,9 +1,27 @@
-"""The policy sheets of SPEC §3, declared like the registers."""
+"""The policy sheets of SPEC §3, declared like the registers, and the built-in default policy as rows.
+
+The policy reader (`sheetdesk.io.policy_source`) reads a clerk's policy
+sheets and `DEFAULT_POLICY_ROWS` with these declarations, through the same
+header detection and value parsers as the registers; `workbook_templates/
+policy.xlsx` is written from the same rows.
+
+Bounds: a number or duration outside its field's `min_value`..`max_value`
+is a policy finding at its cell (the message gives the range). They are
+generous for any real policy and keep every date the rules work out inside
+the calendar.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from sheetdesk.schema import enums as E
-from sheetdesk.schema.fields import Field, Register
+from sheetdesk.schema.fields import Choice, Enum, Field, Register
+from sheetdesk.schema.statuses import SLA_TARGETS
+
+# The longest SLA target or loaner time a policy may set (a year).
+MAX_SLA_DAYS = 365
 
 WARRANTY = Register(
     key="warranty",
@@ -14,22 +32,26 @@ WARRANTY = Register(
     description_zh="按产品类别设置的保修期限；* 行为默认值。",
     fields=(
         Field("category", "category", "产品类别", required=True),
-        Field("return_days", "return_days", "退货天数", "integer", min_value=0),
-        Field("exchange_days", "exchange_days", "换货天数", "integer", min_value=0),
-        Field("free_months", "free_months", "免费保修月数", "integer", min_value=0),
+        Field("return_days", "return_days", "退货天数", "integer", min_value=0, max_value=3650),
+        Field("exchange_days", "exchange_days", "换货天数", "integer", min_value=0, max_value=3650),
+        Field("free_months", "free_months", "免费保修月数", "integer", min_value=0, max_value=1200),
         Field(
             "paid_months",
             "paid_months",
             "有偿保修月数",
             "integer",
             min_value=0,
+            max_value=1200,
             hint_en="Blank = lifetime",
             hint_zh="空白即终身",
         ),
         Field("start_from", "start_from", "起算日", "enum", enum=E.START_FROM),
-        Field("replace_after_repairs", "replace_after_repairs", "换机维修次数", "integer", min_value=0),
+        Field("replace_after_repairs", "replace_after_repairs", "换机维修次数", "integer", min_value=0, max_value=100),
     ),
 )
+
+# An SLA row's level: `*` (any level) or one of the fault levels.
+SLA_LEVEL = Enum("sla_level", (Choice("*", "*", "*", ("any", "all", "任意", "全部")), *E.FAULT_LEVEL.choices))
 
 SLA = Register(
     key="sla",
@@ -40,13 +62,10 @@ SLA = Register(
     description_zh="按服务类别和故障级别设置的时限；* 匹配任意级别。",
     fields=(
         Field("request_type", "request_type", "服务类别", "enum", required=True, enum=E.REQUEST_TYPE),
-        Field("fault_level", "fault_level", "故障级别", required=True),
-        Field("response", "response", "响应时限", "duration"),
-        Field("plan", "plan", "方案时限", "duration"),
-        Field("on_site", "on_site", "到场时限", "duration"),
-        Field("resolve", "resolve", "修复时限", "duration"),
+        Field("fault_level", "fault_level", "故障级别", required=True, read_as=SLA_LEVEL),
+        *(Field(t.key, t.key, f"{t.zh}时限", "duration", max_value=MAX_SLA_DAYS) for t in SLA_TARGETS),
         Field("calendar", "calendar", "日历", "enum", enum=E.CALENDAR_KIND),
-        Field("loaner_after", "loaner_after", "备用机时限", "duration"),
+        Field("loaner_after", "loaner_after", "备用机时限", "duration", max_value=MAX_SLA_DAYS),
     ),
 )
 
@@ -77,6 +96,23 @@ HOLIDAYS = Register(
     ),
 )
 
+COUNTRY = Enum("country", (Choice("CN", "CN", "中国", ("China", "CHN", "PRC")),))
+
+# The value of each setting, read as its own type (the Settings sheet's `value` column holds them all).
+SETTING_VALUES: tuple[Field, ...] = (
+    Field(
+        "callback_days", "callback_days", "回访天数", "integer", min_value=0, max_value=365,
+        aliases=("回访期限", "回访时限"),
+    ),
+    Field("callback_rate_target", "callback_rate_target", "回访率目标", "percent", aliases=("回访率",)),
+    Field(
+        "satisfaction_target", "satisfaction_target", "满意度目标", "percent", aliases=("满意率目标", "满意度")
+    ),
+    Field("country", "country", "国家", "enum", enum=COUNTRY, aliases=("国家地区", "节假日国家")),
+)  # fmt: skip
+SETTING_BY_KEY = {f.key: f for f in SETTING_VALUES}
+SETTING = Enum("setting", tuple(Choice(f.key, f.en, f.zh, f.aliases) for f in SETTING_VALUES))
+
 SETTINGS = Register(
     key="settings",
     en="Settings",
@@ -84,10 +120,44 @@ SETTINGS = Register(
     description_en="callback_days, callback_rate_target, satisfaction_target, country.",
     description_zh="回访天数、回访率目标、满意度目标、国家（节假日）。",
     fields=(
-        Field("setting", "setting", "设置项", required=True),
+        Field("setting", "setting", "设置项", required=True, read_as=SETTING),
         Field("value", "value", "值", "any"),
     ),
 )
 
 POLICY_SHEETS: tuple[Register, ...] = (WARRANTY, SLA, CALENDAR, HOLIDAYS, SETTINGS)
 POLICY_BY_KEY = {r.key: r for r in POLICY_SHEETS}
+
+_T = dt.time
+
+# The built-in policy (SPEC §3), as a policy workbook holds it: a header row of
+# field keys, then the rows. It is read like a clerk's policy workbook.
+DEFAULT_POLICY_ROWS: dict[str, list[list[Any]]] = {
+    "warranty": [
+        [f.key for f in WARRANTY.fields],
+        ["*", 7, 15, 12, None, "acceptance", 2],
+    ],
+    "sla": [
+        [f.key for f in SLA.fields],
+        ["repair", "I", "1h", "1.5h", None, "4h", "24x7", "4h"],
+        ["repair", "II", "2h", "3h", "2h", "8h", "24x7", "48h"],
+        ["repair", "III", "4h", None, "1d", "3d", "business", None],
+        ["repair", "IV", "1d", None, None, "7d", "business", None],
+        ["complaint", "*", "12h", None, None, "2d", "business", None],
+        ["consultation", "*", "1d", None, None, None, "business", None],
+    ],
+    "calendar": [
+        [f.key for f in CALENDAR.fields],
+        *[[day, _T(9, 0), _T(17, 0)] for day in ("Mon", "Tue", "Wed", "Thu", "Fri")],
+    ],
+    "holidays": [
+        [f.key for f in HOLIDAYS.fields],
+    ],
+    "settings": [
+        [f.key for f in SETTINGS.fields],
+        ["callback_days", 3],
+        ["callback_rate_target", "100%"],
+        ["satisfaction_target", "98%"],
+        ["country", "CN"],
+    ],
+}

@@ -70,7 +70,8 @@ def check_min_values(table: Table, report: Report) -> None:
 
 def check_future(table: Table, report: Report, now: dt.datetime) -> None:
     """Dates and times after now (+1 day): a typo in the year or month, usually."""
-    limit = now + FUTURE_TOLERANCE
+    # --as-of 9999-12-31: nothing can be later than the last moment a date holds
+    limit = now + FUTURE_TOLERANCE if now < dt.datetime.max - FUTURE_TOLERANCE else dt.datetime.max
     for f in table.register.fields:
         if f.type not in ("date", "datetime") or f.key not in table.values:
             continue

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sheetdesk.io.load import Table
-
 
 def show(value: Any) -> str:
     """A value as a clerk would type it: `2025-03-01 09:00`, `2025-03-01`, `12`."""
@@ -22,8 +20,3 @@ def show(value: Any) -> str:
 def quoted(value: Any) -> str:
     """Text values in quotes (so blanks and spaces show), others as they are."""
     return f"'{value}'" if isinstance(value, str) else show(value)
-
-
-def label(table: Table, key: str) -> str:
-    """The field's label in the language of the sheet's header."""
-    return table.register.field(key).label(table.lang)

@@ -6,57 +6,49 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sheetdesk.i18n import Msg
 from sheetdesk.io.load import Table
 from sheetdesk.io.values import is_blank
 from sheetdesk.report import Report
-from sheetdesk.validation.messages import label, quoted, show
+from sheetdesk.schema.enums import REQUEST_TYPE
+from sheetdesk.schema.statuses import SLA_TARGETS
+from sheetdesk.validation.messages import quoted, show
 from sheetdesk.validation.text import plausible_phone, plausible_postcode
 
+# Why a fault level is required: the column is missing, or the row is a repair.
+NO_LEVEL_COLUMN = Msg("the column is missing and {count} rows are repairs", "该列缺失，而有 {count} 行是报修")
+A_REPAIR = Msg("{kind} is {repair} or blank", "{kind}为{repair}或空白")
+REQUEST_TYPE_REPAIR = next(c.title for c in REQUEST_TYPE.choices if c.key == "repair")
+
 # Repair-log events measured from reported_at (SPEC §2: each ≥ reported_at).
-REPAIR_EVENTS = ("responded_at", "plan_at", "on_site_at", "resolved_at")
+REPAIR_EVENTS = tuple(t.event for t in SLA_TARGETS)
 
 
 def check_not_before(table: Table, report: Report, later: str, earlier: str) -> None:
     """`later` must not be before `earlier` in the same record; error at `later`."""
     if later not in table.values or earlier not in table.values:
         return
+    field, other = table.register.field(later), table.register.field(earlier)
     for i, (a, b) in enumerate(zip(table.values[later], table.values[earlier], strict=True)):
         if a is not None and b is not None and a < b:
-            report.error(
-                "date.order",
-                f"{label(table, later)} {show(a)} is before {label(table, earlier)} {show(b)}",
-                **table.where(i, later),
-            )
+            report.add("date.order", table.where(i, later), field=field.title, value=show(a), other=other.title,
+                       other_value=show(b))  # fmt: skip
 
 
-def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool], code: str, problem: str) -> None:
-    """A warning on every text cell of `key` that `ok` rejects."""
+def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool], code: str) -> None:
+    """A finding `code` on every text cell of `key` that `ok` rejects."""
     if key not in table.values:
         return
-    name = label(table, key)
+    field = table.register.field(key)
     for i, value in enumerate(table.values[key]):
         if value is not None and not ok(value):
-            report.warning(code, f"{name} {quoted(value)} {problem}", **table.where(i, key))
+            report.add(code, table.where(i, key), field=field.title, value=quoted(value))
 
 
 def check_sales(table: Table, report: Report) -> None:
     check_not_before(table, report, "acceptance_date", "sale_date")
-    check_text(
-        table,
-        report,
-        "phone",
-        plausible_phone,
-        "phone.implausible",
-        "is not a plausible phone number (7 to 15 digits expected)",
-    )
-    check_text(
-        table,
-        report,
-        "postcode",
-        plausible_postcode,
-        "postcode.format",
-        "is not 6 digits (a postcode starting with 0 needs the column formatted as text)",
-    )
+    check_text(table, report, "phone", plausible_phone, "phone.implausible")
+    check_text(table, report, "postcode", plausible_postcode, "postcode.format")
 
 
 def check_repairs(table: Table, report: Report) -> None:
@@ -77,22 +69,17 @@ def check_fault_level(table: Table, report: Report) -> None:
     ]
     if not repairs:
         return
-    name = label(table, "fault_level")
+    level, kind = table.register.field("fault_level"), table.register.field("request_type")
     if not table.has("fault_level"):
-        report.error(
-            "fault_level.missing",
-            f"column '{name}' is missing; a fault level is required for repairs ({len(repairs)} rows)",
-            sheet=table.sheet_name,
-            row=table.location.header_row,
-            column="fault_level",
-            file=str(table.file),
-        )
+        at = {"sheet": table.sheet_name, "row": table.location.header_row, "column": "fault_level",
+              "file": str(table.file)}  # fmt: skip
+        report.add("fault_level.missing", at, field=level.title, why=NO_LEVEL_COLUMN.bind(count=len(repairs)))
         return
     raw = table.raw["fault_level"]
-    text = f"{name} is required for a repair ({label(table, 'request_type')} is Repair or blank)"
+    why = A_REPAIR.bind(kind=kind.title, repair=REQUEST_TYPE_REPAIR)
     for i in repairs:
         if is_blank(raw[i]):
-            report.error("fault_level.missing", text, **table.where(i, "fault_level"))
+            report.add("fault_level.missing", table.where(i, "fault_level"), field=level.title, why=why)
 
 
 def check_callbacks(table: Table, report: Report) -> None:
@@ -102,14 +89,14 @@ def check_callbacks(table: Table, report: Report) -> None:
     at = "escalated_to" if escalated is not None else "satisfaction"
     sat_field = table.register.field("satisfaction")
     assert sat_field.enum is not None
-    dissatisfied = sat_field.enum.label("dissatisfied", table.lang)
-    text = (
-        f"{label(table, 'satisfaction')} is {dissatisfied} but {label(table, 'escalated_to')} is blank; "
-        "name the supervisor it was escalated to"
-    )
+    params = {
+        "field": sat_field.title,
+        "dissatisfied": next(c.title for c in sat_field.enum.choices if c.key == "dissatisfied"),
+        "escalated": table.register.field("escalated_to").title,
+    }
     for i, value in enumerate(satisfaction):
         if value == "dissatisfied" and (escalated is None or is_blank(escalated[i])):
-            report.error("escalation.missing", text, **table.where(i, at))
+            report.add("escalation.missing", table.where(i, at), **params)
 
 
 RECORD_RULES: dict[str, Callable[[Table, Report], None]] = {

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.bulk import collector_paused
 from sheetdesk.io.annotate_index import parse_cell
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
@@ -21,7 +20,6 @@ from sheetdesk.validation.fields import check_declared
 from sheetdesk.validation.records import RECORD_RULES
 
 
-@collector_paused()
 def validate_dataset(dataset: Dataset, *, now: dt.datetime | None = None) -> Report:
     """Check every register of `dataset`; findings are appended to `dataset.report`.
 
@@ -58,11 +56,12 @@ def sort_issues(report: Report, workbooks: list[RawWorkbook]) -> None:
 
 @dataclass
 class ValidationResult:
-    """What `validate` found: the data, the findings and counts."""
+    """What `validate` found: the data, the findings and counts (and the annotated copy, if written)."""
 
     dataset: Dataset
     report: Report
     as_of: dt.datetime
+    output: Path | None = None
 
     @property
     def valid(self) -> bool:
@@ -73,13 +72,13 @@ class ValidationResult:
         """Files, sheets, records per register, errors and warnings (counted now)."""
         return dataset_stats(self.dataset, self.report)
 
-    def to_json(self) -> dict[str, Any]:
-        """The `validate --json` document (SPEC §5)."""
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The `validate --json` document (SPEC §5); the issues' `message` in `lang`."""
         return {
             "valid": self.valid,
             "as_of": self.as_of.replace(microsecond=0).isoformat(),
             "stats": self.stats,
-            "issues": self.report.flatten(),
+            "issues": self.report.flatten(lang),
         }
 
 

@@ -1,4 +1,4 @@
-"""Pure checks on text values: phone numbers, postcodes, matching keys.
+"""Pure checks on text values: phone numbers and postcodes (keys match with `sheetdesk.links.match_key`).
 
 Plain functions over plain strings, so they are tested with plain asserts
 and property tests, and the rules, import and collect can share them.
@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+
+from sheetdesk.links import match_key
+
+__all__ = ["fold", "match_key", "phone_digits", "plausible_phone", "plausible_postcode"]
 
 PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 7, 15
 
@@ -23,22 +26,6 @@ _PHONE_NOISE = re.compile(r"[\s\-()（）.+]")
 def fold(text: str) -> str:
     """NFKC: full-width digits, brackets and spaces become ASCII."""
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def match_key(value: Any) -> str | None:
-    """The key two cells must share to name the same serial or ticket.
-
-    Full-width forms, surrounding spaces and letter case do not matter;
-    leading zeros do. Whole floats (a serial typed as a number) lose `.0`.
-    """
-    if value is None:
-        return None
-    if isinstance(value, str) and value.isascii():  # the usual case: NFKC changes nothing
-        return value.strip().casefold() or None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = fold(str(value)).casefold()
-    return text or None
 
 
 def phone_digits(number: str) -> str | None:

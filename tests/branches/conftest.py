@@ -23,3 +23,10 @@ def split(master: Path, tmp_path: Path) -> SplitResult:
 def files(split: SplitResult) -> dict[str, Path]:
     """Branch name -> its branch file."""
     return {f.branch: f.path for f in split.files}
+
+
+@pytest.fixture
+def key(master: Path, split: SplitResult) -> Path:
+    """The master's key file, written beside it by the split (give it to collect into a renamed master)."""
+    assert split.key_file is not None
+    return split.key_file

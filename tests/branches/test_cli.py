@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -8,19 +7,17 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from sheetdesk.branches import collect as collect_files
-from sheetdesk.branches import split_master
+from sheetdesk import api
 from sheetdesk.cli import main
+from sheetdesk.findings import FINDINGS
 from tests.branches.edit import Editor
 from tests.branches.master import BEIJING, EAST, SALES, write_master
 
-# The modules (the package's `collect`/`split` attributes are the commands).
-collect_cli = importlib.import_module("sheetdesk.cli.collect")
-split_cli = importlib.import_module("sheetdesk.cli.split")
+ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # the messages asserted are English
 
 
 def run(*args: Any) -> Any:
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], env=ENGLISH)
 
 
 def capture(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, func: Any) -> list[Any]:
@@ -37,8 +34,8 @@ def capture(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, func: Any) 
 
 def test_split_json_equals_the_library_result(master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                               ) -> None:
-    seen = capture(monkeypatch, split_cli, "split_master", split_master)
-    result = run("split", master, "--by", "branch", "-o", tmp_path / "out", "--json")
+    seen = capture(monkeypatch, api, "split", api.split)  # the commands call exactly the library's API
+    result = run("split", master, "--by", "branch", "-o", tmp_path / "out", "--json", "--lang", "en")
     assert result.exit_code == 1  # SN-X01 belongs to no branch
     document = json.loads(result.output)
     assert document == json.loads(json.dumps(seen[0].to_json(), ensure_ascii=False, default=str))
@@ -67,8 +64,8 @@ def test_collect_json_equals_the_library_result(files: dict[str, Path], master: 
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     with Editor(files[BEIJING]) as ed:
         ed.set("sales", "SN-B01", "contact", "Wang Lei Jr")
-    seen = capture(monkeypatch, collect_cli, "collect_files", collect_files)
-    result = run("collect", master, *files.values(), "-o", tmp_path / "merged.xlsx", "--json")
+    seen = capture(monkeypatch, api, "collect", api.collect)
+    result = run("collect", master, *files.values(), "-o", tmp_path / "merged.xlsx", "--json", "--lang", "en")
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert document == json.loads(json.dumps(seen[0].to_json(), ensure_ascii=False, default=str))
@@ -105,3 +102,9 @@ def test_help_documents_both_commands() -> None:
     collect_help = run("collect", "--help").output
     for word in ("added", "updated", "conflict", "deleted", "rejected", "unchanged", "Merge Report"):
         assert word in collect_help
+
+
+def test_every_branches_finding_code_is_in_the_docs_table() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "branches.md").read_text(encoding="utf-8")
+    codes = [c for c in FINDINGS if c.startswith(("split.", "collect."))]
+    assert codes and [c for c in codes if f"| `{c}` |" not in docs] == []

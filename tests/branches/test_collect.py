@@ -45,7 +45,7 @@ def head_office_changes(master: Path, tmp_path: Path, split: SplitResult) -> Pat
     return write_master(tmp_path / "master_v2.xlsx", sales=sales, repairs=repairs)
 
 
-def test_every_outcome(files: dict[str, Path], head_office_changes: Path, tmp_path: Path) -> None:
+def test_every_outcome(files: dict[str, Path], head_office_changes: Path, key: Path, tmp_path: Path) -> None:
     with Editor(files[BEIJING]) as ed:
         ed.set("sales", "SN-B01", "contact", "Wang Lei Jr")  # updated
         ed.set("sales", "SN-B02", "phone", "13800009999")  # conflict with master's 13800008888
@@ -59,7 +59,7 @@ def test_every_outcome(files: dict[str, Path], head_office_changes: Path, tmp_pa
         ed.add("sales", serial_no="SN-S01", product="Pump", model="P-20", sale_date=dt.datetime(2023, 7, 3),
                customer="Hijacked", branch=BEIJING)  # an existing row of another branch -> rejected
     out = tmp_path / "merged.xlsx"
-    result = collect(head_office_changes, [files[BEIJING]], out)
+    result = collect(head_office_changes, [files[BEIJING]], out, key=key)
 
     assert outcomes(result) == [
         ("added", "SN-B03", None), ("added", "T-B03", None),
@@ -129,30 +129,30 @@ def test_collecting_the_same_file_twice_changes_nothing_the_second_time(files: d
 
 
 def test_recollecting_with_conflicts_reports_them_again_and_changes_nothing(
-        files: dict[str, Path], head_office_changes: Path, tmp_path: Path) -> None:
+        files: dict[str, Path], head_office_changes: Path, key: Path, tmp_path: Path) -> None:
     with Editor(files[BEIJING]) as ed:
         ed.set("sales", "SN-B02", "phone", "13800009999")
         ed.set("sales", "SN-B01", "contact", "Wang Lei Jr")
-    first = collect(head_office_changes, [files[BEIJING]], tmp_path / "m1.xlsx")
+    first = collect(head_office_changes, [files[BEIJING]], tmp_path / "m1.xlsx", key=key)
     second = collect(tmp_path / "m1.xlsx", [files[BEIJING]], tmp_path / "m2.xlsx")
     assert (first.counts["updated"], first.counts["conflicts"]) == (1, 1)
     assert (second.counts["updated"], second.counts["conflicts"]) == (0, 1)
     assert registers(tmp_path / "m2.xlsx") == registers(tmp_path / "m1.xlsx")
 
 
-def test_plain_template_file_without_split_record(master: Path, tmp_path: Path) -> None:
+def test_plain_template_file_let_in_as_the_branch_its_name_names(master: Path, tmp_path: Path) -> None:
     [plain] = [p for p in write_templates("all", tmp_path / "blank", "zh") if p.name == "service_desk.zh.xlsx"]
     wb = openpyxl.load_workbook(plain)
     wb["销售登记"].append(["SN-W01", "Monitor", "M-100", None, dt.datetime(2024, 5, 1), None, "West Hospital",
                         None, None, None, None, None, "West Depot"])
     wb["维修记录"].append(["T-W01", "SN-W01", dt.datetime(2024, 5, 2, 9, 30), "电话", "报修", "二级", None, "Noise"])
-    wb.save(plain)
+    wb.save(tmp_path / "West Depot.xlsx")
 
-    result = collect(master, [plain], tmp_path / "merged.xlsx")
+    result = collect(master, [tmp_path / "West Depot.xlsx"], tmp_path / "merged.xlsx", accept_unrecorded=True)
     assert outcomes(result) == [("added", "SN-W01", None), ("added", "T-W01", None), ("warning", None, None)]
     assert result.valid
     assert result.files[0].branch == "West Depot" and result.files[0].provenance is None
-    assert [i.code for i in result.report.warnings] == ["collect.warning"]
+    assert [i.code for i in result.report.warnings] == ["collect.unrecorded"]
     assert "no split record" in result.report.warnings[0].message
     merged = registers(tmp_path / "merged.xlsx")
     assert merged["repairs"]["T-W01"]["channel"] == "phone"
@@ -160,9 +160,11 @@ def test_plain_template_file_without_split_record(master: Path, tmp_path: Path) 
 
 
 def test_plain_file_updates_rows_of_its_branch(master: Path, tmp_path: Path) -> None:
-    plain = write_master(tmp_path / "east_own.xlsx", sales=[[*SALES[4][:5], "Harbor Dental Group", *SALES[4][6:]]],
-                         repairs=[], callbacks=[], notes_sheet=False)
-    result = collect(master, [plain], tmp_path / "merged.xlsx")
+    (tmp_path / "returned").mkdir()
+    plain = write_master(tmp_path / "returned" / "East Office.xlsx",
+                         sales=[[*SALES[4][:5], "Harbor Dental Group", *SALES[4][6:]]], repairs=[], callbacks=[],
+                         notes_sheet=False)
+    result = collect(master, [plain], tmp_path / "merged.xlsx", accept_unrecorded=True)
     assert outcomes(result) == [("updated", "SN-E01", "customer"), ("warning", None, None)]
     assert result.files[0].branch == EAST
 
@@ -186,7 +188,7 @@ def test_unreadable_cells_are_rejected_not_blanked(files: dict[str, Path], maste
     result = collect(master, [files[SOUTH]], tmp_path / "merged.xlsx")
     [change] = result.changes
     assert (change.outcome, change.key) == ("rejected", "T-S01")
-    assert "Resolved At 'tomorrow'" in change.message
+    assert "Resolved At 'tomorrow'" in change.text("en")
     assert registers(tmp_path / "merged.xlsx")["repairs"]["T-S01"]["resolved_at"] == REPAIRS[2][6]
 
 
@@ -203,14 +205,14 @@ def test_callbacks_are_identified_by_ticket_and_time(files: dict[str, Path], mas
     assert outcomes(result) == [("updated", key, "comments")]
 
 
-def test_rows_deleted_in_the_master_since_the_split_are_not_re_added(files: dict[str, Path], tmp_path: Path
-                                                                     ) -> None:
+def test_rows_deleted_in_the_master_since_the_split_are_not_re_added(files: dict[str, Path], key: Path,
+                                                                     tmp_path: Path) -> None:
     master_v2 = write_master(tmp_path / "v2.xlsx", sales=[s for s in SALES if s[0] not in ("SN-S02", "SN-B02")])
     with Editor(files[BEIJING]) as ed:
         ed.set("sales", "SN-B02", "contact", "Li Na Jr")
-    beijing = collect(master_v2, [files[BEIJING]], tmp_path / "m1.xlsx")
+    beijing = collect(master_v2, [files[BEIJING]], tmp_path / "m1.xlsx", key=key)
     assert outcomes(beijing) == [("conflict", "SN-B02", None)]
-    south = collect(master_v2, [files[SOUTH]], tmp_path / "m2.xlsx")
+    south = collect(master_v2, [files[SOUTH]], tmp_path / "m2.xlsx", key=key)
     assert outcomes(south) == [("warning", "SN-S02", None)] and south.valid
     assert "SN-S02" not in registers(tmp_path / "m2.xlsx")["sales"]
 
@@ -231,40 +233,42 @@ def test_unreadable_master_cells_travel_and_come_back_unchanged(tmp_path: Path) 
     assert ds.tables["repairs"].raw["resolved_at"][2] == "next week"  # never blanked
 
 
-def test_rows_moved_to_another_branch_by_head_office(files: dict[str, Path], tmp_path: Path) -> None:
+def test_rows_moved_to_another_branch_by_head_office(files: dict[str, Path], key: Path, tmp_path: Path) -> None:
     sales = copy.deepcopy(SALES)
     sales[1][8] = SOUTH  # head office moved SN-B02 (and so T-B02) to 华南/深圳 after the split
     master_v2 = write_master(tmp_path / "v2.xlsx", sales=sales)
-    untouched = collect(master_v2, [files[BEIJING]], tmp_path / "m0.xlsx")
+    untouched = collect(master_v2, [files[BEIJING]], tmp_path / "m0.xlsx", key=key)
     assert untouched.changes == [] and untouched.valid  # an unchanged row is no error
     with Editor(files[BEIJING]) as ed:
         ed.set("repairs", "T-B02", "technician", "Tech Zhao Jr")
         ed.set("sales", "SN-B01", "branch", None)  # a sale cannot be left without a branch
-    result = collect(master_v2, [files[BEIJING]], tmp_path / "m1.xlsx")
+    result = collect(master_v2, [files[BEIJING]], tmp_path / "m1.xlsx", key=key)
     assert outcomes(result) == [("rejected", "SN-B01", None), ("rejected", "T-B02", None)]
-    messages = {c.key: c.message for c in result.changes}
+    messages = {c.key: c.text("en") for c in result.changes}
     assert messages["T-B02"] == "the row belongs to branch '华南/深圳'"
     assert "another branch or to none" in messages["SN-B01"]
 
 
-def test_plain_file_without_any_branch_adds_nothing_unassigned(master: Path, tmp_path: Path) -> None:
-    plain = write_master(tmp_path / "nobody.xlsx", sales=[["SN-N1", "P", "M", None, dt.datetime(2024, 1, 1), "C",
-                                                          None, None, None]], repairs=[], callbacks=[
-                                                              ["T-404", dt.datetime(2024, 1, 2, 9, 0), "X", None, None]])
-    result = collect(master, [plain], tmp_path / "merged.xlsx")
+def test_plain_file_rows_without_branch_take_the_file_names_branch(master: Path, tmp_path: Path) -> None:
+    plain = write_master(tmp_path / "northwind.xlsx", sales=[["SN-N1", "P", "M", None, dt.datetime(2024, 1, 1), "C",
+                                                             None, None, None]], repairs=[], callbacks=[
+                                                                 ["T-404", dt.datetime(2024, 1, 2, 9, 0), "X", None,
+                                                                  None]])
+    result = collect(master, [plain], tmp_path / "merged.xlsx", accept_unrecorded=True)
     assert [(c.outcome, c.key) for c in result.changes if c.outcome != "warning"] == [
-        ("rejected", "SN-N1"), ("rejected", "T-404 | 2024-01-02T09:00:00")]
+        ("added", "SN-N1"), ("rejected", "T-404 | 2024-01-02T09:00:00")]
+    assert registers(tmp_path / "merged.xlsx")["sales"]["SN-N1"]["branch"] == "northwind"
     assert not result.valid
 
 
-def test_hidden_master_sheets_stay_hidden(files: dict[str, Path], master: Path, tmp_path: Path) -> None:
+def test_hidden_master_sheets_stay_hidden(files: dict[str, Path], master: Path, key: Path, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(master)
     wb.move_sheet("Notes", offset=-3)
     wb["Notes"].sheet_state = "hidden"
     wb.active = 1
     hidden_first = tmp_path / "hidden_first.xlsx"
     wb.save(hidden_first)
-    collect(hidden_first, [files[EAST]], tmp_path / "merged.xlsx")
+    collect(hidden_first, [files[EAST]], tmp_path / "merged.xlsx", key=key)
     merged = openpyxl.load_workbook(tmp_path / "merged.xlsx")
     assert [(ws.title, ws.sheet_state) for ws in merged] == [
         ("Notes", "hidden"), ("Sales", "visible"), ("Repairs", "visible"), ("Callbacks", "visible"),

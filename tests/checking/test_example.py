@@ -15,6 +15,7 @@ import pytest
 
 from sheetdesk.checking import check_files
 from sheetdesk.io.xlsx import STATUS_FILL
+from sheetdesk.schema import REPAIRS, SALES
 from sheetdesk.schema.computed import REPAIRS_COMPUTED, SALES_COMPUTED, STATUS_LABELS, status_label
 from tests.checking.books import chart_parts, columns_by_label, fill_of, header_row, run
 
@@ -31,6 +32,16 @@ SPEC_REPAIR_KEYS = {
     "resolve_over_minutes", "callback_due", "callback_status",
 }
 SPEC_SALE_KEYS = {"serial_no", "warranty_status", "start", "free_until", "paid_until"}
+
+
+def minutes_in(words: str | None) -> int | None:
+    """`56天11小时30分` / `56d 11h 30m` / `74h 9m` back to minutes."""
+    if words is None:
+        return None
+    m = re.fullmatch(r"(?:(\d+)(?:d|天) ?)?(?:(\d+)(?:h|小时) ?)?(?:(\d+)(?:m|分))?", words)
+    assert m is not None and words, words
+    days, hours, mins = (int(g or 0) for g in m.groups())
+    return days * 1440 + hours * 60 + mins
 
 
 def planted(lang: str) -> set[tuple[str, str, str]]:
@@ -114,7 +125,7 @@ def test_json_equals_the_library_and_has_every_spec_field(checked: Checked) -> N
 def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> None:
     lang = checked.lang
     sales_name, repairs_name, _ = SHEETS[lang]
-    first_label = {"zh": ("出厂编号", "报修单号"), "en": ("Serial No", "Ticket No")}[lang]
+    first_label = (SALES.field("serial_no").label(lang), REPAIRS.field("ticket_no").label(lang))
     for name, computed, first in ((sales_name, SALES_COMPUTED, first_label[0]),
                                   (repairs_name, REPAIRS_COMPUTED, first_label[1])):
         ws = checked.book[name]
@@ -132,7 +143,7 @@ def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> N
 
 def repair_cells(checked: Checked) -> tuple[Any, int, dict[str, int]]:
     ws = checked.book[SHEETS[checked.lang][1]]
-    header = header_row(ws, "报修单号" if checked.lang == "zh" else "Ticket No")
+    header = header_row(ws, REPAIRS.field("ticket_no").label(checked.lang))
     return ws, header, columns_by_label(ws, header)
 
 
@@ -163,7 +174,8 @@ def test_computed_values_and_status_colours_match_the_json(checked: Checked) -> 
                 seen.add(status)
             due = ws.cell(r, cols[label[f"{target}_due"]]).value
             assert (due.isoformat() if due else None) == rep[f"{target}_due"]
-            assert ws.cell(r, cols[label[f"{target}_over_minutes"]]).value == rep[f"{target}_over_minutes"]
+            over = ws.cell(r, cols[label[f"{target}_over_minutes"]]).value
+            assert minutes_in(over) == rep[f"{target}_over_minutes"]  # the JSON's minutes, in words
         warranty = ws.cell(r, cols[label["warranty_status"]]).value
         assert warranty == (status_label(rep["warranty_status"], lang) if rep["warranty_status"] else None)
         assert ws.cell(r, cols[label["billable"]]).value == status_label(rep["billable"], lang)
@@ -183,7 +195,7 @@ def test_flagged_cells_have_a_fill_and_a_comment(checked: Checked) -> None:
 
 
 def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
-    ws = checked.book["Issues"]
+    ws = checked.book["问题清单" if checked.lang == "zh" else "Issues"]
     rows = [r for r in ws.iter_rows(min_row=2) if any(c.value is not None for c in r)]
     assert len(rows) == len(checked.document["issues"])
     links = [c.hyperlink for r in rows for c in r if c.hyperlink is not None]
@@ -191,7 +203,7 @@ def test_issues_sheet_lists_every_issue_with_a_link(checked: Checked) -> None:
 
 
 def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
-    ws = checked.book["Summary"]
+    ws = checked.book["汇总" if checked.lang == "zh" else "Summary"]
     text = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
     zh = checked.lang == "zh"
     for title in (("月度电话回访记录", "按故障级别", "按网点", "按维修人员", "总体") if zh else
@@ -207,7 +219,7 @@ def test_summary_has_the_kpi_tables_and_native_charts(checked: Checked) -> None:
 
 
 def test_summary_figures_are_the_kpis(checked: Checked) -> None:
-    ws = checked.book["Summary"]
+    ws = checked.book["汇总" if checked.lang == "zh" else "Summary"]
     overall = checked.document["kpis"]["overall"]
     values = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(4, 20)}
     repairs, resolved = (("报修数", "已修复") if checked.lang == "zh" else ("Repairs", "Resolved"))

@@ -40,13 +40,13 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_libreoffice_keeps_the_summary_and_its_charts(converted: tuple[Path, Path]) -> None:
     ours, theirs = converted
     book = openpyxl.load_workbook(theirs)
-    assert {"销售登记", "维修记录", "回访记录", "Issues", "Summary"} <= set(book.sheetnames)
+    assert {"销售登记", "维修记录", "回访记录", "问题清单", "汇总"} <= set(book.sheetnames)
     parts = chart_parts(theirs)
     assert len(parts) >= len(chart_parts(ours)) >= 2
     with zipfile.ZipFile(theirs) as z:
         refs = " ".join(z.read(p).decode("utf-8") for p in parts)
-    assert "Summary" in refs  # the charts still read the Summary tables
-    assert values(theirs, "Summary") == values(ours, "Summary")
+    assert "汇总" in refs  # the charts still read the Summary tables
+    assert values(theirs, "汇总") == values(ours, "汇总")
 
 
 def test_libreoffice_reads_the_same_computed_values(converted: tuple[Path, Path]) -> None:

@@ -8,11 +8,12 @@ from typing import Any
 import openpyxl
 import pytest
 
+from sheetdesk.schema.policy import WARRANTY as WARRANTY_SHEET
 from tests.checking.books import REPAIRS, SALES, T, repair, run, run_json, sale, sla_sheet, write_book
+from tests.helpers.labels import header
 
 AS_OF = "2025-10-21T09:00"
-WARRANTY = ["category", "return_days", "exchange_days", "free_months", "paid_months", "start_from",
-            "replace_after_repairs"]
+WARRANTY = header(WARRANTY_SHEET)
 
 
 def registers() -> dict[str, list[list[Any]]]:
@@ -113,3 +114,44 @@ def test_bad_policy_sheet_inside_the_data_workbook(folder: Path, four_hours: Pat
     assert code == 1 and next(x for x in stdout.splitlines() if "policy.bad_duration" in x).split()[1] == "SLA!F3"
     cell = openpyxl.load_workbook(out)["SLA"]["F3"]
     assert cell.value == "4 hours-ish" and cell.comment is not None and "4 hours-ish" in cell.comment.text
+
+
+def test_a_make_up_saturday_works_the_regular_day_not_the_saturday_half_day(folder: Path) -> None:
+    # Saturday 2025-10-11 is a make-up workday (调休) in China; this calendar has Saturday mornings too.
+    calendar = [["weekday", "start", "end"], ["Mon-Fri", "09:00", "17:00"], ["Sat", "09:00", "12:00"]]
+    data = write_book(folder / "makeup.xlsx", {
+        "Sales": [SALES, sale("SN-1")],
+        "Repairs": [REPAIRS, repair("T-1", "SN-1", T(2025, 10, 11, 10, 0), "III")],
+        "Calendar": calendar,
+    })  # fmt: skip
+    (row,) = run_json(data, "--as-of", "2025-10-11T12:00")["repairs"]
+    assert row["response_due"] == "2025-10-11T14:00:00"  # 4 working hours on a 09:00-17:00 day
+
+
+def test_absurd_policy_values_are_findings_not_internal_errors(data: Path, folder: Path) -> None:
+    policy = write_book(folder / "absurd.xlsx", {
+        "Settings": [["setting", "value"], ["callback_days", 1e12]],
+        "Warranty": [["category", "free_months"], ["*", 1e9]],
+        "SLA": sla_sheet("1" * 400 + "h"),
+    })  # fmt: skip
+    code, stdout, err = run(data, "--as-of", AS_OF, "--policy", policy)
+    assert code == 1 and err == "" and "internal error" not in stdout
+    document = run_json(data, "--as-of", AS_OF, "--policy", policy)
+    assert_nothing_computed(document)
+    found = {(i["code"], i["sheet"], i["cell"]): i["message"] for i in document["issues"]}
+    assert "from 0 to 365" in found[("policy.bad_value", "Settings", "B2")]
+    assert "from 0 to 1200" in found[("policy.bad_number", "Warranty", "B2")]
+    assert ("policy.bad_duration", "SLA", "F3") in found
+
+
+def test_policy_holidays_take_the_registers_date_forms(folder: Path) -> None:
+    # Monday 2025-10-20 is a company holiday written as a register date would be: 20 Oct 2025.
+    data = write_book(folder / "holiday.xlsx", {
+        "Sales": [SALES, sale("SN-1")],
+        "Repairs": [REPAIRS, repair("T-1", "SN-1", T(2025, 10, 20, 10, 0), "III")],
+        "Holidays": [["date", "kind", "name"], ["20 Oct 2025", "-", "Company day"]],
+    })  # fmt: skip
+    document = run_json(data, "--as-of", AS_OF)
+    assert document["stats"]["policy_ok"] is True
+    (row,) = document["repairs"]
+    assert row["response_due"] == "2025-10-21T13:00:00"  # 4 working hours from Tuesday 09:00

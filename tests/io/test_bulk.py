@@ -1,4 +1,5 @@
-"""The collector pause around bulk steps: off inside, restored after, even on errors."""
+"""The collector pause: off inside, restored after, even on errors; paused by the
+commands around their library call, never by the library itself."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import sheetdesk
 from sheetdesk.bulk import collector_paused
-from sheetdesk.io.load import load_dataset
+from tests.helpers.cli import run
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "workbook_templates" / "examples" / "service_desk_example.en.xlsx"
 
 
 def test_collector_is_off_inside_and_back_on_after() -> None:
@@ -23,9 +27,30 @@ def test_collector_is_off_inside_and_back_on_after() -> None:
 
 def test_collector_comes_back_when_the_step_fails(tmp_path: Path) -> None:
     missing = tmp_path / "missing.xlsx"
-    with pytest.raises(Exception, match="missing.xlsx"):
-        load_dataset([missing])
+    with pytest.raises(Exception, match="missing.xlsx"), collector_paused():
+        sheetdesk.check([missing])
     assert gc.isenabled()
+
+
+def paused_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    calls: list[bool] = []
+    disable = gc.disable
+    monkeypatch.setattr(gc, "disable", lambda: (calls.append(True), disable())[0])
+    return calls
+
+
+def test_the_library_leaves_the_collector_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = paused_calls(monkeypatch)
+    sheetdesk.check([EXAMPLE], output=tmp_path / "out.xlsx")
+    sheetdesk.validate([EXAMPLE], output=tmp_path / "out2.xlsx")
+    assert calls == []
+
+
+def test_the_commands_pause_it_around_the_library_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = paused_calls(monkeypatch)
+    assert run("check", EXAMPLE, "-o", tmp_path / "out.xlsx").code == 1
+    assert run("validate", EXAMPLE, "--json").code == 1
+    assert len(calls) == 2 and gc.isenabled()
 
 
 def test_a_caller_that_turned_it_off_keeps_it_off() -> None:

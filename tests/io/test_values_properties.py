@@ -22,7 +22,7 @@ from sheetdesk.io.values import (
     coerce_text,
     coercer,
 )
-from sheetdesk.schema import REGISTERS
+from sheetdesk.schema import POLICY_SHEETS, REGISTERS
 from sheetdesk.schema.enums import CAUSE, FAULT_LEVEL, SATISFACTION
 
 # Anything a reader can hand over: calamine's types and CSV text.
@@ -32,7 +32,7 @@ cell_values = st.one_of(
     st.dates(), st.datetimes(), st.times(), st.timedeltas(),
     st.from_regex(r"\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?( \d{1,2}[:：]\d{1,2})?", fullmatch=True),
 )
-FIELDS = [f for register in REGISTERS for f in register.fields]
+FIELDS = [f for register in (*REGISTERS, *POLICY_SHEETS) for f in register.fields]
 realistic_dates = st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999, 12, 31))
 
 
@@ -40,7 +40,7 @@ realistic_dates = st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999
 def test_no_coercion_ever_raises(value: Any) -> None:
     for field in FIELDS:
         result, problem = coercer(field)(value)
-        assert problem is None or isinstance(problem, str)
+        assert problem is None or isinstance(problem.render("en"), str) and problem.render("zh")
         if problem:
             assert result is None
 

@@ -181,3 +181,13 @@ def test_the_import_report_lists_rows_above_the_header(tmp_path: Path) -> None:
     cells = [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
     start = cells.index(["Rows above the header (titles, summaries: not data)"])
     assert cells[start + 2] == [1, "Repair log 2024"] and cells[start + 3] == [2, "printed 2024-05-01"]
+
+
+def test_a_stray_quote_found_by_the_reader_is_in_the_import_report(tmp_path: Path) -> None:
+    lines = ["Ticket No,Reported At,Fault Description,Technician", 'T1,2024-01-01 08:00,"12 inch screen,Tom']
+    lines += [f"T{i},2024-01-0{i} 08:00,Fan {i},Ann" for i in range(2, 8)]
+    path = csv_file(tmp_path / "q.csv", "\n".join(lines) + "\n")
+    result = import_legacy(path, "repairs")
+    assert [r["ticket_no"] for r in result.records] == [f"T{i}" for i in range(1, 8)]  # no row swallowed
+    assert [i.code for i in result.report.issues] == ["csv.quote_unclosed"]
+    accounted(result)

@@ -57,8 +57,9 @@ def truncated_zip(folder: Path) -> Path:
 
 
 def text_as_xls(folder: Path) -> Path:
+    """Plain text, no table in it, under a workbook's name (tab-separated text would be read)."""
     path = folder / "export.xls"
-    path.write_text("Ticket No\tSerial No\tReported At\nT1\tSN1\t2025-03-01 09:00\n", encoding="utf-8")
+    path.write_text("Dear customer, thank you for your letter.\nWe will call you back this week.\n", encoding="utf-8")
     return path
 
 
@@ -124,7 +125,7 @@ BAD_INPUTS: dict[str, tuple[Builder, tuple[str, ...]]] = {
     "folder": (a_folder, ("folder",)),
     "random bytes": (random_bytes, ("not a workbook",)),
     "truncated zip": (truncated_zip, ("truncated or corrupt",)),
-    "text named .xls": (text_as_xls, ("not a workbook", ".xls")),
+    "text named .xls": (text_as_xls, ("plain text, not a workbook", ".xls")),
     "encrypted": (encrypted, ("password-protected",)),
     "zip bomb": (zip_bomb, ("zip bomb", "4,095 MiB")),
 }

@@ -15,9 +15,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-import sheetdesk.io.reader as reader
 from sheetdesk.errors import InputError
 from sheetdesk.io.reader import read_workbook
+from sheetdesk.io.reading import limits
 from tests.reliability.books import master_sheets, write_master
 from tests.reliability.runner import run
 
@@ -85,7 +85,7 @@ def test_a_stray_cell_at_the_end_of_the_sheet_is_a_clear_refusal(stray: str, tmp
                "finds the last one) and save again")
     with pytest.raises(InputError) as info:
         read_workbook(path)
-    assert info.value.problem == message
+    assert str(info.value.problem) == message
     result = run("check", path, "--as-of", "2025-06-01")
     assert result.code == 2 and result.stderr == f"sheetdesk: error: {path}: {message}\n"
 
@@ -111,7 +111,7 @@ def test_a_long_sheet_within_the_limit_is_read(tmp_path: Path) -> None:
 
 def test_the_grid_limit_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the limit at 50 cells: Notes reaching C16 (48) is read, C17 (51) is refused."""
-    monkeypatch.setattr(reader, "MAX_GRID_CELLS", 50)
+    monkeypatch.setattr(limits, "MAX_GRID_CELLS", 50)
     ok = edit_notes(tmp_path, "ok.xlsx", extra_cells='<row r="16"><c r="C16"><v>1</v></c></row>')
     assert len(read_workbook(ok).sheet("Notes").rows) == 16
     too_far = edit_notes(tmp_path, "far.xlsx", extra_cells='<row r="17"><c r="C17"><v>1</v></c></row>')
@@ -119,15 +119,13 @@ def test_the_grid_limit_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         read_workbook(too_far)
 
 
-def test_large_sheet_parts_trust_a_plausible_dimension_and_scan_an_implausible_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Parts above SCAN_PART_BYTES are not unpacked twice when their <dimension> is within the limit."""
-    monkeypatch.setattr(reader, "SCAN_PART_BYTES", 0)
-    plain = edit_notes(tmp_path, "plain.xlsx")
-    assert len(read_workbook(plain).sheet("Notes").rows) == 3
+def test_a_dimension_is_never_trusted_whatever_the_part_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cells are walked one by one (the limit set low forces the exact walk): a phantom
+    <dimension> is ignored, and a stray cell is found even when the <dimension> hides it."""
+    monkeypatch.setattr(limits, "MAX_GRID_CELLS", 100)
     phantom = edit_notes(tmp_path, "phantom.xlsx", dimension='<dimension ref="A1:XFD1048576"/>')
-    assert len(read_workbook(phantom).sheet("Notes").rows) == 3  # scanned: the cells end at C3
-    stray = edit_notes(tmp_path, "stray.xlsx", dimension="", extra_cells=STRAY["a value"])
+    assert len(read_workbook(phantom).sheet("Notes").rows) == 3  # the cells end at C3
+    stray = edit_notes(tmp_path, "stray.xlsx", dimension='<dimension ref="A1:C3"/>', extra_cells=STRAY["a value"])
     with pytest.raises(InputError, match="reaches row 1,048,576 and column XFD"):
         read_workbook(stray)
 

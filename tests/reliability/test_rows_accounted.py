@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from sheetdesk.branches import collect, split_master
+from sheetdesk.io.annotate import ISSUES_SHEET, SUMMARY_SHEET, majority_lang
 from sheetdesk.io.load import load_dataset
 from sheetdesk.io.reader import RawSheet, read_workbook
 from sheetdesk.legacy import import_legacy
@@ -48,7 +49,9 @@ def test_the_annotated_copy_holds_every_input_cell(command: str, book: str, requ
     result = run(command, source, "-o", out, *(["--as-of", "2025-06-01"] if command == "check" else []))
     assert result.code in (0, 1), result
     before, after = read_workbook(source), read_workbook(out)
-    extra = {"validate": ["Issues"], "check": ["Issues", "Summary"]}[command]
+    lang = majority_lang(load_dataset([source]))  # the added sheets are named in the workbook's language
+    added = {"validate": [ISSUES_SHEET], "check": [ISSUES_SHEET, SUMMARY_SHEET]}[command]
+    extra = [name.render(lang) for name in added]
     assert [s.name for s in after.sheets] == [s.name for s in before.sheets] + extra
     for sheet in before.sheets:
         copy = after.sheet(sheet.name)

@@ -90,6 +90,24 @@ def test_makeup_day_uses_standard_workday_windows() -> None:
     ]
 
 
+def test_makeup_day_works_the_regular_schedule_over_a_saturday_half_day() -> None:
+    # Mon-Fri 09:00-17:00, Saturday 09:00-12:00; a make-up Saturday is a normal working day.
+    windows = {**{d: [(540, 1020)] for d in range(5)}, 5: [(540, 720)]}
+    sat, next_sat = MON + dt.timedelta(days=5), MON + dt.timedelta(days=12)
+    cal = ServiceCalendar(windows, workdays={sat})
+    assert [(a.time(), b.time()) for a, b in cal.windows_on(sat)] == [(dt.time(9), dt.time(17))]
+    assert [(a.time(), b.time()) for a, b in cal.windows_on(next_sat)] == [(dt.time(9), dt.time(12))]
+    assert cal.add(at(5, 11), hours(4)) == at(5, 15)  # not 11:00 + 1h, then Monday 12:00
+    assert cal.elapsed(at(5, 9), at(5, 17)) == 8 * H
+
+
+def test_makeup_weekday_keeps_its_own_windows() -> None:
+    # A make-up date on a weekday that works is already a regular working day.
+    windows = {0: [(540, 1020)], 4: [(540, 720)]}
+    cal = ServiceCalendar(windows, workdays={MON + dt.timedelta(days=4)})
+    assert [(a.time(), b.time()) for a, b in cal.windows_on(MON + dt.timedelta(days=4))] == [(dt.time(9), dt.time(12))]
+
+
 def test_night_shift_crossing_midnight() -> None:
     # Mon-Fri nights 22:00-06:00; each window belongs to the day it starts.
     cal = ServiceCalendar({d: [(1320, 360)] for d in range(5)})

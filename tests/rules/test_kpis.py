@@ -2,15 +2,22 @@ import datetime as dt
 import json
 from typing import Any
 
-from sheetdesk.rules.kpis import compute_kpis, group_kpis, rate
+from sheetdesk.links import match_key
+from sheetdesk.rules.kpis import RepairRecord, compute_kpis, group_kpis, rate
 from sheetdesk.rules.policy import Settings
+from sheetdesk.schema.statuses import SLA_TARGET_KEYS
 
 D = dt.datetime
 
 
-def rec(**kw: Any) -> dict[str, Any]:
+def rec(**kw: Any) -> RepairRecord:
+    """A record from flat keys, as the JSON row reads (`response_status`, `serial_no`...)."""
     base: dict[str, Any] = {"model": "M1", "fault_category": "Power", "plan_status": "n/a", "on_site_status": "n/a"}
-    return base | kw
+    flat = base | kw
+    statuses = {k: flat.pop(f"{k}_status") for k in SLA_TARGET_KEYS if f"{k}_status" in flat}
+    flat.pop("ticket_no", None)
+    serial = flat.pop("serial_no", None)
+    return RepairRecord(statuses=statuses, serial=match_key(serial), problem=match_key(flat["fault_category"]), **flat)
 
 
 RECORDS = [

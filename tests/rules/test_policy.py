@@ -1,14 +1,25 @@
+"""Policy sheets read (io.policy_source: the registers' header detection and value
+parsers) and built into the model (rules.policy_build)."""
+
 import datetime as dt
 from typing import Any
 
 import pytest
 
 from sheetdesk.errors import PolicyError
+from sheetdesk.io.policy_source import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.rules.durations import Duration
-from sheetdesk.rules.policy import DEFAULT_POLICY_ROWS, Settings, SlaRule, WarrantyRule, default_policy
-from sheetdesk.rules.policy_parse import parse_policy, policy_sheet_key
+from sheetdesk.rules.policy import Settings, SlaRule, WarrantyRule
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, SLA
+from tests.helpers.labels import header
 
 H = 3600
+
+
+def sla_rule(rtype: str, level: str, *durations: Duration | None, calendar: str, loaner: Duration | None) -> SlaRule:
+    """An SLA rule from its four targets in the declared order (response, plan, on site, resolve)."""
+    targets = dict(zip(("response", "plan", "on_site", "resolve"), durations, strict=True))
+    return SlaRule(rtype, level, targets, calendar, loaner)  # type: ignore[arg-type]
 
 
 def test_default_policy_is_the_spec() -> None:
@@ -16,12 +27,12 @@ def test_default_policy_is_the_spec() -> None:
     assert p.warranty == (WarrantyRule("*", 7, 15, 12, None, "acceptance", 2),)
     h = lambda n: Duration(seconds=round(n * H))  # noqa: E731
     assert p.sla == (
-        SlaRule("repair", "I", h(1), h(1.5), None, h(4), "24x7", h(4)),
-        SlaRule("repair", "II", h(2), h(3), h(2), h(8), "24x7", h(48)),
-        SlaRule("repair", "III", h(4), None, Duration(days=1), Duration(days=3), "business", None),
-        SlaRule("repair", "IV", Duration(days=1), None, None, Duration(days=7), "business", None),
-        SlaRule("complaint", "*", h(12), None, None, Duration(days=2), "business", None),
-        SlaRule("consultation", "*", Duration(days=1), None, None, None, "business", None),
+        sla_rule("repair", "I", h(1), h(1.5), None, h(4), calendar="24x7", loaner=h(4)),
+        sla_rule("repair", "II", h(2), h(3), h(2), h(8), calendar="24x7", loaner=h(48)),
+        sla_rule("repair", "III", h(4), None, Duration(days=1), Duration(days=3), calendar="business", loaner=None),
+        sla_rule("repair", "IV", Duration(days=1), None, None, Duration(days=7), calendar="business", loaner=None),
+        sla_rule("complaint", "*", h(12), None, None, Duration(days=2), calendar="business", loaner=None),
+        sla_rule("consultation", "*", Duration(days=1), None, None, None, calendar="business", loaner=None),
     )
     assert p.windows == {d: ((540, 1020),) for d in range(5)}
     assert p.holidays == frozenset() and p.workdays == frozenset()
@@ -60,8 +71,8 @@ def test_sla_exact_level_beats_star() -> None:
             )
         }
     )
-    assert p.sla_for("complaint", "I").response == Duration(seconds=H)  # type: ignore[union-attr]
-    assert p.sla_for("complaint", "II").response == Duration(seconds=12 * H)  # type: ignore[union-attr]
+    assert p.sla_for("complaint", "I").target("response") == Duration(seconds=H)  # type: ignore[union-attr]
+    assert p.sla_for("complaint", "II").target("response") == Duration(seconds=12 * H)  # type: ignore[union-attr]
 
 
 def test_chinese_labels_title_rows_and_cell_types() -> None:
@@ -111,7 +122,7 @@ def test_chinese_labels_title_rows_and_cell_types() -> None:
     assert p.warranty_for("打印机") is printer
     rep, comp = p.sla
     assert (rep.request_type, rep.fault_level, rep.calendar) == ("repair", "I", "24x7")
-    assert rep.response == Duration(seconds=1800) and rep.loaner_after == Duration(days=1)
+    assert rep.target("response") == Duration(seconds=1800) and rep.loaner_after == Duration(days=1)
     assert (comp.request_type, comp.fault_level, comp.calendar) == ("complaint", "*", "business")
     assert p.windows == {0: ((540, 720), (780, 1050)), 1: ((480, 720),), 5: ((1320, 1440),), 6: ((480, 1440),)}
     assert p.holidays == {dt.date(2025, 12, 31)} and p.workdays == {dt.date(2025, 12, 27)}
@@ -158,7 +169,7 @@ def bad(sheets: dict[str, tuple[str, list[list[Any]]]]) -> list[tuple[str, str |
     return [(i.code, i.sheet, i.cell) for i in info.value.issues if i.severity == "error"]
 
 
-SLA_HEAD = ["request_type", "fault_level", "response", "plan", "on_site", "resolve", "calendar", "loaner_after"]
+SLA_HEAD = header(SLA)  # the policy sheet's English labels
 
 
 @pytest.mark.parametrize(
@@ -179,7 +190,8 @@ SLA_HEAD = ["request_type", "fault_level", "response", "plan", "on_site", "resol
         ("warranty", [["category", "start_from"], ["*", "delivery"]], ("policy.bad_value", "B2")),
         ("calendar", [["weekday", "start", "end"], ["Funday", "09:00", "17:00"]], ("policy.bad_weekday", "A2")),
         ("calendar", [["weekday", "start", "end"], ["Mon", "09:00", "09:00"]], ("policy.bad_window", "C2")),
-        ("calendar", [["weekday", "start", "end"], ["Mon", "9am", "17:00"]], ("policy.bad_time", "B2")),
+        ("calendar", [["weekday", "start", "end"], ["Mon", "nine", "17:00"]], ("policy.bad_time", "B2")),
+        ("calendar", [["weekday", "start", "end"], ["Mon", "24:00", "17:00"]], ("policy.bad_time", "B2")),
         ("calendar", [["weekday", "start", "end"], ["Mon", "25:00", "17:00"]], ("policy.bad_time", "B2")),
         (
             "calendar",
@@ -287,3 +299,47 @@ def test_base_warnings_kept_unless_their_sheet_is_replaced() -> None:
         {"calendar": ("Calendar", [["weekday", "start", "end"], ["Mon", "09:00", "17:00"]])}, base=night
     )
     assert fixed.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("key", "rows", "cell", "says"),
+    [
+        ("settings", [["setting", "value"], ["callback_days", 1e12]], "B2", "from 0 to 365"),
+        ("warranty", [["category", "free_months"], ["*", 1e9]], "B2", "from 0 to 1200"),
+        ("warranty", [["category", "paid_months"], ["*", -1]], "B2", "from 0 to 1200"),
+        ("warranty", [["category", "return_days"], ["*", "9" * 400]], "B2", "is not a number"),
+        ("sla", [SLA_HEAD, ["repair", "I", "1" * 400 + "h"]], "C2", "duration"),
+        ("sla", [SLA_HEAD, ["repair", "I", "400d"]], "C2", "at most 365d"),
+        ("sla", [SLA_HEAD, ["repair", "I", "1h", None, None, 9999999]], "F2", "at most 365d"),
+        ("sla", [SLA_HEAD, ["repair", "I", "1h", None, None, 99999999]], "F2", "longer than 9999 years"),
+    ],
+)
+def test_absurd_values_are_findings_at_their_cell(key: str, rows: list[list[Any]], cell: str, says: str) -> None:
+    with pytest.raises(PolicyError) as info:
+        parse_policy({key: ("Sheet1", rows)})
+    (issue,) = info.value.issues
+    assert issue.cell == cell and says in issue.message
+    assert issue.text("zh") != issue.message
+
+
+def test_holiday_dates_in_every_register_form_and_dash_is_blank() -> None:
+    rows: list[list[Any]] = [
+        ["date", "kind", "name"],
+        ["20251001", "holiday", "National Day"],
+        ["2 Oct 2025", "-", None],  # a dash is blank: the default kind, holiday
+        [45933, "holiday", "-"],
+        ["Oct 11, 2025", "workday", None],
+        ["-", "-", "-"],  # a row of dashes is a blank row
+    ]
+    p = parse_policy({"holidays": ("Holidays", rows)})
+    assert p.holidays == {dt.date(2025, 10, 1), dt.date(2025, 10, 2), dt.date(2025, 10, 3)}
+    assert p.workdays == {dt.date(2025, 10, 11)}
+
+
+def test_messages_are_in_both_languages() -> None:
+    with pytest.raises(PolicyError) as info:
+        parse_policy({"sla": ("服务时限", [SLA_HEAD, ["repair", "V", "1h"]])})
+    (issue,) = info.value.issues
+    assert issue.message == "fault_level: 'V' is not one of: *, I, II, III, IV"
+    assert issue.text("zh") == "故障级别：'V' 不是以下之一：*、一级、二级、三级、四级"
+    assert info.value.text("zh").startswith("政策有误：服务时限!B2：")

@@ -1,8 +1,8 @@
 import datetime as dt
 
+from sheetdesk.io.policy_source import default_policy
 from sheetdesk.rules.calendar import ServiceCalendar
 from sheetdesk.rules.durations import Duration
-from sheetdesk.rules.policy import default_policy
 from sheetdesk.rules.sla import evaluate_sla, over_minutes, target_result
 
 D = dt.datetime

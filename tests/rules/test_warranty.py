@@ -55,9 +55,27 @@ def test_terms_start_from_acceptance_or_sale() -> None:
     assert t.start == d(2025, 3, 10)
     t = warranty_terms(d(2024, 1, 31), None, WarrantyRule(free_months=1, paid_months=1))
     assert t.free_until == d(2024, 2, 28)  # Jan 31 + 1 month = Feb 29, minus one day
-    assert t.paid_until == d(2024, 3, 28)  # free_until + paid_months
+    assert t.paid_until == d(2024, 3, 30)  # Jan 31 + 2 months = Mar 31, minus one day
     t = warranty_terms(d(2025, 3, 10), None, WarrantyRule(free_months=0))
     assert t.free_until == d(2025, 3, 9)  # no free period
+
+
+@pytest.mark.parametrize(
+    ("start", "free", "paid", "free_until", "paid_until"),
+    [
+        # The February clip of free_until is not carried into paid_until: both count from the start.
+        (d(2025, 8, 31), 6, 6, d(2026, 2, 27), d(2026, 8, 30)),
+        (d(2023, 8, 31), 6, 6, d(2024, 2, 28), d(2024, 8, 30)),  # a leap February
+        (d(2025, 1, 31), 1, 2, d(2025, 2, 27), d(2025, 4, 29)),
+        (d(2025, 3, 10), 12, 12, d(2026, 3, 9), d(2027, 3, 9)),  # no clip: as free_until + paid_months
+        (d(2025, 3, 10), 12, 0, d(2026, 3, 9), d(2026, 3, 9)),  # no paid period
+    ],
+)
+def test_paid_until_counts_from_the_start(
+    start: dt.date, free: int, paid: int, free_until: dt.date, paid_until: dt.date
+) -> None:
+    t = warranty_terms(start, None, WarrantyRule(free_months=free, paid_months=paid))
+    assert (t.free_until, t.paid_until) == (free_until, paid_until)
 
 
 SALE, ACCEPT = d(2025, 3, 10), d(2025, 3, 20)
@@ -165,6 +183,28 @@ def test_replacement_counts_only_repairs_inside_the_free_period_and_sorts_by_tim
     assert [r.replacement_eligible for r in out] == [True, True, False]  # same order out
     out = assess_repairs([late, later], SALE, ACCEPT, rule)
     assert [r.replacement_eligible for r in out] == [False, False]
+
+
+def test_only_repair_rows_count_as_earlier_repairs() -> None:
+    rule = WarrantyRule(replace_after_repairs=2)
+    repairs = [
+        facts(d(2025, 5, 1), fault_category="Power", request_type="complaint"),
+        facts(d(2025, 5, 2), fault_category="Power", request_type="consultation"),
+        facts(d(2025, 5, 3), fault_category="Power", request_type="maintenance"),
+        facts(d(2025, 6, 1), fault_category="Power", request_type="repair"),
+        facts(d(2025, 7, 1), fault_category="Power"),  # blank request type = repair
+        facts(d(2025, 8, 1), fault_category="Power", request_type="repair"),
+    ]
+    out = assess_repairs(repairs, SALE, ACCEPT, rule)
+    assert [r.replacement_eligible for r in out] == [False, False, False, False, False, True]
+
+
+def test_same_problem_ignores_width_and_inner_spaces() -> None:
+    rule = WarrantyRule(replace_after_repairs=2)
+    repairs = [facts(d(2025, 5, 1), fault_category="Display  Panel"), facts(d(2025, 6, 1), fault_category="ＤＩＳＰＬＡＹ panel"),
+               facts(d(2025, 7, 1), fault_category="display panel ")]  # fmt: skip
+    out = assess_repairs(repairs, SALE, ACCEPT, rule)
+    assert [r.replacement_eligible for r in out] == [False, False, True]
 
 
 def test_assess_repairs_unknown_serial() -> None:

@@ -6,15 +6,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
 
-from sheetdesk.cli import main
 from sheetdesk.io.load import load_dataset
+from sheetdesk.io.policy_source import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.io.reader import read_workbook
-from sheetdesk.rules import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REGISTERS, REPAIRS, SALES
 from sheetdesk.templates import template_names
+from tests.helpers.cli import run
 from tests.templates.facts import column_dims, header, list_validation
 
 NAMES = {
@@ -28,9 +27,9 @@ TYPE_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "text": "@
 def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
     lang = request.param
     out = tmp_path_factory.mktemp(f"templates-{lang}") / "out"
-    result = CliRunner().invoke(main, ["template", "all", "-o", str(out), "--lang", lang])
-    assert result.exit_code == 0, result.output
-    return lang, out, result.output
+    result = run("template", "all", "-o", out, "--lang", lang)
+    assert result.code == 0, result.stderr
+    return lang, out, result.stdout
 
 
 def test_all_writes_five_files_one_line_each(written: tuple[str, Path, str]) -> None:
@@ -122,46 +121,43 @@ def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -
 
 
 def test_single_kind_writes_one_file(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["template", "callbacks", "-o", str(tmp_path), "--lang", "zh"])
-    assert result.exit_code == 0, result.output
+    result = run("template", "callbacks", "-o", tmp_path, "--lang", "zh")
+    assert result.code == 0, result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["callbacks.zh.xlsx"]
     ws = openpyxl.load_workbook(tmp_path / "callbacks.zh.xlsx")[CALLBACKS.zh]
     assert header(ws) == [f.zh for f in CALLBACKS.fields]
 
 
 def test_existing_file_needs_force(tmp_path: Path) -> None:
-    runner = CliRunner()
     (tmp_path / "sales.xlsx").write_bytes(b"keep me")
-    result = runner.invoke(main, ["template", "all", "-o", str(tmp_path)])
-    assert result.exit_code == 2
+    result = run("template", "all", "-o", tmp_path)
+    assert result.code == 2
     assert result.stderr == f"sheetdesk: error: {tmp_path / 'sales.xlsx'}: already exists; use --force to replace it\n"
     assert [p.name for p in tmp_path.iterdir()] == ["sales.xlsx"]  # nothing else written either
     assert (tmp_path / "sales.xlsx").read_bytes() == b"keep me"
-    result = runner.invoke(main, ["template", "sales", "-o", str(tmp_path), "--force"])
-    assert result.exit_code == 0, result.output
+    result = run("template", "sales", "-o", tmp_path, "--force")
+    assert result.code == 0, result.stderr
     assert header(openpyxl.load_workbook(tmp_path / "sales.xlsx")["Sales"]) == [f.en for f in SALES.fields]
 
 
 def test_output_folder_is_created_but_a_file_is_refused(tmp_path: Path) -> None:
-    runner = CliRunner()
-    result = runner.invoke(main, ["template", "sales", "-o", str(tmp_path / "模板" / "2026")])
-    assert result.exit_code == 0, result.output
+    result = run("template", "sales", "-o", tmp_path / "模板" / "2026")
+    assert result.code == 0, result.stderr
     assert (tmp_path / "模板" / "2026" / "sales.xlsx").exists()
     (tmp_path / "a_file").write_text("x")
-    result = runner.invoke(main, ["template", "sales", "-o", str(tmp_path / "a_file")])
-    assert result.exit_code == 2
+    result = run("template", "sales", "-o", tmp_path / "a_file")
+    assert result.code == 2
     assert "a_file" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_unknown_kind_or_language_is_bad_usage(tmp_path: Path) -> None:
-    runner = CliRunner()
-    assert runner.invoke(main, ["template", "invoices", "-o", str(tmp_path)]).exit_code == 2
-    assert runner.invoke(main, ["template", "all", "--lang", "fr", "-o", str(tmp_path)]).exit_code == 2
+    assert run("template", "invoices", "-o", tmp_path).code == 2
+    assert run("template", "all", "--lang", "fr", "-o", tmp_path).code == 2
     assert list(tmp_path.iterdir()) == []
 
 
 def test_help_documents_file_names() -> None:
-    result = CliRunner().invoke(main, ["template", "--help"])
-    assert result.exit_code == 0
+    result = run("template", "--help")
+    assert result.code == 0
     for name in NAMES["en"] + NAMES["zh"]:
-        assert name in result.output
+        assert name in result.stdout

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from sheetdesk.cli import main
+from tests.helpers.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
@@ -25,15 +25,15 @@ def block_after(command: str) -> str:
 
 def test_template_output_is_shown_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["template", "all", "--lang", "zh", "-o", "模板"])
-    assert result.exit_code == 0
-    assert result.output == block_after("sheetdesk template all --lang zh -o 模板")
+    result = run("template", "all", "--lang", "zh", "-o", "模板")
+    assert result.code == 0
+    assert result.stdout == block_after("sheetdesk template all --lang zh -o 模板")
 
 
 def test_validate_output_on_the_example_is_shown_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     if "validate" not in main.commands:
         pytest.skip("validate is not registered yet")
     monkeypatch.chdir(ROOT)
-    result = CliRunner(env={"COLUMNS": os.environ.get("COLUMNS", "200")}).invoke(main, ["validate", EXAMPLE])
-    assert result.exit_code == 1
+    result = run("validate", EXAMPLE, env={"COLUMNS": os.environ.get("COLUMNS", "200")})
+    assert result.code == 1
     assert result.stdout == block_after(f"sheetdesk validate {EXAMPLE}")

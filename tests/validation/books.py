@@ -10,7 +10,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from sheetdesk.schema import CALLBACKS, REPAIRS, SALES
 from tests.helpers.books import write_book  # noqa: F401  (re-exported for the tests here)
+from tests.helpers.labels import header
 
 D = dt.date
 T = dt.datetime
@@ -18,13 +20,10 @@ AS_OF = T(2025, 6, 1, 12, 0)
 Expected = set[tuple[str, str, str, str | None]]
 
 
-SALES_EN = ["Serial No", "Product", "Model", "Category", "Sale Date", "Acceptance Date", "Customer",
-            "Contact", "Phone", "Fax", "Address", "Postcode", "Branch", "Contract No", "Notes"]
-REPAIRS_EN = ["Ticket No", "Serial No", "Reported At", "Channel", "Request Type", "Fault Level",
-              "Fault Category", "Fault Description", "Responded At", "Plan Submitted At", "On Site At",
-              "Resolved At", "Technician", "Cause", "Action", "Parts Used", "Parts Cost", "Labor Cost",
-              "Fee Charged", "Loaner Provided", "Customer Signed", "Branch", "Notes"]
-CALLBACKS_EN = ["Ticket No", "Callback At", "Caller", "Satisfaction", "Comments", "Escalated To", "Notes"]
+# Every column of each register, in the declared order, as a clerk's English header.
+SALES_EN = header(SALES)
+REPAIRS_EN = header(REPAIRS)
+CALLBACKS_EN = header(CALLBACKS)
 
 
 def sale(serial: Any, customer: Any = "Acme Hospital", sold: Any = D(2024, 1, 10), accepted: Any = D(2024, 1, 15),
@@ -99,12 +98,11 @@ def english_book(path: Path) -> Expected:
     }
 
 
-SALES_ZH = ["*出厂编号", "产品名称", "规格型号", "产品类别", " 售出日期 ", "验收日期", "用户单位", "联系人", "电话",
-            "传真", "地址", "邮编", "网点", "合同编号", "备注"]
-REPAIRS_ZH = ["报修单号", "出厂编号", "报修时间", "受理方式", "服务类别", "故障级别", "故障类别", "故障描述",
-              "响应时间", "方案提交时间", "到场时间", "修复时间", "维修人员", "故障原因", "处理措施", "更换配件",
-              "配件费", "人工费", "实收费用", "备用机", "客户签字", "网点", "备注"]
-CALLBACKS_ZH = ["报修单号", "回访时间", "回访人", "满意度", "客户意见", "反映主管", "备注"]
+# The Chinese headers, with a clerk's variations on two labels: a `*` required marker and stray spaces.
+_SALES_ZH = header(SALES, lang="zh")
+SALES_ZH = ["*" + _SALES_ZH[0], *_SALES_ZH[1:4], f" {_SALES_ZH[4]} ", *_SALES_ZH[5:]]
+REPAIRS_ZH = header(REPAIRS, lang="zh")
+CALLBACKS_ZH = header(CALLBACKS, lang="zh")
 
 
 def sale_zh(serial: Any, sold: Any = D(2024, 5, 1), phone: Any = "13812345678", branch: Any = "上海分公司"

@@ -13,6 +13,7 @@ import pytest
 from sheetdesk.io.annotate import ComputedColumn, write_annotated
 from sheetdesk.io.reader import read_workbook
 from sheetdesk.io.xlsx import COMPUTED_HEADER_STYLE, REQUIRED_HEADER_STYLE, SEVERITY_FILL, STATUS_FILL
+from sheetdesk.schema import REPAIRS
 from sheetdesk.validation import ValidationResult, validate_files
 from tests.validation.books import AS_OF, REPAIRS_EN, SALES_EN, chinese_book, english_book, repair, sale, write_book
 
@@ -83,8 +84,8 @@ def test_register_sheets_keep_the_standard_look(tmp_path: Path) -> None:
     annotate(src, out)
     wb = openpyxl.load_workbook(out)
     ws = wb["维修记录"]
-    assert ws.freeze_panes == "A4"
-    assert ws["A3"].value == "报修单号"
+    assert ws.freeze_panes == "B4"  # below the header, right of the ticket number
+    assert ws["A3"].value == REPAIRS.field("ticket_no").zh
     assert ws["A3"].fill.fgColor.rgb == rgb(REQUIRED_HEADER_STYLE["bg_color"])
     assert ws["C4"].number_format == "yyyy-mm-dd hh:mm"
     assert ws["R5"].value == -10  # a number typed as text is written as a number
@@ -146,19 +147,20 @@ def test_issues_outside_tables_and_several_on_one_cell(tmp_path: Path, constant_
     report.error("workbook.level", "about everything")
     write_annotated(out, result.dataset, report, constant_memory=constant_memory)
     wb = openpyxl.load_workbook(out)
-    assert wb["销售登记"]["A1"].comment.text == "Warning: title row looks odd"
-    assert wb["维修记录"]["A3"].comment.text == "Error: header problem on the row"
+    # A Chinese workbook's comments start with 错误：/警告： (a message still given as text stays as given).
+    assert wb["销售登记"]["A1"].comment.text == "警告：title row looks odd"
+    assert wb["维修记录"]["A3"].comment.text == "错误：header problem on the row"
     assert wb["维修记录"]["A3"].fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
     both = wb["销售登记"]["A5"]
-    assert both.comment.text == ("• Error: 出厂编号 'SN100' 与第 4 行重复\n"
-                                 "• Warning: a second finding")
+    assert both.comment.text == ("• 错误：出厂编号 'SN100' 与第 4 行重复\n"
+                                 "• 警告：a second finding")
     assert both.fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
     assert wb["回访记录"]["K9"].fill.fgColor.rgb == rgb(SEVERITY_FILL["warning"])
-    issues = wb["Issues"]
+    issues = wb["问题清单"]
     rows = {r[1]: (r, n) for n, r in enumerate(issues.iter_rows(values_only=True), start=1)}
     assert rows["sheet.level"][0][3] == "回访记录"
     assert issues.cell(rows["sheet.level"][1], 4).hyperlink.location == "'回访记录'!A1"
-    assert rows["header.problem"][0][3] == "row 3"
+    assert rows["header.problem"][0][3] == "第 3 行"
     assert issues.cell(rows["workbook.level"][1], 4).hyperlink is None
     assert issues["A1"].value == "级别"  # the Issues sheet speaks the registers' language
 

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import openpyxl
-from click.testing import CliRunner
 
-from sheetdesk.cli import main
 from sheetdesk.validation import validate_files
+from tests.helpers import cli
 from tests.validation.books import (
     REPAIRS_EN,
     SALES_EN,
@@ -23,8 +22,8 @@ from tests.validation.books import (
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["validate", *map(str, args)])
-    return result.exit_code, result.stdout, result.stderr
+    result = cli.run("validate", *args)
+    return result.code, result.stdout, result.stderr
 
 
 def test_clean_workbook_exits_0(tmp_path: Path) -> None:
@@ -84,8 +83,8 @@ def test_corrupt_file_exits_2(tmp_path: Path) -> None:
     bad.write_text("not a workbook")
     code, out, err = run(bad)
     assert (code, out) == (2, "")
-    assert err == (f"sheetdesk: error: {bad}: is not a workbook: the file is not an Excel/ODS file despite "
-                   "its .xlsx name\n")
+    assert err == (f"sheetdesk: error: {bad}: is plain text, not a workbook despite its .xlsx name (no columns "
+                   "separated by commas, semicolons, tabs or bars)\n")
 
 
 def test_missing_policy_exits_2(tmp_path: Path) -> None:
@@ -128,8 +127,7 @@ def test_output_writes_the_annotated_copy(tmp_path: Path) -> None:
 
 def test_output_alone_goes_beside_the_input(tmp_path: Path) -> None:
     path = clean_book(tmp_path / "clean.xlsx")
-    result = CliRunner().invoke(main, ["validate", str(path), "-o"])
-    assert result.exit_code == 0
+    assert run(path, "-o")[0] == 0
     assert (tmp_path / "clean.checked.xlsx").exists()
 
 
@@ -145,8 +143,8 @@ def test_output_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_help_documents_the_command() -> None:
-    result = CliRunner().invoke(main, ["validate", "--help"])
-    assert result.exit_code == 0
+    code, out, _ = run("--help")
+    assert code == 0
     for option in ("--policy", "--output", "--force", "--json", "--limit"):
-        assert option in result.output
-    assert "Exit code 0" in result.output
+        assert option in out
+    assert "Exit code 0" in out

@@ -9,14 +9,7 @@ import pytest
 
 from sheetdesk.io.load import load_dataset
 from sheetdesk.report import Report
-from sheetdesk.validation import (
-    effective_branch,
-    match_key,
-    plausible_phone,
-    plausible_postcode,
-    validate_dataset,
-    validate_files,
-)
+from sheetdesk.validation import plausible_phone, plausible_postcode, validate_dataset, validate_files
 from tests.validation.books import (
     AS_OF,
     CALLBACKS_EN,
@@ -73,12 +66,16 @@ def test_messages_name_the_labels_and_values(tmp_path: Path) -> None:
                                            "its warranty status is unknown")
 
 
-def test_chinese_messages_use_the_sheet_labels(tmp_path: Path) -> None:
+def test_messages_read_in_either_language(tmp_path: Path) -> None:
     path = tmp_path / "zh.xlsx"
     chinese_book(path)
-    messages = {(i.sheet, i.cell): i.message for i in validate_files([path], as_of=AS_OF).report.issues}
-    assert messages[("维修记录", "I5")] == "响应时间 2025-04-01 08:00 is before 报修时间 2025-04-01 09:00"
-    assert messages[("回访记录", "F5")].startswith("满意度 is 不满意 but 反映主管 is blank")
+    issues = {(i.sheet, i.cell): i for i in validate_files([path], as_of=AS_OF).report.issues}
+    order, escalation = issues[("维修记录", "I5")], issues[("回访记录", "F5")]
+    assert order.text("zh") == "响应时间 2025-04-01 08:00 早于报修时间 2025-04-01 09:00"
+    assert order.message == "Responded At 2025-04-01 08:00 is before Reported At 2025-04-01 09:00"
+    assert escalation.text("zh") == "满意度为不满意，但反映主管为空；请填写反映到的主管"
+    assert escalation.message.startswith("Satisfaction is Dissatisfied but Escalated To is blank")
+
 
 
 def test_issues_are_ordered_by_sheet_row_and_column(tmp_path: Path) -> None:
@@ -112,7 +109,8 @@ def test_missing_fault_level_column_is_reported_once(tmp_path: Path) -> None:
     issues = validate_files([write_book(tmp_path / "r.xlsx", {"Repairs": [header, *rows]})],
                             as_of=AS_OF).report.issues
     assert [(i.code, i.row, i.cell) for i in issues] == [("fault_level.missing", 1, None)]
-    assert "required for repairs (2 rows)" in issues[0].message
+    assert issues[0].message == "Fault Level is required for a repair (the column is missing and 2 rows are repairs)"
+    assert issues[0].text("zh") == "报修必须填写故障级别（该列缺失，而有 2 行是报修）"
 
 
 def test_missing_required_column_is_not_repeated_per_row(tmp_path: Path) -> None:
@@ -141,15 +139,6 @@ def test_validate_dataset_appends_to_the_loaders_report(tmp_path: Path) -> None:
     assert len(report.issues) > len(loaded)
 
 
-def test_effective_branch_defaults_to_the_sales_branch(tmp_path: Path) -> None:
-    path = write_book(tmp_path / "b.xlsx", {
-        "Sales": [SALES_EN, sale("SN001", branch="Beijing"), sale("SN002", branch="Shanghai")],
-        "Repairs": [REPAIRS_EN, repair("T1", serial="SN001"), repair("T2", serial="sn002 "),
-                    repair("T3", serial="SN001", branch="Tianjin"), repair("T4", serial="SN404")],
-    })
-    assert effective_branch(load_dataset([path])) == ["Beijing", "Shanghai", "Tianjin", None]
-
-
 @pytest.mark.parametrize("phone", ["010-12345678", "13812345678", "+86 138 1234 5678", "(010) 1234-5678 转 8001",
                                    "0086-13812345678", "13812345678 / 010-12345678", "010-12345678 ext. 12",
                                    "１３８１２３４５６７８", "1234567"])
@@ -169,8 +158,9 @@ def test_postcodes(code: str, ok: bool) -> None:
     assert plausible_postcode(code) is ok
 
 
-def test_match_key_keeps_leading_zeros_and_ignores_case_and_width() -> None:
-    assert match_key(" sn-001 ") == match_key("SN-001") == match_key("ＳＮ-001")
-    assert match_key("00123") != match_key("123")
-    assert match_key(123.0) == "123"
-    assert match_key("  ") is None
+def test_a_blank_fault_level_names_the_request_type(tmp_path: Path) -> None:
+    path = tmp_path / "en.xlsx"
+    english_book(path)
+    issue = next(i for i in validate_files([path], as_of=AS_OF).report.issues if i.code == "fault_level.missing")
+    assert issue.message == "Fault Level is required for a repair (Request Type is Repair or blank)"
+    assert issue.text("zh") == "报修必须填写故障级别（服务类别为报修或空白）"

@@ -28,9 +28,10 @@ sys.path.insert(0, str(HERE))
 
 import example_catalog as C  # noqa: E402
 
+from sheetdesk.io.policy_source import default_policy  # noqa: E402
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook  # noqa: E402
 from sheetdesk.report import cell_ref  # noqa: E402
-from sheetdesk.rules import default_policy, warranty_status, warranty_terms  # noqa: E402
+from sheetdesk.rules import warranty_status, warranty_terms  # noqa: E402
 from sheetdesk.schema import CALLBACKS, EXCLUDED_CAUSES, REPAIRS, SALES, Register  # noqa: E402
 
 FILES = {"zh": "service_desk_example.xlsx", "en": "service_desk_example.en.xlsx"}

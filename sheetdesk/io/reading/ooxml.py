@@ -1,0 +1,526 @@
+"""The extent of an .xlsx/.xlsm before calamine reads it, and the cells it would misread.
+
+calamine places a cell by its `r` attribute in any spelling (quotes ' or ",
+spaces around `=`, lower-case letters, a namespace prefix on the tag), and a
+cell without `r` after the previous one (a row without `r` after the previous
+row). It follows workbook.xml.rels to sheet parts anywhere in the package and
+finds zip members ignoring case. So the scan walks every XML part of the
+package, not just `xl/worksheets/`, and places cells the way calamine does.
+
+Speed: an honest register is written canonically (`<c r="B7" ...>`, columns
+A..AX, rows below 1,000,000): such cells can never make a grid of more than
+50 x 999,999 cells, so a C-speed regular expression only has to find the
+cells that are *not* canonical, and each of those is looked at alone. A part
+with a cell that has no reference, a prefixed tag, or a cell far away is
+walked tag by tag instead (`_exact_scan`), which is exact but slower.
+
+The scan also notes the cells calamine would misread:
+- error values (`t="e"`): calamine refuses the newer ones (#SPILL!, #CALC!,
+  #FIELD!, ...) and reads the old ones as empty text; both are reported and
+  read as blank;
+- date-formatted cells holding a negative or non-finite number: calamine
+  panics (<= -1e12) or invents a time of day; they are read as the number.
+A workbook with such cells is handed to calamine with those cells rewritten
+(`patched_copy`); every other workbook is read from its file untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sheetdesk.errors import InputError
+from sheetdesk.i18n import Msg
+from sheetdesk.io.reading import limits
+from sheetdesk.io.reading.refs import column_letters, ref_position
+
+CHUNK = 4 * 1024**2
+
+# Error values calamine 0.37 knows; any other is rewritten as text before it reads.
+CALAMINE_ERRORS = frozenset({b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!", b"#REF!", b"#VALUE!"})
+
+# A cell start tag that is not canonical, or is canonical but may reach beyond
+# column AX or row 999,999. (`(?!...)` fails fast on the usual cell.)
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="(?:[A-Z]|A[A-X])[0-9]{1,6}")[\s/>]')
+# A prefixed row or cell tag (`<x:c`, `<x:row`): calamine matches local names. The
+# search starts at the rare `:`; the prefix before it is checked on a match.
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_PREFIX_BEFORE = re.compile(rb"<[^\s<>/!?:]+$")
+_ATTR = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# One cell: its start tag, and its content up to the end tag (none if self-closing).
+_CELL = re.compile(rb"<(?:[^\s<>/!?:]+:)?c(?=[\s/>])([^>]*?)(/?)>")
+_CELL_END = re.compile(rb"</(?:[^\s<>/!?:]+:)?c\s*>")
+_VALUE_TAG = re.compile(rb"<(?:[^\s<>/!?:]+:)?(?:v|is)[\s/>]")
+_V_TEXT = re.compile(rb"<(?:[^\s<>/!?:]+:)?v(?:\s[^>]*)?>([^<]*)<")
+# Every tag the exact walk needs: rows, cells, values, sheetData.
+_TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:]+:)?(row|c|v|is|sheetData)(?=[\s/>])([^>]*?)(/?)>")
+
+
+@dataclass
+class CellNote:
+    """A cell calamine would misread: an error value, or a number that is no date."""
+
+    row: int  # 0-based
+    col: int
+    kind: str  # "error" or "not_date"
+    value: str
+    span: tuple[int, int]  # byte offsets of its start tag in the part
+    style: int | None = None
+
+
+@dataclass
+class PartScan:
+    part: str
+    rows: int = 0  # the grid calamine builds: last row and column with a value, from A1
+    cols: int = 0
+    notes: list[CellNote] = field(default_factory=list)
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+
+@dataclass
+class OoxmlScan:
+    parts: dict[str, PartScan]  # sheet part -> what it holds
+    names: dict[str, str]  # sheet part -> sheet name (best effort, for messages)
+    date_styles: frozenset[int]
+
+    def notes(self) -> Iterator[tuple[str, CellNote]]:
+        """(sheet name, note) for every cell to report; errors and non-dates as read."""
+        for part, scan in self.parts.items():
+            name = self.names.get(part)
+            if name is None:
+                continue
+            for note in scan.notes:
+                if note.kind == "error" or note.style in self.date_styles:
+                    yield name, note
+
+    def needs_patch(self) -> bool:
+        for _name, note in self.notes():
+            if note.kind == "not_date" or note.value.encode() not in CALAMINE_ERRORS:
+                return True
+        return False
+
+
+TOO_FAR = Msg(
+    "sheet '{sheet}' reaches row {rows:,} and column {col}: {cells:,} cells, more than sheetdesk reads "
+    "({limit:,}); delete the stray cells far below or to the right of the data (Ctrl+End finds the last one) "
+    "and save again",
+    "工作表“{sheet}”延伸到第 {rows:,} 行、{col} 列，共 {cells:,} 个单元格，超过 sheetdesk 可读取的上限"
+    "（{limit:,}）；请删除数据下方或右侧远处的零散单元格（按 Ctrl+End 可找到最后一个）后重新保存",
+)
+TOO_MANY_STRINGS = Msg(
+    "holds {count:,} shared strings ({size:,.0f} MiB of text), more than sheetdesk reads "
+    "({limit:,} strings, {limit_mib:,.0f} MiB)",
+    "含有 {count:,} 个共享字符串（{size:,.0f} MiB 文本），超过 sheetdesk 可读取的上限"
+    "（{limit:,} 个，{limit_mib:,.0f} MiB）",
+)
+PART_TOO_BIG = Msg(
+    "part {part} ({size:,.0f} MiB) is written in an unusual way and is too large to check safely "
+    "(limit {limit:,.0f} MiB); open the file in Excel or LibreOffice and save it again",
+    "部件 {part}（{size:,.0f} MiB）写法不常见，且过大，无法安全检查（上限 {limit:,.0f} MiB）；"
+    "请用 Excel 或 LibreOffice 打开后重新保存",
+)
+SMALL_PART_TOO_BIG = Msg(
+    "part {part} is {size:,.0f} MiB, far larger than a workbook's {part} ever is; refused",
+    "部件 {part} 大小为 {size:,.0f} MiB，远超正常工作簿中该部件的大小，拒绝读取",
+)
+UNREADABLE = Msg("cannot be read as a workbook: {reason}", "无法作为工作簿读取：{reason}")
+
+
+def scan_ooxml(path: Path) -> OoxmlScan:
+    """Learn every sheet's extent and odd cells; InputError for a file beyond the limits."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = sheet_names(path, zf)
+            date_styles = _date_styles(path, zf)
+            _check_shared_strings(path, zf)
+            parts: dict[str, PartScan] = {}
+            for info in zf.infolist():
+                if info.is_dir() or info.file_size == 0 or _is_shared_strings(info.filename):
+                    continue
+                if not _looks_like_xml(zf, info):
+                    continue
+                scan = _scan_part(path, zf, info)
+                if scan.cells > limits.MAX_GRID_CELLS:
+                    raise InputError(
+                        path,
+                        TOO_FAR,
+                        sheet=names.get(info.filename, info.filename),
+                        rows=scan.rows,
+                        col=column_letters(scan.cols),
+                        cells=scan.cells,
+                        limit=limits.MAX_GRID_CELLS,
+                    )
+                if scan.cells or scan.notes:
+                    parts[info.filename] = scan
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, NotImplementedError, zlib.error) as exc:
+        raise InputError(path, UNREADABLE, reason=short(exc)) from exc
+    return OoxmlScan(parts, names, date_styles)
+
+
+def short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def _is_shared_strings(name: str) -> bool:
+    return posixpath.basename(name).lower() == "sharedstrings.xml"
+
+
+def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Images, VBA and printer settings are not XML: quick-xml would stop at their first byte."""
+    with zf.open(info) as fh:
+        head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") or not head
+
+
+def chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part in pieces; one that inflates past its declared size stops there (zipfile checks)."""
+    with zf.open(info) as fh:
+        while chunk := fh.read(CHUNK):
+            yield chunk
+
+
+def _scan_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan:
+    scan = _fast_scan(zf, info)
+    if scan is not None:
+        return scan
+    if info.file_size > limits.MAX_EXACT_SCAN_BYTES:
+        raise InputError(
+            path,
+            PART_TOO_BIG,
+            part=info.filename,
+            size=info.file_size / 1024**2,
+            limit=limits.MAX_EXACT_SCAN_BYTES / 1024**2,
+        )
+    return _exact_scan(zf, info)
+
+
+def _fast_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan | None:
+    """The extent of a canonically written part, or None when it needs the exact walk.
+
+    Canonical cells stay within AX999999 (fewer than 50 million cells), so only
+    the unusual ones need placing; when the limit is set lower, every part is walked.
+    """
+    if limits.MAX_GRID_CELLS < _CANONICAL_ROWS * _CANONICAL_COLS:
+        return None
+    scan = PartScan(info.filename)
+    tail = b""
+    base = 0  # offset of `data` in the part
+    for chunk in chunks(zf, info):
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0 or len(data) - cut > 1024**2:  # no tag starts in the last MiB
+            cut = len(data)
+        if _has_prefixed_tag(data, cut):
+            return None
+        pos = 0
+        while match := _UNUSUAL_CELL.search(data, pos, cut):
+            cell = _CELL.match(data, match.start())
+            if cell is None:
+                return None
+            end = _cell_end(data, cell)
+            if end is None:  # its content runs past this piece: look again with the next one
+                cut = match.start()
+                break
+            attrs = _attrs(cell[1])
+            if b"r" not in attrs:
+                return None
+            where = ref_position(attrs[b"r"])
+            if where is None:  # calamine refuses the reference itself
+                pos = end
+                continue
+            row, col = where
+            if row >= _CANONICAL_ROWS or col >= _CANONICAL_COLS:  # far: walk the whole part
+                return None
+            if cell[2] != b"/" and _VALUE_TAG.search(data, cell.end(), end):
+                scan.rows, scan.cols = max(scan.rows, row + 1), max(scan.cols, col + 1)
+                _note(scan, attrs, row, col, data[cell.end() : end], (base + cell.start(), base + cell.end()))
+            pos = end
+        _note_canonical(scan, data, cut, base)
+        tail = data[cut:]
+        base += cut
+    return scan
+
+
+_CANONICAL_ROWS, _CANONICAL_COLS = 999_999, 50
+
+
+def _has_prefixed_tag(data: bytes, cut: int) -> bool:
+    for m in _PREFIXED.finditer(data, 0, cut):
+        if _PREFIX_BEFORE.search(data, max(0, m.start() - 64), m.start()):
+            return True
+    return False
+
+
+def _cell_end(data: bytes, cell: re.Match[bytes]) -> int | None:
+    """Where a cell's content ends (after `</c>`), or None when it is not all in `data`."""
+    if cell[2] == b"/":
+        return cell.end()
+    end = _CELL_END.search(data, cell.end())
+    return end.end() if end is not None else None
+
+
+def _attrs(raw: bytes) -> dict[bytes, bytes]:
+    found: dict[bytes, bytes] = {}
+    for m in _ATTR.finditer(raw):
+        found.setdefault(m[1], m[2] if m[2] is not None else m[3] or b"")
+    return found
+
+
+def _note(scan: PartScan, attrs: dict[bytes, bytes], row: int, col: int, content: bytes, span: tuple[int, int]) -> None:
+    """Record an error cell, or a number that a date format would turn into nonsense."""
+    kind = attrs.get(b"t", b"n")
+    text = _V_TEXT.search(content)
+    value = text[1].strip() if text else b""
+    if kind == b"e":
+        scan.notes.append(CellNote(row, col, "error", value.decode("utf-8", "replace"), span))
+    elif kind == b"n" and b"s" in attrs and _not_a_date(value):
+        style = int(attrs[b"s"]) if attrs[b"s"].isdigit() else None
+        scan.notes.append(CellNote(row, col, "not_date", value.decode("ascii", "replace"), span, style))
+
+
+def _not_a_date(value: bytes) -> bool:
+    """A negative or non-finite number: no date, and calamine panics or invents one."""
+    text = value.lower()
+    return text.startswith((b"-", b"+inf", b"inf", b"nan"))
+
+
+# Canonical cells whose value calamine would misread are still found cheaply:
+# only chunks that hold an error type or a negative value are looked into.
+_CANONICAL_ODD = re.compile(
+    rb'<c r="([A-Z]{1,2}[0-9]{1,6})"([^>]*?)(?<!/)>(?:(?!</?c[\s/>]).){0,300}?<v>\s*([-#NnIi+][^<]*)<', re.S
+)
+
+
+def _note_canonical(scan: PartScan, data: bytes, cut: int, base: int) -> None:
+    if data.find(b't="e"', 0, cut) < 0 and data.find(b"<v>-", 0, cut) < 0:
+        return
+    for m in _CANONICAL_ODD.finditer(data, 0, cut):
+        where = ref_position(m[1])
+        if where is None:
+            continue
+        attrs = _attrs(m[2])
+        if _UNUSUAL_CELL.match(data, m.start()):
+            continue  # already looked at as an unusual cell
+        _note(scan, attrs, where[0], where[1], data[m.end(2) + 1 : m.end()], (base + m.start(), base + m.end(2) + 1))
+
+
+def _exact_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan:
+    """Walk the rows and cells tag by tag, placing each cell where calamine does."""
+    scan = PartScan(info.filename)
+    row_index = col_index = 0
+    in_sheet = False
+    tail = b""
+    base = 0
+    for chunk in chunks(zf, info):
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0 or len(data) - cut > 1024**2:
+            cut = len(data)
+        cell: tuple[int, int, dict[bytes, bytes], int, int] | None = None  # row, col, attrs, tag start, tag end
+        has_value = False
+        before_cell = (row_index, col_index, in_sheet)
+        for m in _TAG.finditer(data, 0, cut):
+            closing, name, raw, empty = m[1] == b"/", m[2], m[3], m[4] == b"/"
+            if name == b"sheetData":
+                in_sheet = not closing and not empty
+            elif not in_sheet:
+                continue
+            elif name == b"row":
+                if not closing:
+                    r = _attrs(raw).get(b"r")
+                    where = ref_position(r, row_only=True) if r is not None else None
+                    if where is not None:
+                        row_index = where[0]
+                if closing or empty:
+                    row_index, col_index = row_index + 1, 0
+            elif name == b"c":
+                if not closing:
+                    before_cell = (row_index, col_index, in_sheet)
+                    attrs = _attrs(raw)
+                    r = attrs.get(b"r")
+                    where = ref_position(r) if r is not None else (row_index, col_index)
+                    if where is not None and r is not None:
+                        col_index = where[1]
+                    cell = (where[0], where[1], attrs, m.start(), m.end()) if where else None
+                    has_value = False
+                if closing or empty:
+                    if cell is not None and has_value:
+                        row, col, attrs, start, stop = cell
+                        scan.rows, scan.cols = max(scan.rows, row + 1), max(scan.cols, col + 1)
+                        _note(scan, attrs, row, col, data[stop : m.start()], (base + start, base + stop))
+                    cell = None
+                    col_index += 1
+            elif not closing and cell is not None:  # <v> or <is> inside a cell
+                has_value = True
+        if cell is not None and cell[3] > 0:  # a cell open at the cut: walk it again with the next piece
+            row_index, col_index, in_sheet = before_cell
+            cut = cell[3]
+        tail = data[cut:]
+        base += cut
+    return scan
+
+
+def _check_shared_strings(path: Path, zf: zipfile.ZipFile) -> None:
+    """The shared strings calamine holds at once: their size and their number."""
+    for info in zf.infolist():
+        if not _is_shared_strings(info.filename):
+            continue
+        count = 0
+        tail = b""
+        for chunk in chunks(zf, info):
+            data = tail + chunk
+            count += data.count(b"<si>") + data.count(b"<si ") + data.count(b":si>") + data.count(b":si ")
+            tail = data[-3:]
+            count -= tail.count(b"<si") + tail.count(b":si")  # counted again with the next chunk
+        if info.file_size > limits.MAX_TEXT_BYTES or count > limits.MAX_SHARED_STRINGS:
+            raise InputError(
+                path,
+                TOO_MANY_STRINGS,
+                count=count,
+                size=info.file_size / 1024**2,
+                limit=limits.MAX_SHARED_STRINGS,
+                limit_mib=limits.MAX_TEXT_BYTES / 1024**2,
+            )
+
+
+def _read_small(path: Path, zf: zipfile.ZipFile, name: str) -> bytes | None:
+    """A small part found the way calamine finds it (ignoring case); None if absent."""
+    info = next((i for i in zf.infolist() if i.filename.lower() == name.lower()), None)
+    if info is None:
+        return None
+    if info.file_size > limits.MAX_SMALL_PART_BYTES:
+        raise InputError(path, SMALL_PART_TOO_BIG, part=info.filename, size=info.file_size / 1024**2)
+    return zf.read(info)
+
+
+def sheet_names(path: Path, zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet part -> sheet name, following workbook.xml.rels as calamine does ({} if it cannot)."""
+    from defusedxml.ElementTree import fromstring
+
+    workbook = _read_small(path, zf, "xl/workbook.xml")
+    rels = _read_small(path, zf, "xl/_rels/workbook.xml.rels")
+    if workbook is None or rels is None:
+        return {}
+    try:
+        workbook_root, rels_root = fromstring(workbook), fromstring(rels)
+    except Exception:  # calamine reports a broken workbook part itself; names are a nicety
+        return {}
+    members = {i.filename.lower(): i.filename for i in zf.infolist()}
+    targets: dict[str, str] = {}
+    for rel in rels_root.iter():
+        if rel.tag.endswith("Relationship") and rel.get("Id") and rel.get("Target"):
+            target = rel.get("Target", "")
+            if target.startswith("/xl/"):
+                target = target[1:]
+            elif not target.startswith("xl/"):
+                target = "xl/" + target
+            targets[rel.get("Id", "")] = members.get(target.lower(), target)
+    found: dict[str, str] = {}
+    for elem in workbook_root.iter():
+        if elem.tag.endswith("}sheet") or elem.tag == "sheet":
+            rid = next((v for k, v in elem.attrib.items() if k.endswith("}id")), None)
+            if rid in targets:
+                found[targets[rid]] = elem.get("name", "")
+    return found
+
+
+# Built-in number formats that show a date or time (ECMA-376 18.8.30, and the East Asian ones).
+_BUILTIN_DATES = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)])
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+def _date_styles(path: Path, zf: zipfile.ZipFile) -> frozenset[int]:
+    """Indexes of the cell styles that format a number as a date or time."""
+    from defusedxml.ElementTree import fromstring
+
+    data = _read_small(path, zf, "xl/styles.xml")
+    if data is None:
+        return frozenset()
+    try:
+        root = fromstring(data)
+    except Exception:
+        return frozenset()
+    custom: dict[str, str] = {}
+    xfs: list[str] = []
+    for elem in root.iter():
+        tag = elem.tag.rsplit("}", 1)[-1]
+        if tag == "numFmt":
+            custom[elem.get("numFmtId", "")] = elem.get("formatCode", "")
+        elif tag == "cellXfs":
+            xfs = [x.get("numFmtId", "0") for x in elem if x.tag.rsplit("}", 1)[-1] == "xf"]
+    dates = set()
+    for index, fmt in enumerate(xfs):
+        code = custom.get(fmt)
+        if code is not None:
+            if any(ch in "dmyhs" for ch in _QUOTED.sub("", code).lower()):
+                dates.add(index)
+        elif fmt.isdigit() and int(fmt) in _BUILTIN_DATES:
+            dates.add(index)
+    return frozenset(dates)
+
+
+def patched_copy(path: Path, scan: OoxmlScan) -> io.BytesIO:
+    """The workbook with its misread cells rewritten, for calamine to read from memory.
+
+    An error value becomes text (`t="str"`), so that calamine accepts any error
+    and we can report it; a number that is no date loses its style, so that it
+    reads as the number.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            part = scan.parts.get(info.filename)
+            edits = sorted(
+                (n.span, _rewritten_tag(n)) for n in (part.notes if part else []) if _needs_rewrite(n, scan.date_styles)
+            )
+            if not edits:
+                zout.writestr(info, zin.read(info))
+                continue
+            with zout.open(info.filename, "w", force_zip64=True) as fh:
+                _write_edited(fh, chunks(zin, info), edits)
+    out.seek(0)
+    return out
+
+
+def _write_edited(fh: Any, pieces: Iterator[bytes], edits: list[tuple[tuple[int, int], bytes]]) -> None:
+    """Copy the part, replacing the byte spans of `edits` (sorted, not overlapping)."""
+    pending = deque(edits)
+    buf, buf_offset = b"", 0
+    for chunk in pieces:
+        buf += chunk
+        done = 0
+        while pending and pending[0][0][1] <= buf_offset + len(buf):
+            (start, stop), tag = pending.popleft()
+            fh.write(buf[done : start - buf_offset])
+            fh.write(tag)
+            done = stop - buf_offset
+        keep = pending[0][0][0] - buf_offset if pending else len(buf)
+        keep = max(done, min(len(buf), keep))
+        fh.write(buf[done:keep])
+        buf, buf_offset = buf[keep:], buf_offset + keep
+    fh.write(buf)
+
+
+def _needs_rewrite(note: CellNote, date_styles: frozenset[int]) -> bool:
+    return note.kind == "error" or note.style in date_styles
+
+
+def _rewritten_tag(note: CellNote) -> bytes:
+    ref = f"{column_letters(note.col + 1)}{note.row + 1}".encode()
+    if note.kind == "error":
+        return b'<c r="' + ref + b'" t="str">'
+    return b'<c r="' + ref + b'">'

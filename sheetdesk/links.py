@@ -1,0 +1,232 @@
+"""How the registers refer to each other, worked out once per dataset.
+
+A repair names its sale by serial number, a callback its repair by ticket
+number. Validation, the rules, the computed columns, the KPIs and the branch
+files all need these links; they are built here, once, when a dataset is
+loaded (`Dataset.links`), with one key function, so that a serial or ticket
+retyped in another case, in full-width characters or with stray spaces is
+linked (or reported unknown) the same way everywhere.
+
+A link is declared as a `LinkSpec` (which column of which register names a
+record of which other register) and built into a `Link`: for every child
+record the index of its parent, and for every parent record the indexes of
+its children. A register added later (holds naming tickets, visits naming
+serials) adds a `LinkSpec` to `LINKS` and is linked the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+__all__ = [
+    "LINKS",
+    "Columns",
+    "KeyIndex",
+    "Link",
+    "LinkSpec",
+    "Links",
+    "RecordColumns",
+    "build_links",
+    "match_key",
+]
+
+
+def match_key(value: Any) -> str | None:
+    """The key two cells must share to name the same serial, ticket or fault category.
+
+    Full-width forms (NFKC), letter case and spaces (around the text, and
+    runs of spaces inside it) do not matter; leading zeros do. A whole float
+    (a serial typed as a number) loses its `.0`. None for a blank.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str) and value.isascii():  # the usual case: NFKC changes nothing
+        return " ".join(value.split()).casefold() or None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(unicodedata.normalize("NFKC", str(value)).split()).casefold()
+    return text or None
+
+
+class Columns(Protocol):
+    """What linking reads from a register: its length and whole columns (a loaded `Table`)."""
+
+    def __len__(self) -> int: ...
+
+    def has(self, key: str) -> bool: ...
+
+    def column(self, key: str) -> Sequence[Any]: ...
+
+
+class RecordColumns:
+    """`Columns` over plain records (dicts keyed by field), for callers without a `Table`."""
+
+    def __init__(self, records: Sequence[Mapping[str, Any]]) -> None:
+        self.records = records
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def has(self, key: str) -> bool:
+        return any(key in r for r in self.records)
+
+    def column(self, key: str) -> list[Any]:
+        return [r.get(key) for r in self.records]
+
+
+@dataclass(frozen=True)
+class KeyIndex:
+    """One column's keys: each record's folded key, and where each key first appears."""
+
+    keys: tuple[str | None, ...]  # per record, match_key of its cell
+    first: Mapping[str, int]  # key -> index of the first record holding it
+    repeated: Mapping[str, tuple[int, ...]]  # key held by several records -> all of them, in order
+
+    @classmethod
+    def build(cls, values: Sequence[Any]) -> KeyIndex:
+        keys = tuple(map(match_key, values))
+        first: dict[str, int] = {}
+        repeated: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            if key is None:
+                continue
+            j = first.setdefault(key, i)
+            if j != i:
+                repeated.setdefault(key, [j]).append(i)
+        return cls(keys, first, {k: tuple(v) for k, v in repeated.items()})
+
+    def find(self, value: Any) -> int | None:
+        """The first record whose key is `value`'s key."""
+        key = match_key(value)
+        return None if key is None else self.first.get(key)
+
+    def holders(self, key: str) -> tuple[int, ...]:
+        """Every record holding `key` (one, or several when it repeats)."""
+        found = self.repeated.get(key)
+        if found is not None:
+            return found
+        i = self.first.get(key)
+        return () if i is None else (i,)
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """`child`'s column `child_key` names a record of `parent` by its column `parent_key`."""
+
+    name: str
+    child: str
+    child_key: str
+    parent: str
+    parent_key: str
+
+
+# Every link between registers. A repair's sale, a callback's repair; later
+# registers add theirs here (holds -> repairs by ticket, visits -> sales by
+# serial, visits -> repairs by ticket).
+REPAIR_SALE = LinkSpec("repair_sale", "repairs", "serial_no", "sales", "serial_no")
+CALLBACK_REPAIR = LinkSpec("callback_repair", "callbacks", "ticket_no", "repairs", "ticket_no")
+LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One built link.
+
+    `parent_of[i]`: the parent record child `i` names (the first holding the
+    key, as the SPEC reads a repeated serial), None when its key is blank or
+    unknown. `children_of[j]`: the children naming parent `j`'s key, in sheet
+    order; parents that repeat a key share its children. `known` says the
+    parent register and its key column are there, so that an unlinked key is
+    unknown rather than merely unchecked.
+    """
+
+    spec: LinkSpec
+    keys: tuple[str | None, ...]  # per child: its folded key
+    parent_of: tuple[int | None, ...]
+    children_of: tuple[tuple[int, ...], ...]
+    known: bool
+
+    def unknown(self) -> Iterator[int]:
+        """Children whose key names no parent (only when the parent column is there)."""
+        if not self.known:
+            return
+        for i, (key, parent) in enumerate(zip(self.keys, self.parent_of, strict=True)):
+            if key is not None and parent is None:
+                yield i
+
+
+def _build_link(spec: LinkSpec, child: Columns | None, parent: Columns | None, index: KeyIndex | None) -> Link:
+    keys = tuple(map(match_key, child.column(spec.child_key))) if child is not None else ()
+    known = parent is not None and parent.has(spec.parent_key) and index is not None
+    if index is None:
+        return Link(spec, keys, (None,) * len(keys), ((),) * (len(parent) if parent else 0), known)
+    first = index.first
+    parent_of = tuple(None if k is None else first.get(k) for k in keys)
+    by_key: dict[str, list[int]] = {}
+    for i, (key, j) in enumerate(zip(keys, parent_of, strict=True)):
+        if j is not None and key is not None:
+            by_key.setdefault(key, []).append(i)
+    shared = {k: tuple(v) for k, v in by_key.items()}
+    children_of = tuple(() if k is None else shared.get(k, ()) for k in index.keys)
+    return Link(spec, keys, parent_of, children_of, known)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Every link of one dataset, and the branch each repair and callback belongs to."""
+
+    indexes: Mapping[tuple[str, str], KeyIndex]  # (register, key column) -> its index
+    by_name: Mapping[str, Link]
+    repair_branch: tuple[Any, ...]  # per repair: its own branch, else its sale's; None if neither
+    callback_branch: tuple[Any, ...]  # per callback: its repair's branch
+
+    @property
+    def repair_sale(self) -> Link:
+        """repairs -> sales by serial number."""
+        return self.by_name[REPAIR_SALE.name]
+
+    @property
+    def callback_repair(self) -> Link:
+        """callbacks -> repairs by ticket number (`children_of`: a ticket's callbacks)."""
+        return self.by_name[CALLBACK_REPAIR.name]
+
+    def index(self, register: str, key: str) -> KeyIndex | None:
+        """The key index of a parent column (`("sales", "serial_no")`...), None when absent."""
+        return self.indexes.get((register, key))
+
+
+def build_links(tables: Mapping[str, Columns]) -> Links:
+    """Link the registers present in `tables` (register key -> its columns)."""
+    indexes: dict[tuple[str, str], KeyIndex] = {}
+    for spec in LINKS:
+        parent = tables.get(spec.parent)
+        if parent is not None and parent.has(spec.parent_key) and (spec.parent, spec.parent_key) not in indexes:
+            indexes[(spec.parent, spec.parent_key)] = KeyIndex.build(parent.column(spec.parent_key))
+    by_name = {
+        spec.name: _build_link(
+            spec, tables.get(spec.child), tables.get(spec.parent), indexes.get((spec.parent, spec.parent_key))
+        )
+        for spec in LINKS
+    }
+    repair_branch = _repair_branches(tables, by_name[REPAIR_SALE.name])
+    to_repair = by_name[CALLBACK_REPAIR.name].parent_of
+    callback_branch = tuple(None if j is None else repair_branch[j] for j in to_repair)
+    return Links(indexes, by_name, repair_branch, callback_branch)
+
+
+def _repair_branches(tables: Mapping[str, Columns], sale_link: Link) -> tuple[Any, ...]:
+    """A repair's branch is its own, else its sale's (SPEC §2)."""
+    repairs, sales = tables.get("repairs"), tables.get("sales")
+    if repairs is None:
+        return ()
+    own = repairs.column("branch")
+    if sales is None or not sales.has("branch"):
+        return tuple(own)
+    sale_branch = sales.column("branch")
+    return tuple(
+        (None if j is None else sale_branch[j]) if b is None or b == "" else b
+        for b, j in zip(own, sale_link.parent_of, strict=True)
+    )

@@ -1,0 +1,66 @@
+"""The names the rules give their results, declared once: the SLA targets,
+warranty statuses, target statuses and callback statuses.
+
+The rules, the JSON, the computed columns, the Summary and the docs import
+these; none spells them out again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from sheetdesk.i18n import Msg
+
+__all__ = [
+    "BILLABLE",
+    "CALLBACK_STATUSES",
+    "IN_WARRANTY",
+    "SLA_TARGETS",
+    "SLA_TARGET_KEYS",
+    "TARGET_STATUSES",
+    "WARRANTY_STATUSES",
+    "CallbackStatus",
+    "SlaTarget",
+    "SlaTargetKey",
+    "TargetStatus",
+    "WarrantyStatus",
+]
+
+SlaTargetKey = Literal["response", "plan", "on_site", "resolve"]
+
+
+@dataclass(frozen=True)
+class SlaTarget:
+    """One SLA target: its key, the repair-log column that stops its clock, its labels."""
+
+    key: SlaTargetKey
+    event: str
+    en: str
+    zh: str
+
+    @property
+    def title(self) -> Msg:
+        return Msg(self.en, self.zh)
+
+
+SLA_TARGETS: tuple[SlaTarget, ...] = (
+    SlaTarget("response", "responded_at", "Response", "响应"),
+    SlaTarget("plan", "plan_at", "Plan", "方案"),
+    SlaTarget("on_site", "on_site_at", "On site", "到场"),
+    SlaTarget("resolve", "resolved_at", "Resolve", "修复"),
+)
+SLA_TARGET_KEYS: tuple[SlaTargetKey, ...] = get_args(SlaTargetKey)
+assert SLA_TARGET_KEYS == tuple(t.key for t in SLA_TARGETS)
+
+WarrantyStatus = Literal["return", "exchange", "free", "paid", "expired", "excluded", "unknown"]
+WARRANTY_STATUSES: tuple[WarrantyStatus, ...] = get_args(WarrantyStatus)
+# Inside the free period by dates alone; a repair in it is not billed (unless excluded).
+IN_WARRANTY: frozenset[WarrantyStatus] = frozenset({"return", "exchange", "free"})
+BILLABLE: frozenset[WarrantyStatus] = frozenset({"paid", "expired", "excluded"})
+
+TargetStatus = Literal["met", "breached", "overdue", "pending", "n/a"]
+TARGET_STATUSES: tuple[TargetStatus, ...] = get_args(TargetStatus)
+
+CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]
+CALLBACK_STATUSES: tuple[CallbackStatus, ...] = get_args(CallbackStatus)
