@@ -58,13 +58,18 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             NOT_A_MOMENT_ZH + "|开始|计划",
         ),
         ZhRule("resolved_at", 0.65, f"(关闭|关单|结单|销单|归档|闭环|结案|验收){_T}", NOT_A_MOMENT_ZH),
-        ZhRule("responded_at", 0.8, f"(响应|接单|签收|分派|指派|派单|派工|确认|接收){_T}", NOT_A_MOMENT_ZH),
-        ZhRule("on_site_at", 0.8, f"(到场|到达|上门|到现场|抵达|到厂|进场|现场){_T}", NOT_A_MOMENT_ZH),
+        ZhRule(
+            "responded_at",
+            0.8,
+            f"(响应|接单|签收|分派|指派|派单|派工|确认|接收){_T}",
+            NOT_A_MOMENT_ZH + "|完工|完成|修复|结束|关闭|验收|结案",
+        ),
+        ZhRule("on_site_at", 0.8, f"(到场|到达|上门|到现场|抵达|到厂|进场|现场|签到){_T}", NOT_A_MOMENT_ZH),
         ZhRule("plan_at", 0.75, f"(方案|报价)(提交|提供|给出)?{_T}", NOT_A_MOMENT_ZH.replace("计划|", "")),
         ZhRule(
             "technician",
             0.85,
-            "(维修|检修|维护|保养|修理|处理|负责|责任|经办|执行|接单|派工|服务|施工|抢修|巡检|值班|主修|跟进|"
+            "(维修|检修|维护|保养|修理|处理|负责|责任|经办|执行|接单|服务|施工|抢修|巡检|值班|主修|跟进|"
             "操作|承修|作业)(人|人员|员|工|者|工程师|师傅|技师|技术员)(姓名|名字)?$",
             _NOT_A_PERSON,
         ),
@@ -74,7 +79,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             "^(工程师|技术员|技师|维修工|修理工|师傅|检修工|电工|维修师傅|维修工程师|服务工程师|派工对象|处理人|维修人|责任人|"
             "维修者|检修人)(姓名)?$",
         ),
-        ZhRule("technician", 0.7, "(维修|检修|维护|抢修|修理)(部门|班组|组|班|队|单位|车间)$"),
+        ZhRule("technician", 0.7, "(维修|检修|维护|抢修|修理)(部门|班组|组|班|队|车间)$"),
         ZhRule(
             "fault_description",
             0.85,
@@ -83,6 +88,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             "类别|类型|分类|代码|编号|级别|等级|原因|部位|状态|处理|时间|日期|措施|结果|次数|是否",
         ),
         ZhRule("fault_description", 0.85, "^(故障|问题|现象|症状|描述|故障现象|故障情况|故障内容|问题现象)$"),
+        ZhRule("fault_description", 0.8, "^(报修|报障|反映|反馈|投诉|用户反映|客户反映|用户|客户)问题$"),
         ZhRule("fault_description", 0.6, "^(内容|详情|摘要|事由)$"),
         ZhRule("fault_description", 0.55, "^(标题|主题)$"),
         ZhRule(
@@ -92,7 +98,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             "时间|日期",
         ),
         ZhRule("fault_category", 0.7, "^(系统|部位|类别|分类|故障部位|故障系统|所属系统|子系统)$"),
-        ZhRule("request_type", 0.8, "(服务|报修|工单|请求|业务|需求|维修)(类别|类型|性质)$"),
+        ZhRule("request_type", 0.82, "(服务|报修|工单|请求|业务|需求|维修)(类别|类型|性质)$"),
         ZhRule(
             "fault_level",
             0.85,
