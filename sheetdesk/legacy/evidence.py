@@ -158,7 +158,7 @@ def content_phone(p: Profile) -> float:
 
 # An id of something else than the record itself: a person, a thing, a place, another document.
 _OTHER_ID = re.compile(
-    r"report|request(e|o)r|customer|client|user|employee|staff|creator|updater|owner|tenant|technician|engineer|"
+    r"reporter|request(e|o)r|customer|client|user|employee|staff|creator|updater|owner|tenant|technician|engineer|"
     r"agent|contact|vendor|supplier|dealer|plan|parent|related|equipment|asset|machine|vehicle|device|part|"
     r"product|item|model|site|location|department|dept|company|account|project|group|team|center|centre|"
     r"branch|store|invoice|人|客户|用户|员工|设备|资产|配件|产品|部门|网点|计划|关联|上级",
