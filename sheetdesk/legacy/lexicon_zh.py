@@ -19,10 +19,12 @@ NOT_A_MOMENT_ZH = (
     "约定|承诺|预约|保修|质保|生产|出厂|购买|采购|入库|出库|有效"
 )
 _TICKET_HEAD = "(单)?(编号|号码|单号|号|编码|id|no|流水号)$"
-_TICKET_MOD = (
-    "工单|报修|维修|服务|派工|报障|故障|投诉|单据|记录|流水|案件|事件|任务|申请|信息|返修|售后|保修|索赔|"
-    "受理|业务|送修|检修|抢修|工作|作业|问题|停机|报警|呼叫|来电|维保|需求|请求|巡检|回访|报告"
+# Modifiers that name the ticket itself (the clerk's 报修单 / 工单) ...
+_TICKET_OWN = (
+    "工单|报修|服务|派工|报障|故障|投诉|案件|事件|申请|信息|返修|售后|保修|索赔|受理|送修|报警|呼叫|来电|需求|请求|报事"
 )
+# ... and modifiers of a record kept about it (one ticket may have several repair or work records).
+_TICKET_MOD = _TICKET_OWN + "|维修|单据|记录|流水|任务|业务|检修|抢修|工作|作业|问题|停机|维保|巡检|回访|报告"
 _NOT_A_TICKET = (
     "设备|资产|出厂|机身|产品|序列|合同|订单|发票|物料|配件|零件|客户|用户|电话|手机|车牌|车架|发动机|"
     "联系|身份证|工号|批次|型号|规格|条码|备件|部件|采购|入库|出库|领料|领用|关联|父|上级|知识|员工|人员"
@@ -31,6 +33,10 @@ _SERIAL = (
     "(出厂|机身|设备|资产|产品|整机|机器|仪器|车辆|车架|发动机|主机|固定资产|机台|终端|仪表|电梯|机组)"
     "(序列)?(编号|号码|号|编码|序列号|sn|id|代码|条码|标签)$"
 )
+# The number of one unit named by its kind: 焊机编号, 空调机号, 电梯编码, 3号泵 ... (Chinese names a machine by
+# its last character: 机 / 器 / 仪 / 泵 / 梯 / 柜 / 炉 / 阀 / 灯; vehicles are 车辆 / 车架 / 车牌 above).
+_UNIT_NUMBER = "[\u4e00-\u9fff]{0,6}(机|器|仪|泵|梯|柜|炉|阀|灯)(编号|编码|号码|序列号|序号|sn|id|号)$"
+_NOT_A_UNIT = "手机|电话|座机|传真|联系|工单|报修|订单|合同|发票|单据|车间|服务|网点|车牌|司机|话机"
 _SERIAL_ALONE = "^(序列号|sn码|sn号|机身号|机号|车牌|车牌号|车牌号码|车架号|vin|vin码|imei|资产编码|资产标签|设备码)$"
 _NOT_A_PERSON = (
     "申请|报修|报障|联系|录入|登记|填报|填表|创建|制表|审核|客户|用户|验收|回访|上报|报告|提出|发起|使用|送修|来电|投诉"
@@ -38,9 +44,13 @@ _NOT_A_PERSON = (
 
 ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
     "repairs": (
-        ZhRule("ticket_no", 0.85, f"(?:{_TICKET_MOD})+{_TICKET_HEAD}", _NOT_A_TICKET),
+        ZhRule(
+            "ticket_no", 0.85, f"(?:{_TICKET_MOD})*(?:{_TICKET_OWN})(?:{_TICKET_MOD})*{_TICKET_HEAD}", _NOT_A_TICKET
+        ),
+        ZhRule("ticket_no", 0.8, f"(?:{_TICKET_MOD})+{_TICKET_HEAD}", _NOT_A_TICKET),
         ZhRule("serial_no", 0.85, _SERIAL, "型号|规格|名称|类别|类型|合同|订单"),
         ZhRule("serial_no", 0.85, _SERIAL_ALONE),
+        ZhRule("serial_no", 0.7, _UNIT_NUMBER, _NOT_A_UNIT),  # weaker than 出厂编号 / 产品编号 / 设备编号
         ZhRule(
             "reported_at",
             0.85,
@@ -58,6 +68,9 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             NOT_A_MOMENT_ZH + "|开始|计划",
         ),
         ZhRule("resolved_at", 0.65, f"(关闭|关单|结单|销单|归档|闭环|结案|验收){_T}", NOT_A_MOMENT_ZH),
+        # When the work was done (维修日期 beside 报修日期): the nearest key is the fix; weak, so a clearer
+        # 完成时间 wins it.
+        ZhRule("resolved_at", 0.6, f"(维修|检修|处理|抢修|修理|施工|维护|作业){_T}", NOT_A_MOMENT_ZH + "|开始|起始"),
         ZhRule(
             "responded_at",
             0.8,
@@ -70,7 +83,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             "technician",
             0.85,
             "(维修|检修|维护|保养|修理|处理|负责|责任|经办|执行|接单|服务|施工|抢修|巡检|值班|主修|跟进|"
-            "操作|承修|作业)(人|人员|员|工|者|工程师|师傅|技师|技术员)(姓名|名字)?$",
+            "操作|承修|作业|巡查|巡视|点检|检查|安装|调试|上门|保养)(人|人员|员|工|者|工程师|师傅|技师|技术员)(姓名|名字)?$",
             _NOT_A_PERSON,
         ),
         ZhRule(
@@ -89,6 +102,11 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ),
         ZhRule("fault_description", 0.85, "^(故障|问题|现象|症状|描述|故障现象|故障情况|故障内容|问题现象)$"),
         ZhRule("fault_description", 0.8, "^(报修|报障|反映|反馈|投诉|用户反映|客户反映|用户|客户)问题$"),
+        ZhRule(
+            "fault_description",
+            0.8,
+            "^(用户|客户|业主|来电)?((反映|反应|诉求)(内容|描述|情况|事项|问题)?|(来电|咨询|报事|投诉|申报|上报)(内容|事项))$",
+        ),
         ZhRule("fault_description", 0.6, "^(内容|详情|摘要|事由)$"),
         ZhRule("fault_description", 0.55, "^(标题|主题)$"),
         ZhRule(
@@ -99,6 +117,8 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ),
         ZhRule("fault_category", 0.7, "^(系统|部位|类别|分类|故障部位|故障系统|所属系统|子系统)$"),
         ZhRule("request_type", 0.82, "(服务|报修|工单|请求|业务|需求|维修)(类别|类型|性质)$"),
+        # Weaker: when the values are not request-type choices (管网-窨井类, 泵站-配电设备), the kind of fault.
+        ZhRule("fault_category", 0.6, "(工单|报修|服务|维修|业务|报事)(类别|类型|分类|大类|小类)$"),
         ZhRule(
             "fault_level",
             0.85,
@@ -141,7 +161,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule(
             "branch",
             0.8,
-            "(网点|分公司|服务站|维修站|维修点|服务中心|维修中心|办事处|营业部|门店|站点|分部|服务部|售后部|分中心)"
+            "(所属|归属)?(网点|分公司|服务站|维修站|维修点|服务中心|维修中心|办事处|营业部|门店|站点|分部|服务部|售后部|分中心)"
             "(名称)?$",
             "客户|用户|地址|电话",
         ),
@@ -194,7 +214,7 @@ EXACT_ZH: dict[str, tuple[tuple[str, float, tuple[str, ...]], ...]] = {
             0.9,
             ("单号", "工单号", "工单编号", "报修单号", "维修单号", "服务单号", "派工单号", "流水号", "单据号"),
         ),
-        ("ticket_no", 0.6, ("编号", "序号", "记录号")),
+        ("ticket_no", 0.6, ("编号", "记录号")),
         ("reported_at.date", 0.7, ("日期",)),
         ("reported_at.time", 0.7, ("时间", "开始", "开始时间", "起始时间")),
         ("resolved_at.time", 0.7, ("结束", "结束时间", "终止时间")),

@@ -220,7 +220,11 @@ def _says_not_a_moment(state: _State, col: int) -> bool:
     return bool(set(words(core(text))) & _OTHER_MOMENT) or bool(re.search(_OTHER_MOMENT_ZH, text))
 
 
-_OTHER_MOMENT_ZH = NOT_A_MOMENT_ZH + "|完成|修复|结束|关闭|响应|到场|到达|恢复|完工|解决|验收|结案|关单"
+_OTHER_MOMENT_ZH = (
+    NOT_A_MOMENT_ZH + "|完成|修复|结束|关闭|响应|到场|到达|恢复|完工|解决|验收|结案|关单"
+    # the moment of some later step, or of another record: never the date the fault was reported
+    "|(回访|随访|维修|检修|处理|派工|派单|接单|购买|购机|安装|预约)(的)?(时间|日期|时刻)"
+)
 # Words that make a date column some other moment than the main one: a deadline (`Time to Resolution`),
 # a duration, or the end of the work (`Closed`, `Resolved`).
 _OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE

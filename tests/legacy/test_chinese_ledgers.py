@@ -1,0 +1,85 @@
+"""Chinese after-sales ledgers: the vocabulary clerks use across industries, read by general rules.
+
+Each file is built here, small and synthetic, to show one rule; none is a copy of a measured file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sheetdesk.legacy import import_legacy
+from tests.legacy.test_evidence import D, targets, write_csv
+
+
+def test_the_repair_request_number_is_the_ticket_not_the_work_record_number(tmp_path: Path) -> None:
+    rows = [["维修记录编号", "报修单ID", "维修人员", "完成时间"]]
+    rows += [[f"WX-{i:03d}", f"BX-{i // 2:03d}", "王工", f"2024-05-{i + 1:02d} 16:00"] for i in range(6)]
+    result = import_legacy(write_csv(tmp_path / "r.csv", rows), "repairs")
+    t = targets(result)
+    assert t["报修单ID"] == "ticket_no" and t["维修记录编号"] == "keep"
+    # two work records of one request: the last one is kept, the first is superseded (and listed)
+    assert [r.code for r in result.rejects] == ["superseded"] * 3
+    assert [rec["ticket_no"] for rec in result.records] == ["BX-000", "BX-001", "BX-002"]
+
+
+def test_a_machine_numbered_by_its_kind_is_the_serial_number(tmp_path: Path) -> None:
+    rows = [["焊机编号", "报修日期", "故障现象", "联系人手机号"]]
+    rows += [[f"WM{i:03d}", f"2024-01-{i + 10}", "无法起弧", f"1380013800{i}"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "w.csv", rows), "repairs"))
+    assert t["焊机编号"] == "serial_no" and t["联系人手机号"] == "keep"
+
+
+def test_the_date_of_the_repair_is_when_it_was_fixed_not_reported(tmp_path: Path) -> None:
+    rows = [["报修日期", "维修日期", "故障现象", "处理时间"]]
+    rows += [[f"2024-03-{i + 1:02d}", f"2024-03-{i + 2:02d}", "漏水", ""] for i in range(6)]
+    result = import_legacy(write_csv(tmp_path / "d.csv", rows), "repairs")
+    t = targets(result)
+    assert t["报修日期"] == "reported_at" and t["维修日期"] == "resolved_at"
+    assert result.records[0]["resolved_at"] == D(2024, 3, 2)
+    # a log with only the time something was handled: that is not the report time either
+    rows = [["处理人", "处理时间", "处理结果"]]
+    rows += [["张三", f"2024-01-15 1{i}:30:00", "已完成网络配置"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "h.csv", rows), "repairs"))
+    assert t["处理时间"] == "resolved_at" and t["处理人"] == "technician"
+
+
+def test_a_callback_date_is_never_taken_for_the_report_date(tmp_path: Path) -> None:
+    rows = [["工单号", "故障描述", "回访时间"]]
+    rows += [[f"G{i}", "不开机", f"2024-06-{i + 1:02d} 10:00"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "c.csv", rows), "repairs"))
+    assert t["回访时间"] == "keep"
+
+
+def test_row_numbers_under_xuhao_are_skipped_not_taken_for_the_ticket(tmp_path: Path) -> None:
+    rows = [["序号", "报修日期", "故障现象", "维修人员"]]
+    rows += [[i + 1, f"2024-01-{i + 10}", "异响", "李工"] for i in range(8)]
+    result = import_legacy(write_csv(tmp_path / "x.csv", rows), "repairs")
+    assert targets(result)["序号"] == "skip"
+    assert all(rec["ticket_no"].startswith("IMP-") for rec in result.records)
+
+
+def test_the_people_of_inspection_installation_and_site_work_are_technicians(tmp_path: Path) -> None:
+    for header in ("巡查人员", "检查人", "安装人员", "维修师傅"):
+        rows = [["设备编码", "巡查日期", header]] + [[f"SB{i}", f"2024-05-0{i + 1}", "刘强"] for i in range(6)]
+        assert targets(import_legacy(write_csv(tmp_path / "p.csv", rows), "repairs"))[header] == "technician"
+
+
+def test_what_the_caller_reported_is_the_fault_description(tmp_path: Path) -> None:
+    rows = [["工单号", "受理时间", "反应内容", "来电"]]  # 反映 is often written 反应; 来电 alone is not a complaint
+    rows += [[f"20191022{i:02d}", f"2019/10/2{i} 9:27:09", "井盖破损，需要更换", "是"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "f.csv", rows), "repairs"))
+    assert t["反应内容"] == "fault_description" and t["来电"] == "keep"
+
+
+def test_a_ticket_type_is_a_request_type_only_when_its_values_are(tmp_path: Path) -> None:
+    kinds = ["管网-窨井类", "泵站-配电设备", "管网-吸污疏通"]
+    rows = [["工单号", "工单类型", "受理时间"]] + [[f"G{i}", kinds[i % 3], f"2019-10-{i + 10}"] for i in range(9)]
+    assert targets(import_legacy(write_csv(tmp_path / "a.csv", rows), "repairs"))["工单类型"] == "fault_category"
+    kinds = ["维修", "安装", "保养"]
+    rows = [["工单号", "工单类型", "受理时间"]] + [[f"G{i}", kinds[i % 3], f"2019-10-{i + 10}"] for i in range(9)]
+    assert targets(import_legacy(write_csv(tmp_path / "b.csv", rows), "repairs"))["工单类型"] == "request_type"
+
+
+def test_the_branch_a_ticket_belongs_to(tmp_path: Path) -> None:
+    rows = [["单号", "所属网点", "报修时间"]] + [[f"D{i}", "城东服务站", f"2024-02-0{i + 1}"] for i in range(6)]
+    assert targets(import_legacy(write_csv(tmp_path / "b.csv", rows), "repairs"))["所属网点"] == "branch"
