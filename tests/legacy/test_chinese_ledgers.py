@@ -83,3 +83,63 @@ def test_a_ticket_type_is_a_request_type_only_when_its_values_are(tmp_path: Path
 def test_the_branch_a_ticket_belongs_to(tmp_path: Path) -> None:
     rows = [["单号", "所属网点", "报修时间"]] + [[f"D{i}", "城东服务站", f"2024-02-0{i + 1}"] for i in range(6)]
     assert targets(import_legacy(write_csv(tmp_path / "b.csv", rows), "repairs"))["所属网点"] == "branch"
+
+
+def test_sign_off_lines_under_the_table_are_not_records(tmp_path: Path) -> None:
+    rows = [["单号", "报修时间", "故障现象", "维修人员", "处理措施", "备注"]]
+    rows += [[f"W{i}", f"2023-05-0{i + 1} 09:00", "不制冷", "王工", "更换配件", ""] for i in range(6)]
+    rows += [
+        ["制表人：张敏", "", "审核：李强", "", "", ""],
+        ["", "", "", "", "", ""],
+        ["制表人", "张敏", "", "", "", ""],
+    ]
+    rows += [["日期：2023.5.31", "备注：以上均已回访", "", "", "", ""]]
+    result = import_legacy(write_csv(tmp_path / "s.csv", rows), "repairs")
+    assert result.counts() == {"read": 9, "written": 6, "rejected": 3, "above_header": 0}
+    assert [(r.row, r.code) for r in result.rejects] == [(8, "sign_off"), (10, "sign_off"), (11, "sign_off")]
+    assert "制表人:张敏 | 审核:李强" in result.rejects[0].reason_text("en")  # as the reader folds it
+    # a short record is still a record: values that are not labels
+    rows = [rows[0]] + [[f"W{i}", f"2023-05-0{i + 1} 09:00", "不制冷", "王工", "更换配件", "x"] for i in range(6)]
+    rows += [["W9", "2023-05-09 10:00", "", "", "", ""]]
+    result = import_legacy(write_csv(tmp_path / "t.csv", rows), "repairs")
+    assert result.counts()["written"] == 7
+
+
+def test_clock_times_as_clerks_write_them(tmp_path: Path) -> None:
+    rows = [["单号", "报修日期", "报修时间", "故障现象", "完成时间"]]
+    times = ["上午9点", "下午3点半", "晚上8:30", "9点30分", "中午1点", "14时"]
+    rows += [[f"W{i}", f"2023年5月{i + 1}日", t, "漏水", f"2023年5月{i + 2}日 下午2点"] for i, t in enumerate(times)]
+    result = import_legacy(write_csv(tmp_path / "c.csv", rows), "repairs")
+    got = [rec["reported_at"] for rec in result.records]
+    assert got == [D(2023, 5, 1, 9), D(2023, 5, 2, 15, 30), D(2023, 5, 3, 20, 30), D(2023, 5, 4, 9, 30),
+                   D(2023, 5, 5, 13), D(2023, 5, 6, 14)]  # fmt: skip
+    assert all(rec["resolved_at"].hour == 14 for rec in result.records)
+
+
+def test_dates_without_a_year_take_the_one_year_the_file_names(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2023年5月设备维修记录"])
+    ws.append(["单号", "报修日期", "故障现象"])
+    for i in range(6):
+        ws.append([f"W{i}", f"5月{i + 1}日", "不制冷"])
+    wb.save(tmp_path / "m.xlsx")
+    result = import_legacy(tmp_path / "m.xlsx", "repairs")
+    assert [rec["reported_at"] for rec in result.records][:2] == [D(2023, 5, 1), D(2023, 5, 2)]
+    assert any(d.code == "dates.year" and "2023年5月设备维修记录" in d.message for d in result.decisions)
+
+
+def test_dates_without_a_year_are_not_guessed(tmp_path: Path) -> None:
+    rows = [["单号", "报修日期", "故障现象"]] + [[f"W{i}", f"5月{i + 1}日", "不制冷"] for i in range(6)]
+    result = import_legacy(write_csv(tmp_path / "维修登记.csv", rows), "repairs")  # no year anywhere
+    assert targets(result)["报修日期"] == "reported_at"
+    assert all("reported_at" not in rec and "报修日期: 5月" in rec["notes"] for rec in result.records)
+    assert any(d.code == "dates.no_year" for d in result.decisions)
+    assert sum(1 for i in result.report.issues if i.code == "import.value_unread") == 6
+    # two years named (a title spanning a year end), or a column running from 12月 into 1月: not read either
+    rows = [["单号", "报修日期", "故障现象"]] + [[f"W{i}", d, "漏水"] for i, d in enumerate(["12月30日", "1月2日"] * 3)]
+    result = import_legacy(write_csv(tmp_path / "2023年维修登记.csv", rows), "repairs")
+    assert all("reported_at" not in rec for rec in result.records)
+    assert any(d.code == "dates.year_end" for d in result.decisions)
