@@ -21,7 +21,8 @@ NOT_A_MOMENT_ZH = (
 _TICKET_HEAD = "(单)?(编号|号码|单号|号|编码|id|no|流水号)$"
 # Modifiers that name the ticket itself (the clerk's 报修单 / 工单) ...
 _TICKET_OWN = (
-    "工单|报修|服务|派工|报障|故障|投诉|案件|事件|申请|信息|返修|售后|保修|索赔|受理|送修|报警|呼叫|来电|需求|请求|报事"
+    "工单|报修|服务|派工|报障|故障|投诉|案件|事件|申请|信息|返修|售后|保修|索赔|受理|送修|报警|呼叫|来电|需求|请求|报事|"
+    "告警|诉求|反映|咨询"
 )
 # ... and modifiers of a record kept about it (one ticket may have several repair or work records).
 _TICKET_MOD = _TICKET_OWN + "|维修|单据|记录|流水|任务|业务|检修|抢修|工作|作业|问题|停机|维保|巡检|回访|报告"
@@ -67,7 +68,9 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             f"复电|送电|启机|并网|修竣|办结|终止|停止){_T}",
             NOT_A_MOMENT_ZH + "|开始|计划",
         ),
-        ZhRule("resolved_at", 0.65, f"(关闭|关单|结单|销单|归档|闭环|结案|验收){_T}", NOT_A_MOMENT_ZH),
+        ZhRule(
+            "resolved_at", 0.65, f"(关闭|关单|结单|销单|销记|销号|销项|归档|闭环|结案|验收|办结){_T}", NOT_A_MOMENT_ZH
+        ),
         # When the work was done (维修日期 beside 报修日期): the nearest key is the fix; weak, so a clearer
         # 完成时间 wins it.
         ZhRule("resolved_at", 0.6, f"(维修|检修|处理|抢修|修理|施工|维护|作业){_T}", NOT_A_MOMENT_ZH + "|开始|起始"),
@@ -77,6 +80,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             f"(响应|接单|签收|分派|指派|派单|派工|确认|接收){_T}",
             NOT_A_MOMENT_ZH + "|完工|完成|修复|结束|关闭|验收|结案",
         ),
+        ZhRule("responded_at", 0.6, f"(受理|接报|接警|接件){_T}", NOT_A_MOMENT_ZH),
         ZhRule("on_site_at", 0.8, f"(到场|到达|上门|到现场|抵达|到厂|进场|现场|签到){_T}", NOT_A_MOMENT_ZH),
         ZhRule("plan_at", 0.75, f"(方案|报价)(提交|提供|给出)?{_T}", NOT_A_MOMENT_ZH.replace("计划|", "")),
         ZhRule(
@@ -96,7 +100,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule(
             "fault_description",
             0.85,
-            "(故障|问题|报修|报障|投诉|需求|申报|事件|工单|异常|缺陷|现象|症状|情况)(描述|现象|内容|说明|情况|"
+            "(故障|问题|报修|报障|投诉|需求|申报|事件|工单|异常|缺陷|现象|症状|情况|告警|报警|预警)(描述|现象|内容|说明|情况|"
             "详情|简述|摘要|表现|概述)$",
             "类别|类型|分类|代码|编号|级别|等级|原因|部位|状态|处理|时间|日期|措施|结果|次数|是否",
         ),
@@ -112,13 +116,13 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule(
             "fault_category",
             0.8,
-            "(故障|问题|报修|缺陷|事件|报障|异常|维修)(类别|类型|分类|种类|大类|小类|部位|部件|系统|代码|编码|性质)$",
+            "(故障|问题|报修|缺陷|事件|报障|异常|维修|告警|报警|预警)(类别|类型|分类|种类|大类|小类|部位|部件|系统|代码|编码|性质)$",
             "时间|日期",
         ),
         ZhRule("fault_category", 0.7, "^(系统|部位|类别|分类|故障部位|故障系统|所属系统|子系统)$"),
         ZhRule("request_type", 0.82, "(服务|报修|工单|请求|业务|需求|维修)(类别|类型|性质)$"),
         # Weaker: when the values are not request-type choices (管网-窨井类, 泵站-配电设备), the kind of fault.
-        ZhRule("fault_category", 0.6, "(工单|报修|服务|维修|业务|报事)(类别|类型|分类|大类|小类)$"),
+        ZhRule("fault_category", 0.6, "(工单|报修|服务|维修|业务|报事|诉求|投诉|咨询|反映)(类别|类型|分类|大类|小类)$"),
         ZhRule(
             "fault_level",
             0.85,

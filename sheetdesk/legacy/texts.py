@@ -55,6 +55,11 @@ DECISIONS: dict[str, Msg] = {
         "'{column}' looks like {target} by its header, but {reason}; kept in notes instead",
         "“{column}”按表头像是{target}，但{reason}；改为保留在备注中",
     ),
+    "mapping.first_moment": Msg(
+        "'{first}' is earlier than '{second}' in every row compared ({count}): the first moment is {target}; "
+        "'{second}' is a later step",
+        "“{first}”在比较的各行（{count} 行）中都早于“{second}”：最早的时刻才是{target}；“{second}”是其后的环节",
+    ),
     "mapping.identifier": Msg(
         "'{column}' holds a unique identifier in every row ({samples}): used as {target} instead of generating one",
         "“{column}”每行都是唯一编号（{samples}）：用作{target}，不再生成",

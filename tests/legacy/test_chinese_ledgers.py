@@ -143,3 +143,31 @@ def test_dates_without_a_year_are_not_guessed(tmp_path: Path) -> None:
     result = import_legacy(write_csv(tmp_path / "2023年维修登记.csv", rows), "repairs")
     assert all("reported_at" not in rec for rec in result.records)
     assert any(d.code == "dates.year_end" for d in result.decisions)
+
+
+def test_the_report_is_the_first_moment_of_a_ticket(tmp_path: Path) -> None:
+    # 受理时间 names the report time too; when the customer's own submission time is earlier in every row,
+    # that is the report and acceptance is the response
+    rows = [["诉求ID", "受理时间", "完成时间", "提交时间", "内容"]]
+    rows += [[f"{12345 + i}", f"2024-01-0{i + 1} 10:00:00", f"2024-01-0{i + 1} 15:00:00",
+              f"2024-01-0{i + 1} 09:0{i}:00", "宿舍网络无法连接"] for i in range(4)]  # fmt: skip
+    result = import_legacy(write_csv(tmp_path / "m.csv", rows), "repairs")
+    t = targets(result)
+    assert t["提交时间"] == "reported_at" and t["受理时间"] == "responded_at" and t["诉求ID"] == "ticket_no"
+    assert result.records[0]["reported_at"] == D(2024, 1, 1, 9, 0)
+    assert any(d.code == "mapping.first_moment" for d in result.decisions)
+    # not when the order is not the same in every row: then the stronger header keeps the key
+    rows[2][3] = "2024-01-02 11:00:00"
+    t = targets(import_legacy(write_csv(tmp_path / "n.csv", rows), "repairs"))
+    assert t["受理时间"] == "reported_at" and t["提交时间"] == "keep"
+
+
+def test_alarm_logs_and_closing_words(tmp_path: Path) -> None:
+    rows = [["告警编号", "告警类型", "告警等级", "告警内容", "发生时间", "销记时间", "自动派单状态"]]
+    kinds, levels = ["越限告警", "设备故障", "通讯故障"], ["高", "中", "低"]
+    rows += [[f"ALM10{i}", kinds[i % 3], levels[i % 3], "汇流箱通讯中断", f"2026-01-04 0{i}:45:00",
+              f"2026-01-05 0{i}:00:00", i % 3] for i in range(6)]  # fmt: skip
+    t = targets(import_legacy(write_csv(tmp_path / "a.csv", rows), "repairs"))
+    assert t["告警编号"] == "ticket_no" and t["告警类型"] == "fault_category" and t["告警等级"] == "fault_level"
+    assert t["告警内容"] == "fault_description" and t["销记时间"] == "resolved_at"
+    assert t["自动派单状态"] == "keep"  # a status code 0 / 1 / 2 is no fault level
