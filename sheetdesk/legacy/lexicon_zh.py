@@ -75,6 +75,8 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             "resolved_at", 0.65, f"(关闭|关单|结单|销单|销记|销号|销项|归档|闭环|结案|验收|办结){_T}", NOT_A_MOMENT_ZH
         ),
         ZhRule("resolved_at", 0.6, f"(取机|取件|交机|还机|返还|交付){_T}", NOT_A_MOMENT_ZH),
+        # the end of the work, as 开始处理时间 is its start
+        ZhRule("resolved_at", 0.85, f"(结束|完成|完毕)(处理|维修|检修|抢修|施工|作业){_T}", NOT_A_MOMENT_ZH),
         # When the work was done (维修日期 beside 报修日期): the nearest key is the fix; weak, so a clearer
         # 完成时间 wins it.
         ZhRule("resolved_at", 0.6, f"(维修|检修|处理|抢修|修理|施工|维护|作业){_T}", NOT_A_MOMENT_ZH + "|开始|起始"),
