@@ -28,10 +28,17 @@ import openpyxl
 from lxml import etree
 
 from sheetdesk.findings import FINDINGS
+from sheetdesk.legacy.texts import DECISIONS, REJECTS
+from sheetdesk.schema import REGISTERS
+from sheetdesk.schema.policy import POLICY_SHEETS
 
 # What a Chinese output may show in English, and why (keep it tiny).
 ALLOWED_IN_ZH = {
     "sheetdesk": "the program's name, as the clerk types it",
+    # The file format and encoding import read, as --encoding names them (`csv (utf-8 (BOM))`).
+    "csv": "a file format's name",
+    "utf-8": "an encoding's name, as --encoding takes it",
+    "bom": "UTF-8 with a byte-order mark: the encoding's name as import detects it",
 }
 
 # An ASCII token: letters, digits and the joiners of codes, models and file names.
@@ -72,6 +79,7 @@ class Known:
     def add_file(self, path: Path | str) -> None:
         for part in Path(path).parts:
             self.add(part)
+            self.add(Path(part).stem)  # a CSV's one sheet is named after its file
 
     def add_workbook(self, path: Path) -> None:
         """Every string the user wrote in an input workbook (sheet names and cells)."""
@@ -80,8 +88,13 @@ class Known:
 
 
 def known_with_codes() -> Known:
+    """Codes every language shows as they are: finding codes, import's decision and reject
+    codes, and the template's field keys (the JSON's keys, the mapping file's targets)."""
     known = Known()
-    known.tokens.update(code.casefold() for code in FINDINGS)
+    known.tokens.update(code.casefold() for code in (*FINDINGS, *DECISIONS, *REJECTS))
+    for register in (*REGISTERS, *POLICY_SHEETS):
+        known.tokens.update(f.key for f in register.fields)
+        known.tokens.update(f"{f.key}.{part}" for f in register.fields for part in ("date", "time"))
     return known
 
 
