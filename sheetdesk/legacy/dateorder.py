@@ -1,8 +1,10 @@
 """Day-first or month-first, per date column; and the dates Excel already swapped.
 
 The order comes from a mapping file's `dayfirst`, else from the column's own
-text values (`parse.date_order`). A column with only ambiguous values, or
-with both kinds, is a warning, not a guess. Then, in a column with a decided
+text values (`parse.date_order`), else — when every value of the column has
+both parts <= 12 — from the rest of the file (`fileorder`: another column
+written the same way, the order of the moments in a row, the order of the
+rows). A column still undecided, or with both kinds, is a warning, not a guess. Then, in a column with a decided
 order, true date cells that Excel swapped are found (`swaps`), read swapped
 back and named in a warning each.
 """
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sheetdesk.i18n import Bound
+from sheetdesk.legacy.fileorder import DateColumn, decide_from_file
 from sheetdesk.legacy.mapfile import MapFile, resolve_column
 from sheetdesk.legacy.parse import DateOrder, date_order, read_datetime
 from sheetdesk.legacy.result import ImportResult
@@ -48,19 +51,35 @@ def decide_date_order(
     given: dict[int, bool] = {}
     if mapfile is not None:
         given = {resolve_column(ref, layout, mapfile): v for ref, v in mapfile.dayfirst.items()}
+    targets, evidence = [], []
     for col in result.columns:
         f = result.register.field(col.target.key) if col.target.is_field else None
-        if f is None or f.type not in ("date", "datetime") or col.target.part == "time":
-            continue
-        if col.index in given:
+        dated = f is not None and f.type in ("date", "datetime") and col.target.part != "time"
+        if dated and col.index in given:
             col.dayfirst = given[col.index]
             order = ORDER_GIVEN.bind(order=DAY_FIRST if col.dayfirst else MONTH_FIRST)
             result.decide("date_order", col.label, column=col.label, order=order)
             continue
-        found = date_order(rows[r][col.index] if col.index < len(rows[r]) else None for r in kept)
-        col.dayfirst = found.dayfirst
-        if found.decision == "year-first":
+        if not dated and col.target.is_field:
             continue
+        # Mapped date columns are read whole; a column kept in notes is only a witness: a sample of it will do.
+        cells = _cells(rows, kept, col.index) if dated else _cells(rows, kept[:: max(1, len(kept) // 2000)], col.index)
+        found = date_order(cells)
+        if found.decision == "year-first" and not dated:
+            continue
+        column = DateColumn(col.label, col.target.key if dated else None, cells, found)
+        evidence.append(column)  # an ISO or true-date column of another moment still orders the row
+        if dated and found.decision != "year-first":
+            targets.append((col, column))
+    for col, column in targets:
+        found = column.order
+        col.dayfirst = found.dayfirst
+        if found.decision == "ambiguous":
+            decided = decide_from_file(column, [c for c in evidence if c is not column])
+            if decided is not None:
+                col.dayfirst, why = decided
+                result.decide("date_order", col.label, column=col.label, order=why)
+                continue
         result.decide("date_order", col.label, column=col.label, order=explain(found))
         if found.is_warning:
             at = {
@@ -70,6 +89,10 @@ def decide_date_order(
                 "row": result.header_rows[-1],
             }
             result.report.add("import.date_order", at, column=col.label, order=explain(found))
+
+
+def _cells(rows: list[list[Any]], kept: list[int], index: int) -> list[Any]:
+    return [rows[r][index] if index < len(rows[r]) else None for r in kept]
 
 
 def fix_swapped_dates(result: ImportResult, rows: list[list[Any]], kept: list[int]) -> None:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from sheetdesk.i18n import Bound
-from sheetdesk.legacy.sniff import Profile
+from sheetdesk.legacy.sniff import Profile, epoch_column
 from sheetdesk.legacy.targets import Target
 from sheetdesk.legacy.texts import (
     KIND_WORDS,
@@ -72,6 +72,8 @@ def fit(target: Target, f: Field | None, p: Profile, label: str) -> Fit:
     if target.part == "time":
         return _parsed(p, p.share(p.times + p.with_time), "a time")
     if f.type in ("date", "datetime"):
+        if epoch_column(p):  # Unix timestamps under a header that names this moment
+            return Fit(p.share(p.epochs))
         return _parsed(p, p.share(p.dates), "a date and time" if f.type == "datetime" else "a date")
     if f.type in ("number", "integer"):
         return _parsed(p, p.share(p.numbers), "a number" if f.type == "number" else "a whole number")
@@ -117,7 +119,8 @@ def _text(key: str, p: Profile) -> Fit:
     if key in ID_KEYS:
         if key == "ticket_no" and p.fill < 0.5:
             return Fit(p.fill, MISFIT_SPARSE.bind(share=pct(p.fill)))
-        for what, share in (("dates", dates), ("yes/no words", yes_no), ("free text", p.share(p.long_text))):
+        written_dates = p.share(p.dates - p.serials)  # 47110 under an id header is an id, not a serial date
+        for what, share in (("dates", written_dates), ("yes/no words", yes_no), ("free text", p.share(p.long_text))):
             if share >= 0.5:
                 return _misfit(p, what, "identifiers")
         return Fit(p.share(p.ids))
@@ -126,6 +129,8 @@ def _text(key: str, p: Profile) -> Fit:
     if yes_no >= 0.8:
         return _misfit(p, "yes/no words", "a description" if key in PROSE_KEYS else "short labels")
     if key in SHORT_TEXT_KEYS:
+        if key == "fault_category" and numbers >= 0.8 and p.share(p.lettered) < 0.2:
+            return _misfit(p, "numbers", "short labels")  # codes 1, 2, 3 of a list the file does not give
         if p.share(p.long_text) >= 0.5:
             return _misfit(p, "free text", "short labels")
         return Fit(1.0 - 0.5 * p.share(p.long_text))
@@ -151,9 +156,20 @@ def content_phone(p: Profile) -> float:
     return share if share >= 0.8 else 0.0
 
 
+# An id of something else than the record itself: a person, a thing, a place, another document.
+_OTHER_ID = re.compile(
+    r"reporter|request(e|o)r|customer|client|user|employee|staff|creator|updater|owner|tenant|technician|engineer|"
+    r"agent|contact|vendor|supplier|dealer|plan|parent|related|equipment|asset|machine|vehicle|device|part|"
+    r"product|item|model|site|location|department|dept|company|account|project|group|team|center|centre|"
+    r"branch|store|invoice|人|客户|用户|员工|设备|资产|配件|产品|部门|网点|计划|关联|上级",
+    re.I,
+)
+
+
 def is_identifier(p: Profile, label: str) -> bool:
-    """A unique short token in (nearly) every row, under a header that says id / no / 编号 (or none)."""
-    if label and not _ID_WORDS.search(label):
+    """A unique short token in (nearly) every row, under a header that says id / no / 编号 (or none),
+    and not the id of a person or a thing (`reporter_id`, `equipment_id`)."""
+    if label and (not _ID_WORDS.search(label) or _OTHER_ID.search(label)):
         return False
     return (
         p.n >= 5
@@ -161,5 +177,5 @@ def is_identifier(p: Profile, label: str) -> bool:
         and p.distinct >= 0.98
         and p.share(p.ids) >= 0.95
         and not p.index
-        and p.share(p.dates) < 0.1
+        and p.share(p.dates - p.serials) < 0.1
     )

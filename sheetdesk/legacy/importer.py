@@ -24,6 +24,7 @@ from sheetdesk.legacy.assemble import RowBuilder, constant_columns
 from sheetdesk.legacy.carry import fill_down, fill_merges
 from sheetdesk.legacy.classify import classify
 from sheetdesk.legacy.dateorder import decide_date_order, fix_swapped_dates
+from sheetdesk.legacy.epoch import read_epochs
 from sheetdesk.legacy.labels import exact_table, names_a_key
 from sheetdesk.legacy.mapfile import MapFile, load_mapping, resolve_column
 from sheetdesk.legacy.mapping import map_columns
@@ -105,6 +106,7 @@ def import_legacy(
 
     kept = classify(result, raw_sheet.rows, rows, data, layout, profiles, stack.second, stack.headers_again)
     _carry(result, rows, kept, merged, mapfile, layout, profiles)
+    read_epochs(result, rows, kept, profiles)
     decide_date_order(result, rows, kept, mapfile, layout)
     fix_swapped_dates(result, rows, kept)
     constant = constant_columns(result, rows, kept)

@@ -112,7 +112,22 @@ def read_label(parts: list[str], register: Register) -> list[LabelHit]:
                 keep(LabelHit(target, round(weight - cost, 3), kind, spelling))
         for hit in rule_hits(form, register):
             keep(LabelHit(hit.target, round(hit.weight - cost, 3), hit.kind, hit.form))
+    if any(_DURATION_UNIT.search(u) for part in parts for u in _BRACKETS.findall(fold(part))):
+        hits = {t: h for t, h in hits.items() if not _is_moment(h.key, register)}
     return sorted(hits.values(), key=lambda h: -h.weight)
+
+
+# A unit in brackets makes the header a duration: `Resolution time (in hrs)`, `响应时间（小时）`.
+_DURATION_UNIT = re.compile(
+    r"(^|[^a-z])(h|hr|hrs|hour|hours|min|mins|minute|minutes|sec|secs|s|d|day|days|week|weeks)([^a-z]|$)"
+    r"|小时|分钟|分|秒|天|日数|工时",
+    re.I,
+)
+
+
+def _is_moment(key: str, register: Register) -> bool:
+    f = register.field(key) if key in register.keys else None
+    return f is not None and f.type in ("date", "datetime")
 
 
 def rule_hits(text: str, register: Register) -> list[LabelHit]:
@@ -141,7 +156,7 @@ def rule_weight(weight: float, explained: float) -> float:
 
 def _english(rule: Rule, tokens: list[str], pairs: dict[str, tuple[int, int]]) -> LabelHit | None:
     present = set(tokens)
-    if present & rule.veto:
+    if (present | pairs.keys()) & rule.veto:  # `Down Time` is `downtime`: a duration
         return None
     used: set[int] = set()
     matched: list[str] = []

@@ -47,7 +47,7 @@ OPENED = frozenset(
         "failed", "error", "breakdown", "incident", "start", "started", "begin", "notification",
         "notified", "registered", "registration", "booked", "booking", "detect", "detected", "found",
         "discovered", "alarm", "complaint", "claim", "issue", "problem", "event", "down", "stop",
-        "stopped", "outage", "intake", "arrival_in", "bscstart", "basicstart",
+        "stopped", "outage", "intake", "arrival_in", "bscstart", "basicstart", "malfunction", "stoppage",
     }
 )  # fmt: skip
 ENTERED = frozenset({"entered", "entry", "input", "recorded", "added", "record", "register"})
@@ -65,6 +65,8 @@ RESPONDED = frozenset(
 )  # fmt: skip
 ON_SITE = frozenset({"arrive", "arrived", "arrival", "onsite", "site", "visit", "visited", "attend", "attended"})
 # A header with one of these is not the moment a fault was reported or fixed.
+# (`Time to resolve`, `Respond by`: a deadline or a duration, not a moment.)
+DEADLINE = frozenset({"to", "by"})
 NOT_A_MOMENT = frozenset(
     {
         "update", "updated", "modify", "modified", "change", "changed", "due", "deadline", "next",
@@ -75,6 +77,8 @@ NOT_A_MOMENT = frozenset(
         "week", "birth", "manufacture", "manufactured", "purchase", "purchased", "warranty",
         "expiry", "expire", "expiration", "last", "previous", "prev", "needed", "need", "required",
         "planned", "plan", "promised", "sold", "installed", "install", "delivery", "wait", "waiting",
+        "mileage", "odometer", "km", "mile", "miles", "meter", "reading", "cost", "amount", "qty", "quantity",
+        "price", "suggested", "latest", "earliest", "allowed",
     }
 )  # fmt: skip
 PERSON = frozenset(
@@ -94,7 +98,8 @@ NOT_A_PERSON = frozenset(
         "comment", "note", "remark", "description", "code", "type", "group", "team", "count", "id",
         "no", "number", "phone", "mobile", "email", "contact", "customer", "client", "caller",
         "requester", "reporter", "applicant", "department", "dept", "company", "vendor", "date",
-        "time", "at", "on", "level", "hour", "cost", "status", "queue", "skill", "#",
+        "time", "at", "on", "level", "hour", "cost", "status", "queue", "skill", "#", "interaction",
+        "additional", "other", "secondary", "wait", "dispatcher", "supervisor",
     }
 )  # fmt: skip
 TICKET = frozenset(
@@ -110,7 +115,9 @@ SERIAL = frozenset(
     {
         "serial", "sn", "asset", "assetnum", "equipment", "equip", "machine", "unit", "device",
         "instrument", "vehicle", "vin", "imei", "meter", "plate", "chassis", "engine", "frame",
-        "tag", "esn", "msn", "product",
+        "tag", "esn", "msn", "product", "aircraft", "tail", "vessel", "ship", "truck", "car", "bus", "loco",
+        "locomotive", "fleet", "elevator", "lift", "robot", "pump", "compressor", "generator", "boiler",
+        "chiller", "turbine",
     }
 )  # fmt: skip
 DESCRIPTION = frozenset(
@@ -132,10 +139,14 @@ NOT_A_DESCRIPTION = frozenset(
         "remedy", "part", "cost", "#", "owner", "group", "impact", "urgency", "state", "ref", "by",
         "engine", "transmission", "product", "item", "model", "vehicle", "location", "asset", "equipment",
         "machine", "unit", "labor", "labour", "job", "activity", "operation", "correction", "plant", "site",
+        "related", "linked", "parent", "child", "mileage", "odometer", "km", "mile", "miles", "meter", "reading",
+        "hour", "hours", "age",
     }
 )  # fmt: skip
 KIND = frozenset({"type", "category", "class", "classification", "kind", "group", "mode", "code", "cat"})
-FAULTY = frozenset({"fault", "failure", "problem", "issue", "defect", "incident", "error", "breakdown", "trouble"})
+FAULTY = frozenset(
+    {"fault", "failure", "problem", "issue", "defect", "incident", "error", "breakdown", "trouble", "damage"}
+)
 SERVICE = frozenset(
     {"request", "service", "ticket", "call", "job", "work", "order", "maintenance", "wo", "case",
      "repair", "visit", "pm", "activity", "workorder", "servicerequest"}
@@ -174,42 +185,51 @@ def _w(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# Dates a system plans or asks for, not the moment the work was done (SAP's basic dates).
+_PLANNED = _w("basic", "bsc", "suggested", "requested", "desired", "target", "customer")
 _BY = _w("by", "to", "name", "user", "person", "staff", "the")
 _NAME = _w("name", "the", "s", "of", "field", "service", "user", "primary", "responsible", "actual")
 
 EN_RULES: dict[str, tuple[Rule, ...]] = {
     "repairs": (
         Rule("ticket_no", 0.85, (TICKET, ID), _w("s", "the", "of", "work", "service", "original", "main"), _w("related", "parent", "kb", "change", "indent", "invoice", "po", "grn")),
+        Rule("ticket_no", 0.75, (_w("request", "order", "workorder", "wo", "ticket", "case", "job", "task", "rma", "claim", "notification"), _w("code")), _w("s", "the", "of", "work", "service", "repair", "maintenance"), _w("related", "parent", "problem", "failure", "fault", "cause", "defect", "reason", "type", "status", "activity", "labor", "labour", "operation")),
         Rule("serial_no", 0.8, (SERIAL, ID), _w("s", "the", "of", "equipment", "factory", "product", "unit"), _w("part", "model", "type", "order", "invoice")),
         Rule("serial_no", 0.85, (_w("serial", "sn", "vin", "imei", "esn", "assetnum"),), _w("s", "the", "of", "factory", "unit", "product", "equipment", "machine", "device")),
         Rule("serial_no", 0.75, (_w("asset", "equipment", "machine", "unit"),), _w("the", "s"), whole=True),
-        Rule("reported_at", 0.85, (OPENED, TIME), _w("s", "the", "of", "first", "initial", "original", "actual", "basic", "and", "bsc", "customer", "job", "ticket", "case", "work", "order"), NOT_A_MOMENT | _w("response", "close", "closed")),
-        Rule("reported_at", 0.65, (ENTERED, TIME), _w("s", "the", "of", "data"), NOT_A_MOMENT),
+        Rule("reported_at", 0.85, (OPENED, TIME), _w("s", "the", "of", "first", "initial", "original", "actual", "basic", "and", "bsc", "customer", "job", "ticket", "case", "work", "order", "malfunction"), NOT_A_MOMENT | DEADLINE | (RESOLVED - _w("up")) | _w("response", "close", "closed")),
+        Rule("reported_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage"), _w("start", "begin", "began", "started", "from")), _w("s", "the", "of", "date", "time"), NOT_A_MOMENT | DEADLINE),
+        Rule("reported_at", 0.7, (_w("ticket", "case", "job", "wo", "workorder", "rma", "task"), TIME), _w("s", "the", "of", "work", "order"), NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE),
+        Rule("reported_at", 0.65, (ENTERED, TIME), _w("s", "the", "of", "data"), NOT_A_MOMENT | DEADLINE),
         Rule("reported_at", 0.65, (TIME,), _w("s", "the", "and", "of"), NOT_A_MOMENT, whole=True),
-        Rule("resolved_at", 0.85, (RESOLVED, TIME), _w("s", "the", "of", "actual", "job", "work", "repair", "and", "act"), NOT_A_MOMENT - _w("total")),
-        Rule("resolved_at", 0.65, (CLOSED, TIME), _w("s", "the", "of", "actual", "ticket", "case", "job", "and"), NOT_A_MOMENT),
-        Rule("responded_at", 0.8, (RESPONDED, TIME), _w("s", "the", "of", "first", "initial", "actual"), NOT_A_MOMENT),
-        Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT),
+        Rule("resolved_at", 0.85, (RESOLVED, TIME), _w("s", "the", "of", "actual", "job", "work", "repair", "and", "act", "malfunction"), (NOT_A_MOMENT - _w("total")) | DEADLINE | _PLANNED),
+        Rule("resolved_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage"), _w("end", "ended", "finish", "finished", "until")), _w("s", "the", "of", "date", "time"), NOT_A_MOMENT | DEADLINE | _PLANNED),
+        Rule("resolved_at", 0.65, (CLOSED, TIME), _w("s", "the", "of", "actual", "ticket", "case", "job", "and"), NOT_A_MOMENT | DEADLINE | _PLANNED),
+        Rule("responded_at", 0.8, (RESPONDED, TIME), _w("s", "the", "of", "first", "initial", "actual"), NOT_A_MOMENT | DEADLINE),
+        Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT | DEADLINE),
         Rule("plan_at", 0.75, (_w("plan", "proposal", "quote", "quotation"), TIME), _w("s", "submitted", "sent", "the", "of"), NOT_A_MOMENT - _w("plan")),
         Rule("technician", 0.85, (PERSON,), _NAME | _w("assigned", "repair", "maintenance", "support"), NOT_A_PERSON),
         Rule("technician", 0.8, (_w("assigned", "allocated"), _w("to", "user", "person", "engineer", "technician")), _NAME, NOT_A_PERSON),
         Rule("technician", 0.75, (DID, _w("by")), _NAME, NOT_A_PERSON),
+        Rule("technician", 0.75, (_w("responsible", "accountable", "assigned"), _w("person", "engineer", "technician", "staff", "user", "name", "man")), _NAME, NOT_A_PERSON),
         Rule("technician", 0.75, (_w("service", "field", "repair", "maintenance", "support"), _w("engineer", "technician", "person", "staff", "agent", "man")), _NAME, NOT_A_PERSON),
         Rule("fault_description", 0.85, (DESCRIPTION,), DESCRIPTION_ALSO | DESCRIPTION_LESS, NOT_A_DESCRIPTION),
         Rule("fault_description", 0.7, (DESCRIPTION_LESS,), DESCRIPTION_ALSO, NOT_A_DESCRIPTION),
-        Rule("fault_description", 0.6, (_w("title", "subject", "headline"),), _w("the", "short", "ticket", "case", "issue", "incident", "request", "email"), NOT_A_DESCRIPTION),
+        Rule("fault_description", 0.6, (_w("title", "subject", "headline"),), _w("the", "short", "ticket", "case", "issue", "incident", "request", "email", "work", "order", "wo", "job", "task", "service", "repair", "call"), NOT_A_DESCRIPTION),
+        Rule("fault_description", 0.6, (_w("return", "returned", "repair", "service", "visit", "call", "contact"), _w("reason")), _w("for", "of", "the", "s"), NOT_A_DESCRIPTION),
         Rule("fault_category", 0.85, (FAULTY, KIND), _w("s", "the", "of", "main", "sub"), _w("date", "time", "id", "no", "number", "#", "desc", "description")),
-        Rule("fault_category", 0.7, (_w("category", "subcategory", "classification", "system", "subsystem", "majorsystem", "component", "assembly", "module"),), _w("major", "sub", "main", "the", "s", "affected", "fault", "failure"), _w("product", "item", "asset", "equipment", "device", "customer", "client", "request", "service", "ticket", "job", "work", "call", "cost", "price", "account", "user", "ci", "id", "no", "number", "date", "part", "operating")),
+        Rule("fault_category", 0.7, (_w("category", "subcategory", "classification", "system", "subsystem", "majorsystem", "component", "assembly", "module", "comp"),), _w("major", "sub", "main", "the", "s", "affected", "fault", "failure"), _w("product", "item", "asset", "equipment", "device", "customer", "client", "request", "service", "ticket", "job", "work", "call", "cost", "price", "account", "user", "ci", "id", "no", "number", "date", "part", "operating")),
         Rule("fault_category", 0.6, (_w("failuremode", "fm"),), _w("failure", "mode")),
         Rule("request_type", 0.8, (SERVICE, _w("type", "kind", "class", "nature")), _w("s", "the", "of", "category"), _w("billing", "client", "customer", "contract", "date", "time", "id", "no", "payment")),
-        Rule("fault_level", 0.9, (_w("priority", "severity", "criticality", "prio", "pri", "sev", "wopriority"),), _w("fault", "failure", "incident", "ticket", "problem", "issue", "case", "call", "job", "wo", "work", "order", "level", "the", "s", "final", "current", "business"), _w("confirmation", "change", "count", "code", "date", "time", "id", "no", "matrix")),
+        Rule("fault_level", 0.9, (_w("priority", "prio", "pri", "wopriority"),), _w("fault", "failure", "incident", "ticket", "problem", "issue", "case", "call", "job", "wo", "work", "order", "level", "the", "s", "final", "current", "business"), _w("confirmation", "change", "count", "code", "date", "time", "id", "no", "matrix")),
+        Rule("fault_level", 0.88, (_w("severity", "criticality", "sev"),), _w("fault", "failure", "incident", "ticket", "problem", "issue", "case", "call", "job", "wo", "work", "order", "level", "the", "s", "final", "current", "business"), _w("confirmation", "change", "count", "code", "date", "time", "id", "no", "matrix")),
         Rule("fault_level", 0.8, (_w("level", "grade"),), _w("fault", "failure", "incident", "problem", "issue", "severity", "priority", "urgency", "the"), _w("water", "oil", "fuel", "battery", "noise", "skill", "access", "service", "support", "stock", "date", "count")),
         Rule("fault_level", 0.6, (_w("urgency", "impact"),), _w("the", "business"), _w("count", "user", "users", "date")),
         Rule("channel", 0.85, (CHANNEL,), _w("contact", "report", "reporting", "request", "intake", "call", "ticket", "order", "complaint", "case", "the", "type", "incoming", "s"), _w("data", "file", "code", "system", "power", "light", "heat", "water", "funding", "lead")),
         Rule("channel", 0.85, (_w("contact", "reported", "received", "submitted", "logged", "raised"), _w("type", "via", "through", "channel", "method", "medium")), _w("the", "s")),
-        Rule("cause", 0.85, (_w("cause", "reason", "rootcause"),), _w("root", "fault", "failure", "problem", "breakdown", "damage", "main", "the", "s", "of", "probable"), _w("call", "visit", "delay", "change", "reopen", "cancel", "cancellation", "code", "by")),
+        Rule("cause", 0.85, (_w("cause", "reason", "rootcause"),), _w("root", "fault", "failure", "problem", "breakdown", "damage", "main", "the", "s", "of", "probable"), _w("call", "visit", "delay", "change", "reopen", "cancel", "cancellation", "code", "by", "status", "case", "return", "returned", "contact", "hold", "pending", "rejection", "reject", "service", "repair")),
         Rule("action", 0.8, (_w("action", "remedy", "remedial", "solution", "treatment", "measure", "disposition", "correction", "corrective", "workdone"),), _w("taken", "the", "s", "repair", "corrective", "remedial", "work", "done"), _w("date", "time", "owner", "plan", "code", "by", "required", "item")),
-        Rule("parts", 0.8, (_w("part", "spare", "spares", "material", "consumable", "component"),), _w("used", "replaced", "list", "required", "name", "spare", "item", "s", "the", "changed", "issued", "and", "consumed"), _w("cost", "price", "amount", "fee", "qty", "quantity", "no", "number", "id", "code", "category", "location", "sent", "through", "request", "indent", "#")),
+        Rule("parts", 0.8, (_w("part", "spare", "spares", "material", "consumable", "component"),), _w("used", "replaced", "list", "required", "name", "spare", "item", "s", "the", "changed", "issued", "and", "consumed"), _w("cost", "price", "amount", "fee", "qty", "quantity", "no", "number", "id", "code", "category", "location", "sent", "through", "request", "indent", "#", "object", "affected", "type", "class")),
         Rule("parts_cost", 0.85, (_w("part", "spare", "material", "mat", "actmat"), COST), _w("s", "the", "total", "actual", "act")),
         Rule("labor_cost", 0.85, (_w("labor", "labour", "workmanship", "manpower", "service", "actlab", "lab", "lbr"), COST), _w("s", "the", "total", "actual", "act")),
         Rule("labor_cost", 0.8, (_w("lbrcost", "laborcost", "labourcost"),), _w("s", "the", "total", "actual")),
@@ -218,13 +238,14 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("loaner", 0.85, (_w("loaner", "loan", "courtesy", "backup", "substitute"),), _w("unit", "device", "machine", "phone", "car", "provided", "given", "issued", "the"), _w("date", "time", "no", "number", "id")),
         Rule("signed_off", 0.8, (_w("signed", "signature", "sign", "signoff", "signature"),), _w("customer", "client", "user", "off", "the", "by"), _w("date", "time", "job", "order", "pdf", "file", "image")),
         Rule("branch", 0.8, (_w("branch", "office", "depot", "station", "store", "outlet", "dealer", "dealership", "workshop", "servicecenter", "servicecentre", "siteid"),), _w("service", "repair", "name", "the", "s", "responsible", "center", "centre"), _w("client", "customer", "user", "address", "phone", "manager", "id", "no", "number", "head")),
-        Rule("branch", 0.75, (_w("site"),), _w("the", "service", "name"), _w("client", "customer", "on", "visit", "arrival", "date", "time", "id", "no", "address", "contact", "location", "condition")),
+        Rule("branch", 0.75, (_w("site"),), _w("the", "service", "name"), _w("client", "customer", "on", "visit", "arrival", "date", "time", "id", "no", "address", "contact", "location", "condition", "status", "state", "type", "code")),
         Rule("notes", 0.8, (_w("note", "remark", "comment", "memo", "annotation"),), _w("additional", "other", "general", "internal", "technician", "work", "engineer", "agent", "close", "closing", "resolution", "the", "s", "and"), _w("date", "time", "count", "by", "satisfaction")),
     ),
     "callbacks": (
         Rule("ticket_no", 0.85, (TICKET, ID), _w("s", "the", "of", "work", "service", "original"), _w("related", "parent", "kb", "change")),
         Rule("callback_at", 0.85, (_w("callback", "followup", "follow", "survey", "revisit", "contacted", "called", "return"), TIME), _w("up", "back", "call", "visit", "the", "s", "of"), NOT_A_MOMENT),
         Rule("caller", 0.8, (_w("caller", "agent", "surveyor", "interviewer", "operator", "staff", "called"),), _w("by", "name", "the", "s", "callback", "follow", "up", "survey"), NOT_A_PERSON - _w("caller")),
+        Rule("caller", 0.75, (_w("followed", "follow", "followup", "called", "surveyed", "contacted", "callback"), _w("by")), _w("up", "back", "the", "name"), NOT_A_PERSON - _w("by")),
         Rule("satisfaction", 0.85, (_w("satisfaction", "satisfied", "rating", "csat", "evaluation", "score", "sat"),), _w("customer", "client", "level", "the", "s", "overall", "result", "service", "degree"), _w("comment", "date", "time", "by")),
         Rule("comments", 0.85, (_w("comment", "feedback", "opinion", "suggestion", "verbatim", "response"),), _w("customer", "client", "user", "the", "s", "satisfaction", "survey", "and"), _w("date", "time", "by", "score")),
         Rule("escalated_to", 0.85, (_w("escalated", "escalation", "escalate"),), _w("to", "the", "manager", "supervisor")),
@@ -257,19 +278,25 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
 EXACT: dict[str, tuple[tuple[str, float, tuple[str, ...]], ...]] = {
     "repairs": (
         ("ticket_no", 0.9, ("number", "wonum", "issue key", "issuekey", "key", "ticket", "case", "incident", "rma", "wo#", "wo", "work order", "workorder", "job", "jobno", "ticketid", "caseid", "incidentid", "callid", "srno", "sr#", "rma#", "claim#", "case#", "ticket#", "job#", "ro#")),
+        ("ticket_no", 0.8, ("notification", "repair order", "service order", "work request", "service request", "ro", "docket")),
         ("ticket_no", 0.6, ("id", "no", "#", "nr", "num", "ref", "reference")),
+        ("reported_at", 0.75, ("service date", "maintenance date", "date of service", "visit date", "job date", "work date", "date in", "in date", "checked in", "check in date")),
+        ("resolved_at", 0.7, ("date out", "out date", "checked out", "check out date")),
         ("reported_at", 0.9, ("opened_at", "opened", "created", "created_at", "createdat", "createdon", "created on", "sys_created_on", "reportdate", "report date", "date reported", "opening date", "opening_date", "date opened", "request date", "requested", "received", "logged", "raised", "date created", "creation date", "complaint date", "complaint_date", "claim date", "failure date", "date of failure", "call date", "call time", "incident date", "fault date", "error date", "breakdown date", "start date", "start", "started", "bscstartdate", "basic start date", "reported")),
         ("reported_at.date", 0.7, ("date", "日期", "day")),
         ("reported_at.time", 0.7, ("time", "start time", "starttime", "time reported", "opening_time", "opening time")),
         ("resolved_at", 0.9, ("resolved_at", "resolved", "solved at", "solved", "resolution date", "resolution_date", "date resolved", "resolved date", "resolved time", "fixed", "fixed at", "date fixed", "completed", "completed at", "completion date", "date completed", "finish date", "actfinish", "actual finish", "end date", "repair date", "date repaired")),
         ("resolved_at", 0.65, ("closed_at", "closed", "close date", "closed date", "date closed", "closed time", "closure date", "close time")),
         ("resolved_at.time", 0.7, ("end time", "endtime", "finish time", "end", "finish", "stop time")),
-        ("responded_at", 0.85, ("responded", "response time", "responded at", "first response time", "acknowledged at", "acknowledged")),
+        ("responded_at", 0.85, ("firstresponse", "first response", "first responded on", "first_responded_on", "responded", "response time", "responded at", "first response time", "acknowledged at", "acknowledged")),
         ("on_site_at", 0.85, ("arrival", "arrived", "on site", "onsite", "arrival time", "time on site")),
         ("channel", 0.85, ("contact_type", "contact type", "source", "via", "channel", "origin", "request source", "reported via", "intake")),
-        ("request_type", 0.8, ("issue type", "issue_type", "ticket type", "request type", "service type", "call type", "worktype", "work type", "wo type", "maintenance type", "maintenance_type", "job type", "type of service")),
-        ("fault_level", 0.9, ("priority", "wopriority", "severity", "sev", "prio", "urgency level")),
-        ("fault_category", 0.8, ("category", "subcategory", "problem code", "problemcode", "failure code", "failurecode", "fault code", "failure class", "failureclass", "component", "components", "system", "majorsystem", "help topic", "helptopic", "symptom code")),
+        ("request_type", 0.9, ("issue type", "issue_type")),
+        ("request_type", 0.8, ("ticket type", "request type", "service type", "call type", "worktype", "work type", "wo type", "maintenance type", "maintenance_type", "job type", "type of service")),
+        ("fault_level", 0.9, ("priority", "wopriority", "prio", "urgency level")),
+        ("fault_level", 0.88, ("severity", "sev")),
+        ("fault_category", 0.8, ("category", "subcategory", "problem code", "problemcode", "failure code", "failurecode", "fault code", "failure class", "failureclass", "component", "components", "system", "majorsystem", "help topic", "helptopic", "symptom code", "object part", "damage code")),
+        ("fault_description", 0.85, ("work requested", "work request", "requested work", "request description", "request details", "service requested", "problem reported", "reported problem", "reported issue", "issue reported", "fault reported", "nature of problem", "nature of complaint", "reason for return", "return reason")),
         ("fault_description", 0.9, ("short_description", "short description", "description", "summary", "complaint", "customer complaint", "problem description", "issue description", "fault description", "failure description", "symptom", "u_symptom", "details", "originalshorttext", "shorttext", "short text", "desc")),
         ("technician", 0.85, ("assigned_to", "assigned to", "assignee", "technician", "engineer", "lead", "service_person", "service person", "agent", "assigned user", "assigned users")),
         ("technician", 0.8, ("resolved_by", "resolved by", "completed by", "performed by", "fixed by", "repaired by")),

@@ -32,7 +32,7 @@ from sheetdesk.i18n import Bound, Msg
 from sheetdesk.legacy.evidence import content_choice, content_phone, fit, is_identifier, pct
 from sheetdesk.legacy.header import label_text
 from sheetdesk.legacy.labels import LabelHit, core, fuzzy_hits, read_label, words
-from sheetdesk.legacy.lexicon import NOT_A_MOMENT
+from sheetdesk.legacy.lexicon import CLOSED, DEADLINE, NOT_A_MOMENT, ON_SITE, RESOLVED, RESPONDED
 from sheetdesk.legacy.lexicon_zh import NOT_A_MOMENT_ZH
 from sheetdesk.legacy.mapfile import MapFile, resolve_column
 from sheetdesk.legacy.result import Candidate, ColumnMap, Decision, target_title
@@ -217,7 +217,13 @@ def _says_not_a_moment(state: _State, col: int) -> bool:
     if not parts:
         return False
     text = label_text(parts)
-    return bool(set(words(core(text))) & NOT_A_MOMENT) or bool(re.search(NOT_A_MOMENT_ZH, text))
+    return bool(set(words(core(text))) & _OTHER_MOMENT) or bool(re.search(_OTHER_MOMENT_ZH, text))
+
+
+_OTHER_MOMENT_ZH = NOT_A_MOMENT_ZH + "|完成|修复|结束|关闭|响应|到场|到达|恢复|完工|解决|验收|结案|关单"
+# Words that make a date column some other moment than the main one: a deadline (`Time to Resolution`),
+# a duration, or the end of the work (`Closed`, `Resolved`).
+_OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE
 
 
 def _grant(state: _State, claims: list[Claim]) -> None:

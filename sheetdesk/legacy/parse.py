@@ -57,12 +57,39 @@ def _serial(value: float) -> dt.datetime | None:
 _ZONE = re.compile(r"(?<=:\d\d)(\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$", re.I)
 
 
+# `Mon Feb  9 00:13:28 2026` (C's ctime, Unix `date`): the weekday goes, the year moves before the time.
+_WEEKDAY = re.compile(r"^\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=[a-z]{3})", re.I)
+_CTIME = re.compile(
+    r"^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(?:(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})|(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?))$",
+    re.I,
+)
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+
+
+def _iso_from_month_name(m: re.Match[str]) -> str:
+    """`Feb 9 00:13:28 2026` or `Feb 9, 2026 00:13` as `2026-02-09 00:13:28`; other words are left alone."""
+    month = _MONTHS.get(m[1].lower())
+    if month is None:
+        return m[0]
+    year, clock = (m[4], m[3]) if m[4] else (m[5], m[6])
+    return f"{year}-{month:02d}-{int(m[2]):02d} {clock}"
+
+
 def _prepare(text: str) -> str:
     """Fold full-width forms, drop a time zone, expand two-digit years, space `日` from the time.
 
     A zone (`+01:00`, `Z`) is dropped: the clock time is kept as the log wrote it.
     """
     s = _ZONE.sub(lambda m: m[1] or "", fold(text))
+    s = _CTIME.sub(_iso_from_month_name, _WEEKDAY.sub("", s))
     s = _SHORT_YEAR.sub(lambda m: m[1] + ("20" if int(m[2]) < 70 else "19") + m[2], s)
     s = re.sub(r"日(?=\d)", "日 ", s)
     return s
@@ -85,6 +112,31 @@ def read_datetime(value: Any, dayfirst: bool | None = None) -> dt.datetime | Non
             stamp = _serial(float(s))
         return stamp
     return None
+
+
+# Unix time as exports write it: seconds (10 digits) or milliseconds (13 digits) since 1970-01-01 UTC,
+# accepted for 2000-01-01 .. 2099-12-31 only, and only in a column whose header names a moment.
+_EPOCH_MIN, _EPOCH_MAX = 946_684_800, 4_102_444_800
+_EPOCH_TEXT = re.compile(r"^(\d{10}|\d{13})(\.0+)?$")
+
+
+def read_epoch(value: Any) -> tuple[dt.datetime, str] | None:
+    """A Unix timestamp as a UTC date and time, and its unit (`s` or `ms`)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        number = int(value)
+    elif isinstance(value, str) and _EPOCH_TEXT.match(fold(value).strip()):
+        number = int(float(fold(value).strip()))
+    else:
+        return None
+    if _EPOCH_MIN <= number < _EPOCH_MAX:
+        seconds, unit = float(number), "s"
+    elif _EPOCH_MIN * 1000 <= number < _EPOCH_MAX * 1000:
+        seconds, unit = number / 1000, "ms"
+    else:
+        return None
+    return dt.datetime(1970, 1, 1) + dt.timedelta(seconds=round(seconds)), unit
 
 
 def read_date(value: Any, dayfirst: bool | None = None) -> dt.date | None:

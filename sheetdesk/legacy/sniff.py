@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.io.values import fold, is_blank
-from sheetdesk.legacy.parse import has_time_of_day, looks_like_date, read_enum, read_number, read_time
+from sheetdesk.legacy.parse import has_time_of_day, looks_like_date, read_enum, read_epoch, read_number, read_time
 from sheetdesk.schema import Field, Register
 
 SAMPLE_ROWS = 2000
@@ -43,6 +43,8 @@ class Profile:
     dates: int = 0
     with_time: int = 0  # dates that carry a time of day
     times: int = 0  # times of day that are not dates
+    serials: int = 0  # dates only as bare numbers (45000): Excel serials, or identifiers in that range
+    epochs: int = 0  # Unix timestamps (1675209600000): dates only under a header that names a moment
     numbers: int = 0
     phones: int = 0
     long_text: int = 0  # more than 30 characters, or a sentence
@@ -95,7 +97,7 @@ def short(value: Any, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-Facts = tuple[bool, bool, bool, float | int | None, bool, tuple[str, ...], int, bool, bool, bool, bool, bool]
+Facts = tuple[bool, bool, bool, float | int | None, bool, tuple[str, ...], int, bool, bool, bool, bool, bool, bool]
 
 
 def sample_rows(count: int) -> range:
@@ -145,8 +147,24 @@ def profile(values: Sequence[Any], register: Register) -> Profile:
         facts = memo.get(memo_key)
         if facts is None:
             facts = memo[memo_key] = _facts(v, text, enum_fields)
-        is_date, with_time, is_time, number, is_phone, enums, length, long_text, code, ident, yes_no, lettered = facts
+        (
+            is_date,
+            with_time,
+            is_time,
+            number,
+            is_phone,
+            enums,
+            length,
+            long_text,
+            code,
+            ident,
+            yes_no,
+            lettered,
+            epoch,
+        ) = facts
         p.dates += is_date
+        p.serials += is_date and _bare_number(v)
+        p.epochs += epoch
         p.with_time += with_time
         p.times += is_time
         if number is not None:
@@ -177,13 +195,25 @@ def _facts(v: Any, text: str, enum_fields: list[Field]) -> Facts:
     long_text = len(text.split()) >= 5 or cjk >= 12 or (length > 30 and (" " in text or cjk > 0))
     is_str = isinstance(v, str)
     code = is_str and not is_date and bool(_CODE.match(text)) and len(text) <= 40 and not cjk
-    ident = not is_date and bool(_ID.match(text)) and not (isinstance(v, float) and not v.is_integer())
+    ident = (
+        (not is_date or _bare_number(v)) and bool(_ID.match(text)) and not (isinstance(v, float) and not v.is_integer())
+    )
     yes_no = text.casefold() in YES_NO_WORDS
     lettered = is_str and bool(_LETTER.search(text))
+    epoch = not is_date and read_epoch(v) is not None
     return (
         is_date, with_time, is_time, read_number(v), is_phone, enums, length, long_text, code, ident, yes_no,
-        lettered,
+        lettered, epoch,
     )  # fmt: skip
+
+
+def _bare_number(value: Any) -> bool:
+    """A plain number (`47110`, `45000.5`): a date only if the column is a date column."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and bool(re.fullmatch(r"\d+(\.\d+)?", fold(value).strip()))
 
 
 def _bare_integer(value: Any) -> bool:
@@ -201,6 +231,11 @@ def _is_index(positions: list[int], numbers: list[float]) -> bool:
         return False
     start = numbers[0]
     return start in (0.0, 1.0) and all(x == start + i for i, x in zip(positions, numbers, strict=True))
+
+
+def epoch_column(p: Profile) -> bool:
+    """Unix timestamps rather than dates: nearly every value, and hardly any date."""
+    return p.n > 0 and p.share(p.epochs) >= 0.9 and p.share(p.dates) < 0.5
 
 
 def mostly_times(p: Profile) -> bool:

@@ -92,6 +92,10 @@ DECISIONS: dict[str, Msg] = {
         "'{column}': dates that Excel had swapped (day and month), read swapped back: {count}; see the warnings",
         "“{column}”：{count} 个日期曾被 Excel 颠倒日和月，已按对调后读取；见警告",
     ),
+    "dates.epoch": Msg(
+        "'{column}': Unix timestamps ({unit} since 1970-01-01) read as UTC date and time: {count}",
+        "“{column}”：{count} 个 Unix 时间戳（自 1970-01-01 起的{unit}）按 UTC 日期时间读取",
+    ),
     "tickets.generated": Msg(
         "rows that got a generated ticket number IMP-<8 hex> ({why}): {count}; it is a hash of the row's values, "
         "so the same row gets the same number on every import, and the row's notes say so",
@@ -167,8 +171,26 @@ ORDER_AMBIGUOUS = Msg(
     "they are not read (set dayfirst in a mapping file)",
     "无法判断：全部 {ambiguous} 个日/月值两部分都不大于 12（例如 {examples}）；不读取（请在映射文件中设置 dayfirst）",
 )
+ORDER_BY_COLUMN = Msg(
+    "{order}, as '{column}' in the same file, written the same way, shows ({count} values such as {examples}); "
+    "its own values all have both parts <= 12",
+    "{order}：本列的值两部分都不大于 12，按同一文件中写法相同的“{column}”判断（{count} 个值，例如 {examples}）",
+)
+ORDER_BY_PAIRS = Msg(
+    "{order}: read so, '{first}' is no later than '{second}' in the rows; read the other way, {bad} of {count} "
+    "rows would have it later; its own values all have both parts <= 12",
+    "{order}：按此读取，各行“{first}”都不晚于“{second}”；反过来读，{count} 行中有 {bad} 行会晚于；"
+    "本列的值两部分都不大于 12",
+)
+ORDER_BY_ROWS = Msg(
+    "{order}: read so, the rows are in date order; read the other way, {bad} of {count} steps from row to row "
+    "would go back in time; its own values all have both parts <= 12",
+    "{order}：按此读取，各行按日期先后排列；反过来读，{count} 次换行中有 {bad} 次日期倒退；本列的值两部分都不大于 12",
+)
 ORDER_GIVEN = Msg("{order} (mapping file)", "{order}（映射文件）")
 DAY_FIRST = Msg("day-first", "日在前")
+SECONDS = Msg("seconds", "秒")
+MILLISECONDS = Msg("milliseconds", "毫秒")
 MONTH_FIRST = Msg("month-first", "月在前")
 TICKETS_NO_COLUMN = Msg("the source has no ticket column", "源文件没有报修单号列")
 TICKETS_BLANK = Msg("their ticket cell is blank", "这些行的报修单号为空")
