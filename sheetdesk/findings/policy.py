@@ -22,7 +22,7 @@ for _code, _en, _zh in (
         "policy.bad_calendar",
         "A calendar name that no Calendar row defines (24x7 is built in; rows without a name are business), "
         "or a Calendar row naming 24x7.",
-        "日历名称在工作时间表中没有定义（24x7 为内置；未填名称的行属于 business），或工作时间表中的行使用了 24x7。",
+        "日历名称在工作时间表中没有定义（全天日历为内置；未填名称的行属于默认的工作时间日历），或工作时间表中的行使用了全天日历的名称。",
     ),
     ("policy.bad_weekday", "A weekday that cannot be read (Mon…Sun, 周一…周日, 1…7, Mon-Fri).", "无法读取的星期。"),
     (

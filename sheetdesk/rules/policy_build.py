@@ -71,8 +71,17 @@ BUILT_IN_24X7 = Msg(
 DROPPED_CALENDAR = Msg(
     "{what} names calendar {name}, which this Calendar sheet does not define (rows without a calendar name are "
     "business)",
-    "{what}使用日历 {name}，但本工作时间表中没有该日历（未填日历名称的行属于 business）",
+    "{what}使用日历 {name}，但本工作时间表中没有该日历（未填日历名称的行属于默认的工作时间日历）",
 )
+# The built-in calendars as a reader of each language names them.
+BUILT_IN_CALENDARS = {c.key: c.title for c in E.CALENDAR_KIND.choices}
+
+
+def _calendar_title(key: str, written: Any = None) -> Any:
+    """A calendar as a message names it: `24x7` / 全天, `business` / 工作时间, else as written, quoted."""
+    return BUILT_IN_CALENDARS.get(key) or Msg(f"'{written or key}'", f"“{written or key}”")
+
+
 SLA_ROW_AT = Msg("SLA row {row}", "服务时限第 {row} 行")
 HOLIDAYS_OF = Msg("the Holidays sheet", "节假日表")
 START_AT_24 = Msg("a window cannot start at 24:00", "时段不能从 24:00 开始")
@@ -388,7 +397,7 @@ def _check_calendar_names(policy: Policy, sheets: Mapping[str, PolicyRows], cale
     sheet has errors of its own (they are the mistake to fix first).
     """
     known = policy.calendar_names()
-    listing = ", ".join(known.values())
+    listing = tuple(_calendar_title(k, name) for k, name in known.items())
     found: list[Located] = []
     sla, holidays, calendar = sheets.get("sla"), sheets.get("holidays"), sheets.get("calendar")
     if calendar is not None:
@@ -403,8 +412,7 @@ def _check_calendar_names(policy: Policy, sheets: Mapping[str, PolicyRows], cale
                 continue
             key = calendar_key(record.get("calendar")) or BUSINESS
             if key not in known:
-                shown = record.get("calendar") or BUSINESS
-                problem = NO_CALENDAR.bind(name=f"'{shown}'", names=listing)
+                problem = NO_CALENDAR.bind(name=_calendar_title(key, record.get("calendar")), names=listing)
                 out.add(i, "policy.bad_calendar", "calendar", field=SLA.field("calendar").title, problem=problem)
         found += out.found
     elif calendar is not None and not calendar_errors:
@@ -412,7 +420,7 @@ def _check_calendar_names(policy: Policy, sheets: Mapping[str, PolicyRows], cale
         for rule in policy.sla:
             if rule.calendar not in known:
                 what = SLA_ROW_AT.bind(row=rule.row)
-                problem = DROPPED_CALENDAR.bind(what=what, name=f"'{rule.calendar}'")
+                problem = DROPPED_CALENDAR.bind(what=what, name=_calendar_title(rule.calendar))
                 out.add(
                     None, "policy.bad_calendar", "calendar", field=CALENDAR.field("calendar").title, problem=problem
                 )
@@ -424,14 +432,15 @@ def _check_calendar_names(policy: Policy, sheets: Mapping[str, PolicyRows], cale
             named = calendar_key(written)
             if named is None or named == "*" or (named in known and named != ALWAYS):
                 continue
-            problem = NO_CALENDAR.bind(name=f"'{written}'", names=", ".join(n for k, n in known.items() if k != ALWAYS))
+            names = tuple(_calendar_title(k, n) for k, n in known.items() if k != ALWAYS)
+            problem = NO_CALENDAR.bind(name=_calendar_title(named, written), names=names)
             out.add(i, "policy.bad_calendar", "calendar", field=HOLIDAYS.field("calendar").title, problem=problem)
         found += out.found
     elif calendar is not None and not calendar_errors:
         out = _Findings("calendar")
         for name in policy.calendar_holidays:
             if name != "*" and name not in known:
-                problem = DROPPED_CALENDAR.bind(what=HOLIDAYS_OF, name=f"'{name}'")
+                problem = DROPPED_CALENDAR.bind(what=HOLIDAYS_OF, name=_calendar_title(name))
                 out.add(
                     None, "policy.bad_calendar", "calendar", field=CALENDAR.field("calendar").title, problem=problem
                 )

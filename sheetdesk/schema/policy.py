@@ -85,7 +85,7 @@ SLA = Register(
             "calendar",
             "日历",
             hint_en="24x7, business, or a calendar named in the Calendar sheet; blank = business",
-            hint_zh="24x7（全天）、business（工作时间）或“工作时间”表中命名的日历；空白即 business",
+            hint_zh="全天、工作时间，或在工作时间表中命名的日历；空白即默认的工作时间日历",
         ),
         Field("loaner_after", "loaner_after", "备用机时限", "duration", max_value=MAX_SLA_DAYS),
         *SLA_CONDITIONS,
@@ -121,7 +121,7 @@ CALENDAR_NAME = Field(
     "日历",
     aliases=("calendar name", "日历名称"),
     hint_en="Blank = business; SLA rows name the calendar they run on",
-    hint_zh="空白即 business；服务时限行按名称选用日历",
+    hint_zh="空白即默认的工作时间日历；服务时限行按名称选用日历",
 )
 
 CALENDAR = Register(
@@ -143,7 +143,7 @@ HOLIDAYS = Register(
     key="holidays",
     en="Holidays",
     zh="节假日",
-    description_en="Holidays (no work) and make-up workdays (调休).",
+    description_en="Holidays (no work) and make-up workdays (weekend days worked in exchange for a holiday).",
     description_zh="节假日（不上班）和调休上班日。",
     fields=(
         Field("date", "date", "日期", "date", required=True),
@@ -155,7 +155,7 @@ HOLIDAYS = Register(
             "日历",
             aliases=("calendar name", "日历名称"),
             hint_en="Blank = business; * = every calendar",
-            hint_zh="空白即 business；* 即所有日历",
+            hint_zh="空白即默认的工作时间日历；* 即所有日历",
         ),
     ),
 )
