@@ -1,8 +1,8 @@
 """Write the standard workbooks of SPEC §2–§3 from the declared schema.
 
 `write_templates("all", "out", lang="zh")` writes the blank registers
-(`sales`, `repairs`, `callbacks`), the policy workbook with the built-in
-default rows, and `service_desk` (all three registers in one workbook). Every
+(`sales`, `repairs`, `callbacks`, `holds`), the policy workbook with the
+built-in default rows, and `service_desk` (every register in one workbook). Every
 file has a styled header with input hints, frozen panes, column widths, a
 dropdown on every enum column, date/datetime formats and an instructions
 sheet generated from the same declaration.
@@ -30,7 +30,8 @@ from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook, write_value
 from sheetdesk.rules.durations import format_duration, parse_duration
-from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, Field, Register, normalize_label
+from sheetdesk.schema import CALLBACKS, HOLDS, POLICY_SHEETS, REPAIRS, SALES, Field, Register, normalize_label
+from sheetdesk.schema.enums import CALENDAR_KIND
 from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, SETTING_BY_KEY
 
 __all__ = [
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 LANGS = ("en", "zh")
-KINDS = ("sales", "repairs", "callbacks", "policy", "all")
+KINDS = ("sales", "repairs", "callbacks", "holds", "policy", "all")
 # Dropdowns and formats cover the rows below the header up to this Excel row.
 DROPDOWN_ROWS = 5000
 # A fixed creation date keeps regenerated files byte-identical.
@@ -55,9 +56,10 @@ _REGISTER_FILES: dict[str, tuple[Register, ...]] = {
     "sales": (SALES,),
     "repairs": (REPAIRS,),
     "callbacks": (CALLBACKS,),
-    "service_desk": (SALES, REPAIRS, CALLBACKS),
+    "holds": (HOLDS,),
+    "service_desk": (SALES, REPAIRS, CALLBACKS, HOLDS),
 }
-_ALL = ("sales", "repairs", "callbacks", "policy", "service_desk")
+_ALL = ("sales", "repairs", "callbacks", "holds", "policy", "service_desk")
 
 # How the instructions name a column's type; Chinese shows an example instead of a pattern.
 TYPE_NAMES: dict[str, Msg] = {
@@ -203,6 +205,8 @@ def _policy_value(f: Field, value: Any, lang: str) -> Any:
         return value  # RegisterSheetWriter shows enum keys as labels
     if f.read_as is not None and isinstance(value, str):
         return f.read_as.label(value, lang)
+    if f.key == "calendar" and isinstance(value, str):  # 24x7 / business: 全天 / 工作时间 on a Chinese sheet
+        return CALENDAR_KIND.label(value, lang)
     if f.type == "weekday" and lang == "zh" and isinstance(value, str):
         return _WEEKDAYS_ZH.get(value.casefold()[:3], value)
     if f.type == "duration" and isinstance(value, str):
@@ -232,7 +236,7 @@ def policy_records(register: Register, lang: str) -> list[dict[str, Any]]:
 
 
 def write_policy_template(path: str | Path, lang: str) -> None:
-    """The five policy sheets with the built-in default rows, and the instructions."""
+    """Every policy sheet with the built-in default rows, and the instructions."""
     _check_lang(lang)
     wb, formats = _new(Path(path), lang)
     for register in POLICY_SHEETS:

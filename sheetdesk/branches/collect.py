@@ -257,6 +257,8 @@ def write_merged(
                 wb.worksheets()[-1].hide()
             written.add(table.key)
         for register in REGISTERS:
+            if register.optional and not merged[register.key].rows:
+                continue  # an optional register neither the master nor a branch has
             if register.key not in written:
                 name = safe_sheet_name(register.name(lang), taken)
                 columns = {f.key: c for c, f in enumerate(register.fields)}

@@ -68,6 +68,11 @@ CALLBACK_WITHOUT_TICKET = Msg(
     "its ticket is not in the repair log: the callback belongs to no branch",
     "其报修单号不在维修记录中：该回访不属于任何网点",
 )
+HOLD_WITHOUT_TICKET = Msg(
+    "its ticket is not in the repair log: the hold belongs to no branch",
+    "其报修单号不在维修记录中：该暂停记录不属于任何网点",
+)
+_WITHOUT_TICKET = {"callbacks": CALLBACK_WITHOUT_TICKET, "holds": HOLD_WITHOUT_TICKET}
 BLANK_BRANCH_UNKNOWN = Msg("Branch is blank and the file's branch is unknown", "网点为空，且无法确定本文件的网点")
 CONFLICT_BOTH = Msg(
     "changed in the branch and in the master since the split; the master's value is kept",
@@ -253,9 +258,7 @@ class _Merger:
             row.set("branch", self.result.branch)
             owner, filled = self.resolver.owner(row), True
         if not owner:
-            return self.reject(
-                row, CALLBACK_WITHOUT_TICKET.bind() if reg == "callbacks" else BLANK_BRANCH_UNKNOWN.bind()
-            )
+            return self.reject(row, _WITHOUT_TICKET.get(reg, BLANK_BRANCH_UNKNOWN).bind())
         if owner.key != self.branch:
             return self.reject(row, OF_BRANCH.bind(branch=owner.name))
         self.add(row, filled)

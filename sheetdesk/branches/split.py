@@ -1,8 +1,9 @@
 """`split`: one workbook per branch with that branch's rows only (SPEC §7).
 
 A sale belongs to its branch column; a repair to its own branch column, else
-to its sale's branch; a callback to its ticket's repair. Each branch file has
-the three register sheets in the output language and standard look, the
+to its sale's branch; a callback and a hold to its ticket's repair. Each branch
+file has the register sheets (Holds when the master has it) in the output
+language and standard look, the
 callback worklist, and the very hidden `_sheetdesk` record, signed with the
 master's key (see `keys.py`).
 
@@ -39,7 +40,7 @@ from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.policy_source import parse_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report, column_letter
-from sheetdesk.schema import REGISTERS
+from sheetdesk.schema import REGISTERS, Register
 
 DEFAULT_CALLBACK_DAYS = 3
 
@@ -59,7 +60,11 @@ WHY_NO_BRANCH: dict[tuple[str, str], Msg] = {
     ),
     ("callbacks", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
     ("callbacks", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
+    ("holds", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
+    ("holds", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
 }
+# Registers whose rows follow their ticket's repair to a branch.
+FOLLOW_TICKET = frozenset({"callbacks", "holds"})
 VIA = {
     "serial_no": Msg("serial {key}", "出厂编号 {key}"),
     "ticket_no": Msg("ticket {key}", "报修单号 {key}"),
@@ -148,13 +153,15 @@ def split_master(
     master_key, result.key_created = key_for_split(master, key_file)
     result.key_file, result.master_id = master_key.path, master_key.master_id
     out_lang = output_lang(lang, master_lang)
+    # An optional register (Holds) goes to the branches when the master keeps one.
+    distributed = tuple(r for r in REGISTERS if not r.optional or r.key in dataset.tables)
     for bkey, branch_rows in groups.items():
         name = names[bkey]
         if on_branch is not None:
             on_branch(name)
         prov = _record(result, name, branch_rows, master_key)
         work = callbacks_due(branch_rows, callback_days)
-        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov)
+        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov, distributed)
         for row, key_ in cut:
             report.add(
                 "split.text_cut",
@@ -162,7 +169,7 @@ def split_master(
                 field=row.register.field(key_).title,
                 length=len(str(row.get(key_))),
             )
-        counts = {reg: len(branch_rows[reg].rows) for reg in branch_rows}
+        counts = {r.key: len(branch_rows[r.key].rows) for r in distributed}
         result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work)}))
     return result
 
@@ -222,13 +229,13 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
     register = table.register
     if owner.reason == AMBIGUOUS:
         via = VIA[owner.via_field].bind(key=owner.via)
-        column = owner.via_field if register.key != "callbacks" else "ticket_no"
+        column = owner.via_field if register.key not in FOLLOW_TICKET else "ticket_no"
         report.add(
             "split.ambiguous_branch", _where(table, row, column), register=register.title, key=row.label, via=via
         )
         return
     why = WHY_NO_BRANCH.get((register.key, owner.reason)) or WHY_NO_BRANCH[(register.key, "blank")]
-    column = "ticket_no" if register.key == "callbacks" else "branch"
+    column = "ticket_no" if register.key in FOLLOW_TICKET else "branch"
     report.add(
         "split.no_branch",
         _where(table, row, column),
@@ -307,9 +314,16 @@ def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> d
 
 
 def _write_branch_file(
-    path: Path, branch: str, rows: dict[str, RegisterRows], lang: str, work: list[Any], prov: Provenance
+    path: Path,
+    branch: str,
+    rows: dict[str, RegisterRows],
+    lang: str,
+    work: list[Any],
+    prov: Provenance,
+    distributed: tuple[Register, ...],
 ) -> list[tuple[Row, str]]:
-    """Write one branch file; returns the (row, field) cells whose text was cut to Excel's limit."""
+    """Write one branch file with the `distributed` registers' sheets; returns the (row, field)
+    cells whose text was cut to Excel's limit."""
     cut: list[tuple[Row, str]] = []
     with atomic_path(path) as tmp:
         wb = new_workbook(tmp)
@@ -325,7 +339,7 @@ def _write_branch_file(
             }
         )
         formats = Formats(wb)
-        for register in REGISTERS:
+        for register in distributed:
             cut += write_register_sheet(wb, formats, register, lang, rows[register.key].rows)
         write_worklist(wb, formats, work, lang)
         write_provenance(wb, prov)

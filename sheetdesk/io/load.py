@@ -163,7 +163,9 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None, prog
             report.add("workbook.uncarried", {"file": str(wb.path)}, file=wb.path.name, part=part)
     if not tables:
         names = ", ".join(wb.path.name for wb in workbooks)
-        report.add("workbook.no_registers", None, files=names, registers=tuple(r.title for r in REGISTERS))
+        report.add(
+            "workbook.no_registers", None, files=names, registers=tuple(r.title for r in REGISTERS if not r.optional)
+        )
     return Dataset(workbooks, tables, policy_sheets, report)
 
 

@@ -146,7 +146,7 @@ class Field:
 
 @dataclass(frozen=True)
 class Register:
-    """A declared sheet: the three registers and the policy sheets."""
+    """A declared sheet: a register or a policy sheet."""
 
     key: str
     en: str
@@ -156,6 +156,9 @@ class Register:
     description_en: str = ""
     description_zh: str = ""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # An optional register (Holds, Visits) is counted, written and distributed only
+    # when a workbook has it, so that workbooks without it give what they always gave.
+    optional: bool = False
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

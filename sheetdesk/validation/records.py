@@ -99,8 +99,14 @@ def check_callbacks(table: Table, report: Report) -> None:
             report.add("escalation.missing", table.where(i, at), **params)
 
 
+def check_holds(table: Table, report: Report) -> None:
+    """A hold ends after it starts (the rules across registers are in `crosscheck`)."""
+    check_not_before(table, report, "hold_until", "hold_from")
+
+
 RECORD_RULES: dict[str, Callable[[Table, Report], None]] = {
     "sales": check_sales,
     "repairs": check_repairs,
     "callbacks": check_callbacks,
+    "holds": check_holds,
 }

@@ -55,9 +55,9 @@ def test_every_page_of_the_repair_log_shows_the_header_and_the_ticket_numbers(pa
 
 def test_the_issues_sheet_prints_on_one_page(pages: dict[str, list[str]]) -> None:
     printed = pages["问题清单"]
-    assert len(printed) == 1  # the example's 9 findings
+    assert len(printed) == 1  # the example's 10 findings
     assert "说明" in printed[0] and "维修记录" in printed[0]
 
 
 def test_every_sheet_is_printed(pages: dict[str, list[str]]) -> None:
-    assert set(pages) == {"销售登记", "维修记录", "回访记录", "问题清单", "汇总"}
+    assert set(pages) == {"销售登记", "维修记录", "回访记录", "暂停记录", "问题清单", "汇总"}
