@@ -7,6 +7,7 @@ a cell's value becomes an `Issue` at that cell.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,17 +90,19 @@ class Dataset:
     """Everything read from the input files of one command.
 
     `links` joins the registers (a repair's sale, a callback's repair, each
-    repair's branch); it is built once, here, and every later step reads it.
+    repair's branch); it is built once, when first asked for (split and
+    collect never ask: they match rows by their own keys), and every later
+    step reads it.
     """
 
     workbooks: list[RawWorkbook]
     tables: dict[str, Table]
     policy_sheets: dict[str, tuple[str, list[list[Any]]]]
     report: Report
-    links: Links = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.links = build_links(self.tables)
+    @functools.cached_property
+    def links(self) -> Links:
+        return build_links(self.tables)
 
     @property
     def sales(self) -> Table | None:
