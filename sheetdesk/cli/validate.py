@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sheetdesk import api
 from sheetdesk.bulk import collector_paused
-from sheetdesk.checking import CheckResult
 from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
 from sheetdesk.io.outputs import default_output
 from sheetdesk.report import Issue
 from sheetdesk.validation import ValidationResult
+
+if TYPE_CHECKING:  # validate never loads check's code
+    from sheetdesk.checking import CheckResult
 
 DEFAULT_LIMIT = 200
 
