@@ -129,7 +129,8 @@ def canonical_column(field: Field, values: Sequence[Any]) -> list[str]:
             "" if v is None else canonical_number(v) if type(v) is int or (type(v) is float and v == v) else one(v)
             for v in values
         ]
-    return ["" if v is None else one(v) for v in values]
+    known = memo.get  # text seen before: a lookup, no call (a blank marker's "" is simply worked out again)
+    return ["" if v is None else known(v) or one(v) for v in values]
 
 
 def fingerprint(register: Register, values: Mapping[str, Any]) -> str:

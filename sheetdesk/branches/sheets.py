@@ -55,8 +55,9 @@ def write_register_sheet(
     writer = RegisterSheetWriter(wb, formats, ws, register, lang)
     writer.write_header()
     # The cells `writer.write_record` writes, a column at a time (`write_columns`).
+    records = [row.values for row in rows]
     columns = [
-        Column(writer.columns[f.key], displayed(f, [row.values.get(f.key) for row in rows], lang), formats.for_field(f))
+        Column(writer.columns[f.key], displayed(f, [r.get(f.key) for r in records], lang), formats.for_field(f))
         for f in register.fields
     ]
     at = {writer.columns[f.key]: f.key for f in register.fields}

@@ -112,7 +112,10 @@ def _plan(ws: Worksheet, column: Column) -> tuple[Callable[..., Any], list[Any]]
     values = column.values
     if column.by_value:
         values = [_BY_VALUE if i in column.by_value else v for i, v in enumerate(values)]
-    counts = Counter(_KINDS.get(type(v), "other") for v in values if v is not None)
+    counts: Counter[str] = Counter()
+    for value_type, count in Counter(map(type, values)).items():  # counted in C, then a few types looked at
+        if value_type is not type(None):
+            counts[_KINDS.get(value_type, "other")] += count
     kind = max(counts, key=lambda k: (k != "other", counts[k]), default="other")
     if kind == "text":
         limit = EXCEL_MAX_CELL_CHARS
