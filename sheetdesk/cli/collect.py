@@ -10,7 +10,17 @@ import click
 from sheetdesk import api
 from sheetdesk.branches import CollectResult
 from sheetdesk.branches.merge_report import OUTCOME_LABELS, Change
-from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, lang_option, print_json, show_progress
+from sheetdesk.cli.common import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    FILE,
+    MASTER,
+    NamedArgument,
+    debug_option,
+    lang_option,
+    print_json,
+    show_progress,
+)
 from sheetdesk.cli.split import issue_line
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.schema import REGISTERS_BY_KEY
@@ -32,8 +42,8 @@ BLANK = Msg("(blank)", "（空）")
 
 
 @click.command("collect")
-@click.argument("master", type=click.Path(path_type=Path))
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("master", type=click.Path(path_type=Path), cls=NamedArgument, label=MASTER)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
 @click.option(
     "-o",
     "--output",
