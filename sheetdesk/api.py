@@ -16,21 +16,42 @@ cannot be read or written raises `sheetdesk.errors.SheetdeskError`.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sheetdesk.branches import CollectResult, SplitResult, split_master
-from sheetdesk.branches.collect import collect as collect_branches
-from sheetdesk.checking import CheckResult, check_files
-from sheetdesk.checking.workbook import write_checked
 from sheetdesk.i18n import output_lang
-from sheetdesk.io.annotate import majority_lang, write_annotated
 from sheetdesk.io.outputs import check_output
-from sheetdesk.legacy import ImportResult, import_legacy, save_mapping, write_import
 from sheetdesk.progress import SILENT, Progress
-from sheetdesk.templates import write_templates
-from sheetdesk.validation import ValidationResult, validate_files
+
+if TYPE_CHECKING:
+    from sheetdesk.branches import CollectResult, SplitResult
+    from sheetdesk.checking import CheckResult
+    from sheetdesk.legacy import ImportResult
+    from sheetdesk.validation import ValidationResult
+
+# Each function imports its command's modules when it is called, so that
+# `validate` never loads the importer (rapidfuzz, yaml), the templates, check's
+# writer or the branch files' code: about 0.15 s of every run, a tenth of
+# validating a small workbook. The result classes are imported on first use
+# as well (`from sheetdesk.api import CheckResult` works as before).
+_RESULT_MODULES = {
+    "CheckResult": "sheetdesk.checking",
+    "CollectResult": "sheetdesk.branches",
+    "ImportResult": "sheetdesk.legacy",
+    "SplitResult": "sheetdesk.branches",
+    "ValidationResult": "sheetdesk.validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _RESULT_MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "CheckResult",
@@ -67,6 +88,8 @@ def template(kind: str = "all", folder: PathLike = ".", *, lang: str = "en", for
 
     Nothing is written when a target exists and `force` is not given.
     """
+    from sheetdesk.templates import write_templates
+
     return TemplateResult(tuple(write_templates(kind, folder, lang, force=force)))
 
 
@@ -93,9 +116,13 @@ def validate(
     `output`, the annotated copy (flagged cells, an Issues sheet) is written
     there, in `lang` (default: the workbook's language).
     """
+    from sheetdesk.validation import validate_files
+
     out = _output(output, [*files, policy], force)
     result = validate_files(files, policy=policy, as_of=as_of, progress=progress)
     if out is not None:
+        from sheetdesk.io.annotate import majority_lang, write_annotated
+
         lang = output_lang(lang, majority_lang(result.dataset))
         result.output = write_annotated(out, result.dataset, result.report, lang=lang, progress=progress)
     return result
@@ -116,6 +143,9 @@ def check(
     With `output`, the annotated workbook (computed columns, Issues and
     Summary sheets) is written there, in `lang` (default: the workbook's).
     """
+    from sheetdesk.checking import check_files
+    from sheetdesk.checking.workbook import write_checked
+
     out = _output(output, [*files, policy], force)
     result = check_files(files, policy=policy, as_of=as_of, progress=progress)
     if out is not None:
@@ -146,6 +176,8 @@ def import_log(
     Both targets are checked before the import starts. `header_rows` (Excel
     rows, e.g. `[6]` or `[2, 3]`) skips the header search.
     """
+    from sheetdesk.legacy import import_legacy, save_mapping, write_import
+
     target = None if dry_run else _output(output, [source, mapping], force)
     saved = _output(save_mapping_to, [source, mapping, target], force)
     result = import_legacy(
@@ -181,6 +213,8 @@ def split(
     the first split); `lang` the language of the branch files (default: the
     master's).
     """
+    from sheetdesk.branches import split_master
+
     return split_master(master, folder, force=force, key=key, lang=lang, on_branch=on_branch)
 
 
@@ -201,6 +235,8 @@ def collect(
     `accept_unrecorded` lets in files without a (verifiable) split record,
     every row still checked against the branch in the file name.
     """
+    from sheetdesk.branches.collect import collect as collect_branches
+
     return collect_branches(
         master, list(files), output, force=force, key=key, accept_unrecorded=accept_unrecorded, lang=lang,
         on_file=on_file,

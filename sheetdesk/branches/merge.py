@@ -214,6 +214,8 @@ class _Merger:
             return self.new_row(reg, row, split_fp)
         for k in missing:  # a column the file lacks keeps the master's value
             row.set(k, current.get(k))
+        if row.values == current.values:  # most rows come back as they went (and then no text was cut)
+            return self.count("unchanged")
         _restore_cut_text(row, current)
         self.existing_row(reg, row, current, split_fp)
 
@@ -279,7 +281,7 @@ class _Merger:
         for f, old, new in _differences(current, row):
             self.note("updated", row, CHANGED_IN_BRANCH.bind(), field=f, old=old, new=new)
             current.set(f, new)
-            current.changed.add(f)
+            current.mark_changed(f)
 
     def conflict(self, current: Row | None, row: Row, message: Bound) -> None:
         self.count("conflict")

@@ -29,7 +29,16 @@ from sheetdesk.branches.canonical import IDENTITY, content_fingerprint
 from sheetdesk.branches.keys import MasterKey, check_key_location, key_for_split, key_path
 from sheetdesk.branches.names import branch_file_names
 from sheetdesk.branches.provenance import Provenance, write_provenance
-from sheetdesk.branches.rows import AMBIGUOUS, UNKNOWN, BranchResolver, Owner, RegisterRows, Row, dataset_rows
+from sheetdesk.branches.rows import (
+    AMBIGUOUS,
+    UNKNOWN,
+    BranchResolver,
+    Owner,
+    RegisterRows,
+    Row,
+    dataset_rows,
+    fill_canonical,
+)
 from sheetdesk.branches.sheets import extra_columns, write_register_sheet
 from sheetdesk.branches.worklist import callbacks_due, write_worklist
 from sheetdesk.errors import InputError, PolicyError
@@ -142,6 +151,8 @@ def split_master(
     _carry_load_issues(dataset, report)
     rows = dataset_rows(dataset)
     groups, names, unassigned = _group_by_branch(rows, report)
+    for register_rows in rows.values():
+        fill_canonical(register_rows.rows)  # every row is fingerprinted: a column at a time
     fingerprint = content_fingerprint({k: [r.fingerprint for r in rr.rows] for k, rr in rows.items()})
     split_at = (now or dt.datetime.now()).replace(microsecond=0)
     result = SplitResult(

@@ -18,7 +18,8 @@ from xlsxwriter.workbook import Workbook
 from sheetdesk.branches.canonical import canonical, fold_key
 from sheetdesk.branches.rows import RegisterRows
 from sheetdesk.i18n import Msg
-from sheetdesk.io.xlsx import Formats, write_value
+from sheetdesk.io.typed_columns import Column, write_columns
+from sheetdesk.io.xlsx import Formats
 from sheetdesk.rules.callbacks import callback_due
 from sheetdesk.schema import REPAIRS, SALES
 
@@ -91,9 +92,11 @@ def write_worklist(wb: Workbook, formats: Formats, items: list[WorkItem], lang: 
     for c, (_key, label, kind, width) in enumerate(COLUMNS):
         ws.write_string(0, c, label.render(lang), header)
         ws.set_column(c, c, width if lang == "en" else max(width, len(label.zh) * 2 + 2), formats.for_type(kind))
-    for r, item in enumerate(items, start=1):
-        for c, (key, _label, kind, _w) in enumerate(COLUMNS):
-            write_value(ws, r, c, item.get(key), formats.for_type(kind))
+    columns = [
+        Column(c, [item.get(key) for item in items], formats.for_type(kind))
+        for c, (key, _label, kind, _w) in enumerate(COLUMNS)
+    ]
+    write_columns(ws, 1, len(items), columns)  # the cells write_value writes, a column at a time
     ws.freeze_panes(1, 0)
     ws.protect(
         "",
