@@ -68,6 +68,8 @@ def is_blank(value: Any) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     if isinstance(value, str):
+        if value.isascii():  # NFKC leaves ASCII as it is: no need to fold
+            return value.strip().casefold() in BLANK_MARKERS
         return fold(value).casefold() in BLANK_MARKERS
     return False
 

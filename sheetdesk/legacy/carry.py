@@ -25,7 +25,11 @@ CARRIED_KEYS = frozenset({"branch"})
 
 
 def is_ditto(value: Any) -> bool:
-    return isinstance(value, str) and fold(value).casefold() in DITTO
+    if not isinstance(value, str):
+        return False
+    if value.isascii():  # NFKC leaves ASCII as it is: no need to fold
+        return value.strip().casefold() in DITTO
+    return fold(value).casefold() in DITTO
 
 
 def _empty(value: Any) -> bool:

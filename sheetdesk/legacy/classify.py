@@ -147,7 +147,7 @@ def _totals_values(rows: list[list[Any]], data: list[int]) -> set[str]:
     distinct: set[Any] = set()
     for r in data:
         distinct.update(rows[r])
-    return {v for v in distinct if type(v) is str and v and is_totals(v)}
+    return {v for v in distinct if type(v) is str and v and len(v.strip()) <= 15 and is_totals(v)}  # short ones only
 
 
 def _maybe_shifted(rows: list[list[Any]], data: list[int], shapes: list[Shape | None]) -> set[int]:

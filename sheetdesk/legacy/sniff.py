@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.io.values import fold, is_blank
-from sheetdesk.legacy.parse import has_time_of_day, looks_like_date, read_enum, read_epoch, read_number, read_time
+from sheetdesk.legacy.parse import enums_read, has_time_of_day, looks_like_date, read_epoch, read_number, read_time
 from sheetdesk.schema import Field, Register
 
 SAMPLE_ROWS = 2000
@@ -136,14 +136,14 @@ def profile(values: Sequence[Any], register: Register) -> Profile:
         if not is_blank(v) and short(v) not in p.samples:
             p.samples.append(short(v))
     numbers_seen: list[float] = []
-    memo: dict[tuple[type, Any], Facts] = {}
+    memo: dict[Any, Facts] = {}  # by value, or (type, value) for what is not text
     for v in picked:
         if is_blank(v):
             continue
         p.n += 1
         text = short(v, 200)
         p.values[text] += 1
-        memo_key = (type(v), v)
+        memo_key = v if type(v) is str else (type(v), v)  # 1, 1.0 and True apart
         facts = memo.get(memo_key)
         if facts is None:
             facts = memo[memo_key] = _facts(v, text, enum_fields)
@@ -189,7 +189,7 @@ def _facts(v: Any, text: str, enum_fields: list[Field]) -> Facts:
     is_time = not is_date and read_time(v) is not None and not _bare_integer(v)
     plain = text.replace(" ", "")
     is_phone = isinstance(v, str) and bool(_PHONE.match(plain))
-    enums = tuple(f.key for f in enum_fields if read_enum(v, f) is not None)
+    enums = enums_read(v, enum_fields)
     cjk = len(_CJK.findall(text))
     length = len(text) + cjk  # a Chinese character reads as long as two letters
     long_text = len(text.split()) >= 5 or cjk >= 12 or (length > 30 and (" " in text or cjk > 0))
