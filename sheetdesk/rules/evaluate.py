@@ -26,6 +26,7 @@ from sheetdesk.rules.kpis import HeldTime, RepairRecord, compute_kpis, hold_kpis
 from sheetdesk.rules.policy import ConditionKey, Policy, SlaRule
 from sheetdesk.rules.results import REPAIR_FIELDS, SALE_FIELDS, RepairResult, SaleResult
 from sheetdesk.rules.sla import SlaResult, evaluate_sla
+from sheetdesk.rules.sla_columns import SlaCase, sla_results
 from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, assess_repairs, sale_warranty
 from sheetdesk.schema.statuses import SLA_TARGETS
 
@@ -111,15 +112,25 @@ def evaluate(
     groups: dict[str | None, list[int]] = defaultdict(list)
     for i, key in enumerate(to_sale.keys):
         groups[key].append(i)
-    for serial, indexes in groups.items():
+    assessed = []
+    clocks: dict[int, SlaCase] = {}  # the SLA of repairs without holds, worked out for all at once below
+    for indexes in groups.values():
         j = to_sale.parent_of[indexes[0]]  # every repair of one key names the same sale
         sold = sales[j] if j is not None else None
-        warranty = _warranties(repairs, indexes, sold, policy)
         conditions = None
         if conditional:
             conditions = conditions_of.get(j)
             if conditions is None:
                 conditions = conditions_of[j] = policy.condition_key(sold or {})
+        assessed.append((sold, _warranties(repairs, indexes, sold, policy), conditions))
+        for i in indexes:
+            rep = repairs[i]
+            reported = rep.get("reported_at")
+            if isinstance(reported, dt.datetime) and not (holds_of and i in holds_of):
+                rule = policy.sla_for(rep.get("request_type"), rep.get("fault_level"), conditions)
+                clocks[i] = SlaCase(rule, reported, _events(rep), rep.get("loaner"))
+    slas = dict(zip(clocks, sla_results(policy, list(clocks.values()), as_of), strict=True))
+    for (serial, indexes), (sold, warranty, conditions) in zip(groups.items(), assessed, strict=True):
         for i in indexes:
             rep = repairs[i]
             w = warranty.get(i)
@@ -129,7 +140,7 @@ def evaluate(
             reported = rep.get("reported_at")
             if isinstance(reported, dt.datetime):
                 ticket_holds = holds_of.get(i, ()) if holds_of else ()
-                sla = _sla(rep, reported, policy, as_of, ticket_holds, conditions)
+                sla = slas[i] if i in slas else _sla(rep, reported, policy, as_of, ticket_holds, conditions)
                 if conditional:
                     tie = policy.sla_match(rep.get("request_type"), rep.get("fault_level"), conditions).tie
                     if tie is not None and sla.rule is not None:
@@ -275,6 +286,11 @@ def _facts(rep: Record) -> RepairFacts:
     )
 
 
+def _events(rep: Record) -> dict[str, dt.datetime | None]:
+    """The moments that stop the SLA clocks (responded_at ... resolved_at); None when not a date and time."""
+    return {t.event: v if isinstance(v := rep.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
+
+
 def _sla(
     rep: Record,
     reported: dt.datetime,
@@ -283,9 +299,8 @@ def _sla(
     holds: Sequence[Hold] = (),
     conditions: ConditionKey | None = None,
 ) -> SlaResult:
-    events = {t.event: v if isinstance(v := rep.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
     return evaluate_sla(
-        policy, rep.get("request_type"), rep.get("fault_level"), reported, events, as_of, rep.get("loaner"),
+        policy, rep.get("request_type"), rep.get("fault_level"), reported, _events(rep), as_of, rep.get("loaner"),
         holds, conditions,
     )  # fmt: skip
 
