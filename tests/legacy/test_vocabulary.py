@@ -1,0 +1,95 @@
+"""The lexicon's concepts, not its spellings: abbreviations, steps named alone, money units, the maker's serial,
+Chinese modifier x head compounds. Each log is written here by hand, as clerks and systems write such logs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sheetdesk.legacy import import_legacy
+from tests.legacy.test_evidence import D, targets, write_csv
+
+
+def test_abbreviations_are_read_as_the_words_they_stand_for(tmp_path: Path) -> None:
+    rows = [["Job Ref", "Date Rec'd", "1st Resp.", "Compl. Date", "Prob. Desc", "Mat'ls", "Engr"]]
+    rows += [[f"J-{i}", f"2024-02-0{i + 1} 08:00", f"2024-02-0{i + 1} 09:30", f"2024-02-0{i + 1} 15:00",
+              "Boiler lockout", "Ignition lead", "P. Shaw"] for i in range(6)]  # fmt: skip
+    t = targets(import_legacy(write_csv(tmp_path / "a.csv", rows), "repairs"))
+    assert t == {"Job Ref": "ticket_no", "Date Rec'd": "reported_at", "1st Resp.": "responded_at",
+                 "Compl. Date": "resolved_at", "Prob. Desc": "fault_description", "Mat'ls": "parts",
+                 "Engr": "technician"}  # fmt: skip
+
+
+def test_a_step_named_alone_is_its_moment_when_the_values_are_dates(tmp_path: Path) -> None:
+    rows = [["Callout No", "Logged", "Dispatched", "Attended", "Fault Cleared", "Back in Service", "Fault Found"]]
+    rows += [[f"C{i}", f"{i + 13}/03/2024 07:00", f"{i + 13}/03/2024 07:20", f"{i + 13}/03/2024 08:05",
+              f"{i + 13}/03/2024 09:40", f"{i + 13}/03/2024 10:15", "Door lock out of adjustment"] for i in range(6)]  # fmt: skip
+    result = import_legacy(write_csv(tmp_path / "s.csv", rows), "repairs")
+    t = targets(result)
+    assert t["Logged"] == "reported_at" and t["Dispatched"] == "responded_at" and t["Attended"] == "on_site_at"
+    assert "resolved_at" in (t["Fault Cleared"], t["Back in Service"])
+    assert t["Fault Found"] != "resolved_at"  # what was found, not when
+    assert result.records[0]["on_site_at"] == D(2024, 3, 13, 8, 5)
+    # the same words over yes/no values are no moments
+    rows = [["Callout No", "Reported", "Attended", "Problem"]]
+    rows += [[f"C{i}", f"2024-03-0{i + 1} 07:00", "Yes" if i % 2 else "No", "Lift stuck"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "y.csv", rows), "repairs"))
+    assert t["Attended"] == "keep"
+
+
+def test_crews_operatives_installers_are_the_technician(tmp_path: Path) -> None:
+    for header in ("Crew", "Operative", "Installer", "Crew Member"):
+        rows = [["WO Ref", "Reported", header]] + [[f"W{i}", f"2024-01-1{i} 06:00", "D. Evans"] for i in range(6)]
+        assert targets(import_legacy(write_csv(tmp_path / "c.csv", rows), "repairs"))[header] == "technician"
+
+
+def test_a_currency_in_a_header_makes_it_an_amount(tmp_path: Path) -> None:
+    rows = [["Job #", "Call Date", "Problem Reported", "Parts Used", "Parts ($)", "Labor ($)", "Charge (£)"]]
+    rows += [
+        [f"J{i}", f"06/0{i + 1}/2024 09:00 AM", "No cool", "Capacitor", "18.50", "95.00", "113.50"] for i in range(6)
+    ]
+    result = import_legacy(write_csv(tmp_path / "m.csv", rows), "repairs")
+    t = targets(result)
+    assert t["Parts Used"] == "parts" and t["Parts ($)"] == "parts_cost"
+    assert t["Labor ($)"] == "labor_cost" and t["Charge (£)"] == "fee_charged"
+    assert result.records[0]["parts"] == "Capacitor" and result.records[0]["labor_cost"] == 95
+    rows = [["单号", "报修时间", "故障现象", "材料(元)", "人工(元)", "收费(元)"]]
+    rows += [[f"D{i}", f"2024-05-0{i + 1} 09:00", "漏水", "35", "50", "85"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "y.csv", rows), "repairs"))
+    assert (t["材料(元)"], t["人工(元)"], t["收费(元)"]) == ("parts_cost", "labor_cost", "fee_charged")
+
+
+def test_hours_of_labour_are_not_its_cost(tmp_path: Path) -> None:
+    rows = [["WO #", "Date Reported", "Description", "Total Labor Hours", "Labor Total"]]
+    rows += [[f"W{i}", f"2024-01-1{i}", "Pump seal leak", "2.5", "237.50"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "h.csv", rows), "repairs"))
+    assert t["Total Labor Hours"] == "keep" and t["Labor Total"] == "labor_cost"
+
+
+def test_the_makers_serial_wins_over_the_owners_asset_number(tmp_path: Path) -> None:
+    rows = [["INC No.", "Logged", "Asset Tag", "Device S/N", "Short Desc."]]
+    rows += [
+        [f"INC{i}", f"2024-03-0{i + 1} 08:00", f"IT-{100 + i}", f"CNB{7000 + i}", "Printer jams"] for i in range(6)
+    ]
+    t = targets(import_legacy(write_csv(tmp_path / "e.csv", rows), "repairs"))
+    assert t["Device S/N"] == "serial_no" and t["Asset Tag"] == "keep"
+    rows = [["WO Ref", "Asset ID", "Meter Serial", "Reported"]]
+    rows += [[f"W{i}", f"A{100 + i}", f"12M{9000 + i}", f"2024-02-0{i + 1} 07:45"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "w.csv", rows), "repairs"))
+    assert t["Meter Serial"] == "serial_no"
+
+
+def test_a_log_with_priority_and_severity_takes_its_level_from_the_priority(tmp_path: Path) -> None:
+    rows = [["WO_ID", "Created", "Fault", "Severity", "Priority"]]
+    rows += [[f"WO-{i}", f"2024-02-0{i + 1} 00:13", "Power surge", "Critical", "MEDIUM"] for i in range(6)]
+    result = import_legacy(write_csv(tmp_path / "p.csv", rows), "repairs")
+    t = targets(result)
+    assert t["Priority"] == "fault_level" and t["Severity"] == "keep"
+    assert result.records[0]["fault_level"] == "III"
+
+
+def test_the_reason_for_a_call_is_the_fault(tmp_path: Path) -> None:
+    rows = [["Call Ref", "Date Called", "Reason for Call", "How Reported"]]
+    rows += [[f"CR{i}", f"2024-02-0{i + 1} 10:00", "Heating not working", "Phone"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "r.csv", rows), "repairs"))
+    assert t == {"Call Ref": "ticket_no", "Date Called": "reported_at", "Reason for Call": "fault_description",
+                 "How Reported": "channel"}  # fmt: skip
