@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from sheetdesk.io.values import fold
 from sheetdesk.legacy.header import label_forms
 from sheetdesk.legacy.lexicon import ABBREVIATIONS, EN_RULES, EXACT, Rule, ZhRule
-from sheetdesk.legacy.lexicon_zh import EXACT_ZH, ZH_RULES
+from sheetdesk.legacy.lexicon_zh import EXACT_ZH, ZH_RULES, ZH_SUBJECTS
 from sheetdesk.schema import Register, normalize_label
 
 FUZZY_WEIGHT = 0.45  # at most: below every threshold that maps a column
@@ -237,8 +237,14 @@ def _chinese(rule: ZhRule, text: str) -> LabelHit | None:
     m = re.search(rule.pattern, text)
     if m is None:
         return None
-    explained = (m.end() - m.start()) / len(text)
+    start = m.start()
+    while (before := _SUBJECT_BEFORE.search(text, 0, start)) is not None:  # `故障` of `故障处理时间`
+        start = before.start()
+    explained = (m.end() - start) / len(text)
     return LabelHit(rule.target, rule_weight(rule.weight, explained), "rule", m.group(0))
+
+
+_SUBJECT_BEFORE = re.compile(f"(?:{ZH_SUBJECTS})$")
 
 
 def fuzzy_hits(label: str, register: Register, limit: int = 2) -> list[LabelHit]:

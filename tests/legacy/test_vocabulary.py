@@ -93,3 +93,69 @@ def test_the_reason_for_a_call_is_the_fault(tmp_path: Path) -> None:
     t = targets(import_legacy(write_csv(tmp_path / "r.csv", rows), "repairs"))
     assert t == {"Call Ref": "ticket_no", "Date Called": "reported_at", "Reason for Call": "fault_description",
                  "How Reported": "channel"}  # fmt: skip
+
+
+def test_a_factory_serial_wins_over_an_asset_number_in_chinese_too(tmp_path: Path) -> None:
+    rows = [["维修申请单号", "资产编号", "出厂序列号", "报修日期", "故障描述"]]
+    rows += [[f"SQ{i}", f"ZC-{100 + i}", f"MR{9000 + i}", f"2024-03-0{i + 1}", "血氧不显示"] for i in range(6)]
+    t = targets(import_legacy(write_csv(tmp_path / "z.csv", rows), "repairs"))
+    assert t["出厂序列号"] == "serial_no" and t["资产编号"] == "keep"
+
+
+def test_registration_and_identification_codes_of_a_unit_are_its_serial(tmp_path: Path) -> None:
+    for header, value in (
+        ("电梯注册代码", "3110{:016d}"),
+        ("车辆识别代号", "LSVAM41{:010d}"),
+        ("水表编号", "SB{:06d}"),
+    ):
+        rows = [["报修时间", header, "故障现象"]] + [
+            [f"2024-01-0{i + 1} 08:00", value.format(i), "异响"] for i in range(6)
+        ]
+        assert targets(import_legacy(write_csv(tmp_path / "r.csv", rows), "repairs"))[header] == "serial_no", header
+
+
+def test_chinese_work_words_make_people_and_moments(tmp_path: Path) -> None:
+    rows = [["工单号", "申报时间", "开工时间", "恢复供水时间", "维保人员", "售后工程师"]]
+    rows += [[f"G{i}", f"2024-04-0{i + 1} 07:00", f"2024-04-0{i + 1} 08:00", f"2024-04-0{i + 1} 12:00", "王磊", "李强"]
+             for i in range(6)]  # fmt: skip
+    t = targets(import_legacy(write_csv(tmp_path / "c.csv", rows), "repairs"))
+    assert t["申报时间"] == "reported_at" and t["开工时间"] == "on_site_at" and t["恢复供水时间"] == "resolved_at"
+    assert "technician" in (t["维保人员"], t["售后工程师"])
+    for header in ("维保人员", "售后工程师", "驻场工程师"):
+        rows = [["工单号", "报修时间", header]] + [[f"G{i}", f"2024-04-0{i + 1} 07:00", "王磊"] for i in range(6)]
+        assert targets(import_legacy(write_csv(tmp_path / "p.csv", rows), "repairs"))[header] == "technician"
+
+
+def test_parts_as_clerks_name_them(tmp_path: Path) -> None:
+    for header in ("用料", "材料名称及数量", "配件名称、型号", "换件名称"):
+        rows = [["单据号", "送修日期", header]] + [[f"WX{i}", f"2024/03/0{i + 1}", "刹车片1套"] for i in range(6)]
+        assert targets(import_legacy(write_csv(tmp_path / "p.csv", rows), "repairs"))[header] == "parts", header
+    rows = [["单据号", "送修日期", "配件数量"]] + [[f"WX{i}", f"2024/03/0{i + 1}", "2"] for i in range(6)]
+    assert targets(import_legacy(write_csv(tmp_path / "q.csv", rows), "repairs"))["配件数量"] == "keep"
+
+
+def test_channels_as_clerks_write_them(tmp_path: Path) -> None:
+    values = ["400电话", "微信公众号", "网点", "电话", "小程序", "Hotline"]
+    rows = [["服务单号", "报修日期", "报修方式", "故障现象"]]
+    rows += [[f"FW{i}", f"2024-03-0{i + 1}", v, "不制冷"] for i, v in enumerate(values)]
+    result = import_legacy(write_csv(tmp_path / "c.csv", rows), "repairs")
+    assert targets(result)["报修方式"] == "channel"
+    assert [r["channel"] for r in result.records] == ["phone", "web", "visit", "phone", "web", "phone"]
+
+
+def test_the_title_of_a_request_stands_in_for_its_description(tmp_path: Path) -> None:
+    rows = [["工单编码", "问题标题", "创建时间"]] + [
+        [f"1000{i}", "打印机连接不上", f"2018-11-2{i} 09:18"] for i in range(6)
+    ]
+    assert targets(import_legacy(write_csv(tmp_path / "t.csv", rows), "repairs"))["问题标题"] == "fault_description"
+
+
+def test_the_fault_or_the_work_in_front_of_a_step_leaves_its_meaning(tmp_path: Path) -> None:
+    rows = [["工单号", "报修时间", "故障处理时间", "客户确认时间", "检测人员"]]
+    rows += [
+        [f"G{i}", f"2024-04-0{i + 1} 07:00", f"2024-04-0{i + 1} 11:00", f"2024-04-0{i + 1} 12:00", "王磊"]
+        for i in range(6)
+    ]
+    t = targets(import_legacy(write_csv(tmp_path / "w.csv", rows), "repairs"))
+    assert t["故障处理时间"] == "resolved_at" and t["检测人员"] == "technician"
+    assert t["客户确认时间"] == "keep"  # the customer's confirmation is no response of the service
