@@ -87,7 +87,8 @@ STEP_RESOLVED = frozenset(
 # What may come along with a step's word: what the step was done to, or by whom.
 STEP_ALSO = frozenset(
     {"the", "s", "date", "time", "call", "job", "fault", "ticket", "case", "work", "order", "wo", "service",
-     "repair", "first", "initial", "in", "on", "site", "engineer", "technician", "tech", "crew"}
+     "repair", "first", "initial", "in", "on", "site", "engineer", "technician", "tech", "crew", "alarm", "error",
+     "incident", "issue", "problem", "failure", "outage", "breakdown", "event"}
 )  # fmt: skip
 RESPONDED = frozenset(
     {"respond", "responded", "response", "ack", "acknowledge", "acknowledged", "accept", "accepted",
@@ -175,8 +176,9 @@ NOT_A_DESCRIPTION = frozenset(
 )  # fmt: skip
 KIND = frozenset({"type", "category", "class", "classification", "kind", "group", "mode", "code", "cat"})
 FAULTY = frozenset(
-    {"fault", "failure", "problem", "issue", "defect", "incident", "error", "breakdown", "trouble", "damage"}
-)
+    {"fault", "failure", "problem", "issue", "defect", "incident", "error", "breakdown", "trouble", "damage", "alarm",
+     "outage"}
+)  # fmt: skip
 SERVICE = frozenset(
     {"request", "service", "ticket", "call", "job", "work", "order", "maintenance", "wo", "case",
      "repair", "visit", "pm", "activity", "workorder", "servicerequest"}
@@ -235,7 +237,7 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("serial_no", 0.75, (_w("asset", "equipment", "machine", "unit"),), _w("the", "s"), whole=True),
         Rule("reported_at", 0.85, (OPENED, TIME), _w("s", "the", "of", "first", "initial", "original", "actual", "basic", "and", "bsc", "customer", "job", "ticket", "case", "work", "order", "malfunction"), NOT_A_MOMENT | DEADLINE | (RESOLVED - _w("up")) | _w("response", "close", "closed")),
         # `Downtime Start` is a moment although `Downtime` alone is a duration
-        Rule("reported_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage"), _w("start", "begin", "began", "started", "from")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE),
+        Rule("reported_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage", "alarm", "error", "event", "trip"), _w("start", "begin", "began", "started", "from", "raised", "on")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE),
         Rule("reported_at", 0.7, (_w("ticket", "case", "job", "wo", "workorder", "rma", "task"), TIME), _w("s", "the", "of", "work", "order"), NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE),
         Rule("reported_at", 0.65, (ENTERED, TIME), _w("s", "the", "of", "data"), NOT_A_MOMENT | DEADLINE),
         Rule("reported_at", 0.75, (STEP_REPORTED,), STEP_ALSO, NOT_A_MOMENT | DEADLINE, whole=True),
@@ -246,7 +248,7 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("resolved_at", 0.8, (_w("back", "returned", "return"), _w("service", "operation", "use", "production", "online")), _w("in", "to", "into", "the", "s", "date", "time"), NOT_A_MOMENT),
         Rule("reported_at", 0.65, (TIME,), _w("s", "the", "and", "of"), NOT_A_MOMENT, whole=True),
         Rule("resolved_at", 0.85, (RESOLVED, TIME), _w("s", "the", "of", "actual", "job", "work", "repair", "and", "act", "malfunction"), (NOT_A_MOMENT - _w("total")) | DEADLINE | _PLANNED),
-        Rule("resolved_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage"), _w("end", "ended", "finish", "finished", "until")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE | _PLANNED),
+        Rule("resolved_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage", "alarm", "error", "event", "trip"), _w("end", "ended", "finish", "finished", "until", "off", "stop", "stopped")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE | _PLANNED),
         Rule("resolved_at", 0.65, (CLOSED, TIME), _w("s", "the", "of", "actual", "ticket", "case", "job", "and"), NOT_A_MOMENT | DEADLINE | _PLANNED),
         Rule("responded_at", 0.8, (RESPONDED, TIME), _w("s", "the", "of", "first", "initial", "actual"), NOT_A_MOMENT | DEADLINE),
         Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT | DEADLINE),

@@ -105,12 +105,20 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule(
             "responded_at",
             0.8,
-            f"(响应|接单|签收|分派|指派|派单|派工|确认|接收){_T}",
+            f"(响应|接单|签收|确认|接收){_T}",
             NOT_A_MOMENT_ZH
             + "|完工|完成|修复|结束|关闭|验收|结案|客户|用户|业主",  # `客户确认时间` is the customer's step
         ),
+        # The desk hands the ticket on (派单) before the engineer takes it (接单): the response is the taking,
+        # and the dispatch only when no column says so.
+        ZhRule("responded_at", 0.7, f"(分派|指派|派单|派工|派发|转派){_T}", NOT_A_MOMENT_ZH),
         ZhRule("responded_at", 0.6, f"(受理|接报|接警|接件){_T}", NOT_A_MOMENT_ZH),
-        ZhRule("on_site_at", 0.8, f"(到场|到达|上门|到现场|抵达|到厂|进场|现场|签到){_T}", NOT_A_MOMENT_ZH),
+        ZhRule(
+            "on_site_at",
+            0.8,
+            f"(到场|到达|上门|到现场|抵达|到厂|进场|现场|签到|到站|到点|到户|入户|到位){_T}",
+            NOT_A_MOMENT_ZH,
+        ),
         ZhRule(
             "on_site_at",
             0.6,
@@ -152,6 +160,8 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule("fault_description", 0.75, "^(用户|客户|业主|报修人|来电人)(描述|说明|自述)$"),
         ZhRule("fault_description", 0.8, "^(报修|报障|故障|申报|投诉)事项$"),
         ZhRule("fault_description", 0.55, "^(标题|主题)$"),
+        # what an alarm or a fault is called (`告警名称` 市电停电): its description when the log has no other
+        ZhRule("fault_description", 0.7, "^(故障|告警|报警|警报|事件|缺陷|异常)(名称|名)$"),
         ZhRule("fault_description", 0.6, "^(问题|故障|工单|报修|事件|投诉|诉求|申请|服务|需求)(标题|主题)$"),
         ZhRule(
             "fault_category",

@@ -159,3 +159,28 @@ def test_the_fault_or_the_work_in_front_of_a_step_leaves_its_meaning(tmp_path: P
     t = targets(import_legacy(write_csv(tmp_path / "w.csv", rows), "repairs"))
     assert t["故障处理时间"] == "resolved_at" and t["检测人员"] == "technician"
     assert t["客户确认时间"] == "keep"  # the customer's confirmation is no response of the service
+
+
+def test_an_alarm_log_names_its_moments_by_the_alarm(tmp_path: Path) -> None:
+    rows = [["Ticket", "Inverter S/N", "Alarm Start", "Alarm Cleared", "Alarm Category", "Alarm Description"]]
+    rows += [
+        [f"OM-{i}", f"SG{9000 + i}", f"2024-04-0{i + 1} 13:04", f"2024-04-0{i + 1} 16:19", "Cooling", "Fan failure"]
+        for i in range(6)
+    ]
+    t = targets(import_legacy(write_csv(tmp_path / "a.csv", rows), "repairs"))
+    assert t["Alarm Start"] == "reported_at" and t["Alarm Cleared"] == "resolved_at"
+    assert t["Alarm Category"] == "fault_category" and t["Alarm Description"] == "fault_description"
+
+
+def test_the_engineer_taking_the_ticket_is_the_response_not_the_dispatch(tmp_path: Path) -> None:
+    rows = [["工单编号", "告警名称", "告警发生时间", "派单时间", "接单时间", "到站时间"]]
+    rows += [
+        [f"GZ{i}", "市电停电", f"2024-06-0{i + 1} 10:00", f"2024-06-0{i + 1} 10:05", f"2024-06-0{i + 1} 10:20",
+         f"2024-06-0{i + 1} 11:30"]
+        for i in range(6)
+    ]  # fmt: skip
+    t = targets(import_legacy(write_csv(tmp_path / "d.csv", rows), "repairs"))
+    assert t["接单时间"] == "responded_at" and t["派单时间"] != "responded_at"
+    assert t["到站时间"] == "on_site_at" and t["告警名称"] == "fault_description"
+    rows = [[r[0], r[2], r[3]] for r in rows]  # a log that only dispatches: the dispatch is the response
+    assert targets(import_legacy(write_csv(tmp_path / "e.csv", rows), "repairs"))["派单时间"] == "responded_at"
