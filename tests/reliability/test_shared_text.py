@@ -7,6 +7,7 @@ through the commands; the largest would abort the process if it got through.
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,9 @@ import pytest
 
 from sheetdesk.io.reading import limits, zipparts
 from sheetdesk.io.reading.shared_text import string_spans
+from sheetdesk.io.reading.xls_sst import string_lengths
+from tests.helpers.cli import run_json
+from tests.reliability.biff import sst_records, xls_file
 from tests.reliability.runner import run
 from tests.reliability.test_bounded_reading import HEADER_ROW, MAIN, one_line, xlsx
 
@@ -87,3 +91,27 @@ def test_string_lengths_are_learnt_across_piece_boundaries_and_namespace_prefixe
         end = f"</{prefix}:t></{prefix}:si>" if prefix else "</t></si>"
         assert whole[:4] == [len(tag) + len(tag) - 1 + len(t) + len(end) for t in texts[:4]]
         assert len(whole) == len(texts)
+
+
+def test_an_xls_whose_cells_repeat_one_long_shared_string_is_refused(tmp_path: Path) -> None:
+    """The same attack in BIFF8: 30,000 LABELSST cells naming one 32,000-character string (a 500 KB file)."""
+    cells = [(0, 0, "Ticket No"), (0, 4, "Fault Description")] + [(r, 4, ("sst", 0)) for r in range(1, 30_001)]
+    path = xls_file(tmp_path / "repeat.xls", {"Repairs": cells}, shared=[LONG, "short"])
+    assert path.stat().st_size < 1024**2
+    one_line(run("validate", path), path, "its cells refer to 2,747 MiB of shared text", "(2,048 MiB)")
+
+
+def test_an_xls_string_table_is_read_across_its_continue_records(tmp_path: Path) -> None:
+    """Lengths come out right when strings are cut by CONTINUE records, and an honest file is read."""
+    texts = ["a" * 9_000, "b", "c" * 20_000, "", "d" * 8_220]
+    cells = [(0, 0, "Ticket No"), (0, 4, "Fault Description")] + [(1 + i, 4, ("sst", i)) for i in range(len(texts))]
+    path = xls_file(tmp_path / "long.xls", {"Repairs": cells}, shared=texts)
+    data = run_json("validate", path)
+    assert data is not None
+    raw, pieces = sst_records(texts), []
+    while raw:
+        kind, size = struct.unpack_from("<HH", raw)
+        pieces.append(raw[4 : 4 + size])
+        raw = raw[4 + size :]
+    assert len(pieces) > 3
+    assert string_lengths(pieces) == [len(t) for t in texts]
