@@ -225,7 +225,8 @@ def _english(rule: Rule, tokens: list[str], pairs: dict[str, tuple[int, int]]) -
         used.update(pair)
         matched.append(tokens[pair[0]] + tokens[pair[1]])
     allowed = rule.also | frozenset().union(*rule.need)
-    explained = sum(1 for i, t in enumerate(tokens) if i in used or t in allowed) / len(tokens)
+    first = min(used) if rule.head_final else 0  # the words in front of a head name what it belongs to
+    explained = sum(1 for i, t in enumerate(tokens) if i < first or i in used or t in allowed) / len(tokens)
     if rule.whole and explained < 1:
         return None
     return LabelHit(rule.target, rule_weight(rule.weight, explained), "rule", " + ".join(matched))

@@ -201,6 +201,9 @@ class Rule:
     also: frozenset[str] = frozenset()
     veto: frozenset[str] = frozenset()
     whole: bool = False  # every word of the header must be explained (a bare generic word)
+    # English compounds are head-final too: the words in front of the head name what it belongs to
+    # (`Printer S/N`, `Boiler Serial No` are the serials of a printer, a boiler) and count as explained.
+    head_final: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,11 @@ def _w(*words: str) -> frozenset[str]:
 # Dates a system plans or asks for, not the moment the work was done (SAP's basic dates).
 _PLANNED = _w("basic", "bsc", "suggested", "requested", "desired", "target", "customer")
 _BY = _w("by", "to", "name", "user", "person", "staff", "the")
+# The serial of something else than the unit serviced: a part, a swapped-in replacement, a document.
+_NOT_THE_UNIT = _w(
+    "part", "model", "type", "order", "invoice", "component", "module", "board", "battery", "sim", "card", "kit",
+    "spare", "new", "replacement", "replaced", "po", "shipment", "batch", "lot",
+)  # fmt: skip
 # How much or how long, not what it cost (`Total Labor Hours`, `Parts Qty`).
 _QUANTITY = _w(
     "hour", "hours", "hr", "hrs", "minute", "min", "mins", "time", "qty", "quantity", "count", "days", "unit"
@@ -232,7 +240,7 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("ticket_no", 0.75, (_w("request", "order", "workorder", "wo", "ticket", "case", "job", "task", "rma", "claim", "notification"), _w("code")), _w("s", "the", "of", "work", "service", "repair", "maintenance"), _w("related", "parent", "problem", "failure", "fault", "cause", "defect", "reason", "type", "status", "activity", "labor", "labour", "operation")),
         Rule("serial_no", 0.8, (SERIAL, ID | _w("tag")), _w("s", "the", "of", "equipment", "factory", "product", "unit"), _w("part", "model", "type", "order", "invoice")),
         # The maker's serial (`Meter Serial`, `Device S/N`) before an owner's asset number (0.8) when a log has both.
-        Rule("serial_no", 0.85, (_w("serial", "sn", "vin", "imei", "esn"),), SERIAL | ID | _w("s", "the", "of", "factory", "mfr", "manufacturer", "maker", "oem"), _w("part", "model", "type", "order", "invoice")),
+        Rule("serial_no", 0.85, (_w("serial", "sn", "vin", "imei", "esn"),), SERIAL | ID | _w("s", "the", "of", "factory", "mfr", "manufacturer", "maker", "oem"), _NOT_THE_UNIT, head_final=True),
         Rule("serial_no", 0.8, (_w("assetnum"),), _w("s", "the")),
         Rule("serial_no", 0.75, (_w("asset", "equipment", "machine", "unit"),), _w("the", "s"), whole=True),
         Rule("reported_at", 0.85, (OPENED, TIME), _w("s", "the", "of", "first", "initial", "original", "actual", "basic", "and", "bsc", "customer", "job", "ticket", "case", "work", "order", "malfunction"), NOT_A_MOMENT | DEADLINE | (RESOLVED - _w("up")) | _w("response", "close", "closed")),
