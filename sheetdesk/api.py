@@ -24,6 +24,9 @@ from sheetdesk.branches import CollectResult, SplitResult, split_master
 from sheetdesk.branches.collect import collect as collect_branches
 from sheetdesk.checking import CheckResult, check_files
 from sheetdesk.checking.workbook import write_checked
+from sheetdesk.due import DueResult, due_files
+from sheetdesk.due.run import Grouping
+from sheetdesk.due.workbook import write_due
 from sheetdesk.i18n import output_lang
 from sheetdesk.io.annotate import majority_lang, write_annotated
 from sheetdesk.io.outputs import check_output
@@ -35,12 +38,14 @@ from sheetdesk.validation import ValidationResult, validate_files
 __all__ = [
     "CheckResult",
     "CollectResult",
+    "DueResult",
     "ImportResult",
     "SplitResult",
     "TemplateResult",
     "ValidationResult",
     "check",
     "collect",
+    "due",
     "import_log",
     "split",
     "template",
@@ -63,7 +68,7 @@ class TemplateResult:
 
 
 def template(kind: str = "all", folder: PathLike = ".", *, lang: str = "en", force: bool = False) -> TemplateResult:
-    """Write the standard blank workbooks of `kind` (sales, repairs, callbacks, policy or all) into `folder`.
+    """Write the standard blank workbooks of `kind` (sales, repairs, callbacks, visits, policy or all) into `folder`.
 
     Nothing is written when a target exists and `force` is not given.
     """
@@ -123,6 +128,33 @@ def check(
     return result
 
 
+def due(
+    files: Sequence[PathLike],
+    *,
+    policy: PathLike | None = None,
+    as_of: dt.datetime | None = None,
+    days: int = 7,
+    by: Grouping | None = None,
+    output: PathLike | None = None,
+    force: bool = False,
+    lang: str | None = None,
+    progress: Progress = SILENT,
+) -> DueResult:
+    """Everything in `files` that needs someone's action by the end of the day `days` days after `as_of`
+    (default: now), overdue first: callbacks, SLA targets of open tickets, loaners, planned visits and
+    warranties ending within 30 days.
+
+    `by` ("branch" or "technician") groups the items. With `output`, the
+    worklist workbook (one sheet per group) is written there, in `lang`
+    (default: the workbook's language).
+    """
+    out = _output(output, [*files, policy], force)
+    result = due_files(files, policy=policy, as_of=as_of, days=days, by=by, progress=progress)
+    if out is not None:
+        write_due(result, out, lang=lang)
+    return result
+
+
 def import_log(
     source: PathLike,
     kind: str,
@@ -162,14 +194,20 @@ def split(
     key: PathLike | None = None,
     lang: str | None = None,
     on_branch: Callable[[str], None] | None = None,
+    policy: PathLike | None = None,
+    as_of: dt.datetime | None = None,
+    days: int = 7,
 ) -> SplitResult:
     """Write one workbook per branch of `master` into `folder` (`on_branch` is told each name).
 
     `key` is the master's key file (default: beside the master, created on
     the first split); `lang` the language of the branch files (default: the
-    master's).
+    master's). Each file's worklist is the branch's part of `due(master,
+    policy=policy, as_of=as_of, days=days, by="branch")`.
     """
-    return split_master(master, folder, force=force, key=key, lang=lang, on_branch=on_branch)
+    return split_master(
+        master, folder, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
+    )
 
 
 def collect(

@@ -123,12 +123,14 @@ class LinkSpec:
     parent_key: str
 
 
-# Every link between registers. A repair's sale, a callback's repair; later
-# registers add theirs here (holds -> repairs by ticket, visits -> sales by
-# serial, visits -> repairs by ticket).
+# Every link between registers: a repair's sale, a callback's repair, a visit's
+# unit and the repair a visit led to; later registers add theirs here (holds ->
+# repairs by ticket).
 REPAIR_SALE = LinkSpec("repair_sale", "repairs", "serial_no", "sales", "serial_no")
 CALLBACK_REPAIR = LinkSpec("callback_repair", "callbacks", "ticket_no", "repairs", "ticket_no")
-LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR)
+VISIT_SALE = LinkSpec("visit_sale", "visits", "serial_no", "sales", "serial_no")
+VISIT_REPAIR = LinkSpec("visit_repair", "visits", "ticket_no", "repairs", "ticket_no")
+LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR, VISIT_SALE, VISIT_REPAIR)
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,16 @@ class Links:
     def callback_repair(self) -> Link:
         """callbacks -> repairs by ticket number (`children_of`: a ticket's callbacks)."""
         return self.by_name[CALLBACK_REPAIR.name]
+
+    @property
+    def visit_sale(self) -> Link:
+        """visits -> sales by serial number (`children_of`: a unit's visits)."""
+        return self.by_name[VISIT_SALE.name]
+
+    @property
+    def visit_repair(self) -> Link:
+        """visits -> repairs by ticket number (the repair a fault found led to)."""
+        return self.by_name[VISIT_REPAIR.name]
 
     def index(self, register: str, key: str) -> KeyIndex | None:
         """The key index of a parent column (`("sales", "serial_no")`...), None when absent."""

@@ -1,8 +1,8 @@
 """Write the standard workbooks of SPEC §2–§3 from the declared schema.
 
 `write_templates("all", "out", lang="zh")` writes the blank registers
-(`sales`, `repairs`, `callbacks`), the policy workbook with the built-in
-default rows, and `service_desk` (all three registers in one workbook). Every
+(`sales`, `repairs`, `callbacks`, `visits`), the policy workbook with the
+built-in default rows, and `service_desk` (all the registers in one workbook). Every
 file has a styled header with input hints, frozen panes, column widths, a
 dropdown on every enum column, date/datetime formats and an instructions
 sheet generated from the same declaration.
@@ -27,9 +27,9 @@ from xlsxwriter.worksheet import Worksheet
 from sheetdesk.errors import UsageError
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.outputs import check_output, output_folder
-from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook, write_value
-from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, Field, Register, normalize_label
-from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS
+from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, display_value, new_workbook, write_value
+from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, VISITS, Field, Register, normalize_label
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, EXAMPLE_MAINTENANCE_ROWS, MAINTENANCE
 
 __all__ = [
     "DROPDOWN_ROWS",
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 LANGS = ("en", "zh")
-KINDS = ("sales", "repairs", "callbacks", "policy", "all")
+KINDS = ("sales", "repairs", "callbacks", "visits", "policy", "all")
 # Dropdowns and formats cover the rows below the header up to this Excel row.
 DROPDOWN_ROWS = 5000
 # A fixed creation date keeps regenerated files byte-identical.
@@ -53,9 +53,10 @@ _REGISTER_FILES: dict[str, tuple[Register, ...]] = {
     "sales": (SALES,),
     "repairs": (REPAIRS,),
     "callbacks": (CALLBACKS,),
-    "service_desk": (SALES, REPAIRS, CALLBACKS),
+    "visits": (VISITS,),
+    "service_desk": (SALES, REPAIRS, CALLBACKS, VISITS),
 }
-_ALL = ("sales", "repairs", "callbacks", "policy", "service_desk")
+_ALL = ("sales", "repairs", "callbacks", "visits", "policy", "service_desk")
 
 _TYPE_NAMES = {
     "text": ("text", "文本"),
@@ -69,6 +70,7 @@ _TYPE_NAMES = {
     "time": ("time (HH:MM)", "时间（HH:MM）"),
     "weekday": ("weekday (Mon…Sun or 1…7)", "星期（周一…周日 或 1…7）"),
     "percent": ("percentage (98%)", "百分比（98%）"),
+    "interval": ("interval (1m, 3m, 6m, 1y, 90d)", "周期（1m、3m、6m、1y、90d）"),
     "any": ("as the row says", "按设置项填写"),
 }
 
@@ -93,6 +95,12 @@ _TEXT = {
         ("Column", "Data type", "Required", "Allowed values", "Hint"),
         ("栏目", "数据类型", "是否必填", "可选值", "填写提示"),
     ),
+    "example": (
+        "Example, not in force: a plan from typical service plans. Copy the rows you want into columns A–F "
+        "(an empty sheet plans no visits).",
+        "示例（不生效）：取自常见服务方案的计划。需要时把所需的行复制到 A–F 列（此表为空即不安排计划巡检）。",
+    ),
+    "example_label": ("e.g. {label}", "示例·{label}"),
     "required": ("required", "必填"),
     "unique": ("required, unique", "必填，不可重复"),
     "optional": ("optional", "选填"),
@@ -227,8 +235,27 @@ def write_policy_template(path: str | Path, lang: str) -> None:
         writer = _register_sheet(wb, formats, register, lang)
         for i, record in enumerate(policy_records(register, lang)):
             writer.write_record(i + 1, record)
+        if register is MAINTENANCE:
+            _maintenance_example(writer, formats, lang)
     _write_instructions(wb, formats, POLICY_SHEETS, lang, policy=True)
     wb.close()
+
+
+def _maintenance_example(writer: RegisterSheetWriter, formats: Formats, lang: str) -> None:
+    """The example plan beside the (empty) Maintenance sheet's columns, greyed: no reader takes
+    cells outside the declared columns for rows, so the default stays "no plan"."""
+    ws, first = writer.ws, len(MAINTENANCE.fields) + 1  # one blank column between
+    note = formats.get(italic=True, font_color="#595959", text_wrap=True, valign="top")
+    grey = formats.get(font_color="#595959", bg_color="#F2F2F2", border=1)
+    ws.merge_range(0, first, 0, first + len(MAINTENANCE.fields) - 1, _t("example", lang), note)
+    for c, f in enumerate(MAINTENANCE.fields):
+        # not the column's label itself, so that this row is never taken for the header
+        ws.write_string(1, first + c, _t("example_label", lang).format(label=f.label(lang)), grey)
+        ws.set_column(first + c, first + c, max(f.width, 12))
+    for r, row in enumerate(EXAMPLE_MAINTENANCE_ROWS, start=2):
+        for c, (f, value) in enumerate(zip(MAINTENANCE.fields, row, strict=True)):
+            shown = value.render(lang) if hasattr(value, "render") else display_value(f, value, lang)
+            write_value(ws, r, first + c, shown, grey)
 
 
 # -- the command's library function ---------------------------------------------

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sheetdesk.io.values import is_blank
-from sheetdesk.schema import CALLBACKS, REPAIRS, SALES, Field, Register
+from sheetdesk.schema import CALLBACKS, REPAIRS, SALES, VISITS, Field, Register
 from sheetdesk.validation.text import match_key
 
 # Fields that identify a row of each register (SPEC §7).
@@ -40,6 +40,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     SALES.key: ("serial_no",),
     REPAIRS.key: ("ticket_no",),
     CALLBACKS.key: ("ticket_no", "callback_at"),
+    VISITS.key: ("serial_no", "kind", "visit_at"),
 }
 KEY_SEPARATOR = " | "
 # Blank markers (`-`, `n/a`, `无`...) are at most four characters: longer text needs no blank test.

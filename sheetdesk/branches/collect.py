@@ -254,7 +254,7 @@ def write_merged(
                 wb.worksheets()[-1].hide()
             written.add(table.key)
         for register in REGISTERS:
-            if register.key not in written:
+            if register.key not in written and (not register.optional or merged[register.key].rows):
                 name = safe_sheet_name(register.name(lang), taken)
                 columns = {f.key: c for c, f in enumerate(register.fields)}
                 for row, key in write_register_sheet(wb, formats, register, lang, merged[register.key].rows, name=name):

@@ -1,7 +1,7 @@
 """Merge one returned branch file into the master's rows (SPEC §7).
 
 Rows are matched by identity key (serial_no; ticket_no; ticket_no +
-callback_at; serials and tickets folded). For each row of the file,
+callback_at; serial_no + kind + visit_at; serials and tickets folded). For each row of the file,
 compared with the master's current row and the fingerprint recorded at
 split time:
 
@@ -67,6 +67,10 @@ REPEATED_KEY = Msg("the key appears earlier in the file; this row is ignored", "
 CALLBACK_WITHOUT_TICKET = Msg(
     "its ticket is not in the repair log: the callback belongs to no branch",
     "其报修单号不在维修记录中：该回访不属于任何网点",
+)
+VISIT_WITHOUT_UNIT = Msg(
+    "its serial is not in the sales register: the visit belongs to no branch",
+    "其出厂编号不在销售登记中：该巡检不属于任何网点",
 )
 BLANK_BRANCH_UNKNOWN = Msg("Branch is blank and the file's branch is unknown", "网点为空，且无法确定本文件的网点")
 CONFLICT_BOTH = Msg(
@@ -253,9 +257,8 @@ class _Merger:
             row.set("branch", self.result.branch)
             owner, filled = self.resolver.owner(row), True
         if not owner:
-            return self.reject(
-                row, CALLBACK_WITHOUT_TICKET.bind() if reg == "callbacks" else BLANK_BRANCH_UNKNOWN.bind()
-            )
+            why = {"callbacks": CALLBACK_WITHOUT_TICKET, "visits": VISIT_WITHOUT_UNIT}.get(reg, BLANK_BRANCH_UNKNOWN)
+            return self.reject(row, why.bind())
         if owner.key != self.branch:
             return self.reject(row, OF_BRANCH.bind(branch=owner.name))
         self.add(row, filled)

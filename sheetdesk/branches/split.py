@@ -1,13 +1,15 @@
 """`split`: one workbook per branch with that branch's rows only (SPEC §7).
 
 A sale belongs to its branch column; a repair to its own branch column, else
-to its sale's branch; a callback to its ticket's repair. Each branch file has
-the three register sheets in the output language and standard look, the
-callback worklist, and the very hidden `_sheetdesk` record, signed with the
-master's key (see `keys.py`).
+to its sale's branch; a callback to its ticket's repair; a visit to its
+unit's sale. Each branch file has the register sheets in the output language
+and standard look (Visits only when the master has it), the worklist (the
+branch's part of `sheetdesk due`'s list, `worklist.py`), and the very hidden
+`_sheetdesk` record, signed with the master's key (see `keys.py`).
 
 Rows that belong to no branch (blank branch, a repair of an unknown serial
-without a branch, a callback of an unknown ticket), rows whose branch follows
+without a branch, a callback of an unknown ticket, a visit of an unknown
+serial), rows whose branch follows
 a serial or ticket that rows of different branches share, rows without an
 identity key and repeated keys are reported as errors and put in no file:
 nothing that cannot be attributed to one branch leaves the master. Other
@@ -30,18 +32,18 @@ from sheetdesk.branches.names import branch_file_names
 from sheetdesk.branches.provenance import Provenance, write_provenance
 from sheetdesk.branches.rows import AMBIGUOUS, UNKNOWN, BranchResolver, Owner, RegisterRows, Row, dataset_rows
 from sheetdesk.branches.sheets import extra_columns, write_register_sheet
-from sheetdesk.branches.worklist import callbacks_due, write_worklist
-from sheetdesk.errors import InputError, PolicyError
+from sheetdesk.branches.worklist import BranchWorklist, branch_worklist, write_worklist
+from sheetdesk.due import Worklist, build_worklist
+from sheetdesk.errors import InputError
+from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Msg, majority, output_lang
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.outputs import check_output, output_folder
-from sheetdesk.io.policy_source import parse_policy
+from sheetdesk.io.policy_source import load_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report, column_letter
 from sheetdesk.schema import REGISTERS
-
-DEFAULT_CALLBACK_DAYS = 3
 
 NO_REGISTERS = Msg("no Sales, Repairs or Callbacks sheet found", "找不到销售登记、维修记录或回访记录工作表")
 TITLE = Msg("{branch} — branch workbook", "{branch} — 分支工作簿")
@@ -59,6 +61,8 @@ WHY_NO_BRANCH: dict[tuple[str, str], Msg] = {
     ),
     ("callbacks", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
     ("callbacks", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
+    ("visits", "blank"): Msg("its unit's sale has no branch", "其设备的销售记录没有网点"),
+    ("visits", UNKNOWN): Msg("its serial {via} is not in the sales register", "其出厂编号 {via} 不在销售登记中"),
 }
 VIA = {
     "serial_no": Msg("serial {key}", "出厂编号 {key}"),
@@ -120,12 +124,18 @@ def split_master(
     lang: str | None = None,
     now: dt.datetime | None = None,
     on_branch: Callable[[str], None] | None = None,
+    policy: str | Path | None = None,
+    as_of: dt.datetime | None = None,
+    days: int = 7,
 ) -> SplitResult:
     """Write one branch file per branch of `master` into `out_dir`.
 
     `key` is the master's key file (default: `<master>.sheetdesk-key` beside
     it, created on the first split); `lang` the language of the branch files
-    (default: the master's).
+    (default: the master's). Each file's worklist is the branch's part of
+    `due`'s list as of `as_of` (default: `now`) with a horizon of `days`
+    days, under the policy in force (built-in < `policy` < the master's
+    policy sheets).
     """
     master, out_dir = Path(master), Path(out_dir)
     key_file = Path(key) if key is not None else key_path(master)
@@ -142,7 +152,7 @@ def split_master(
     result = SplitResult(
         master, uuid.uuid4().hex, split_at, fingerprint, unassigned=unassigned, report=report, lang=master_lang
     )
-    callback_days = _callback_days(dataset, report)
+    worklist = _worklist(dataset, policy, (as_of or split_at).replace(microsecond=0), days, report)
     targets = _targets(master, out_dir, [names[b] for b in groups], force)
     check_key_location(key_file, out_dir)
     master_key, result.key_created = key_for_split(master, key_file)
@@ -153,8 +163,8 @@ def split_master(
         if on_branch is not None:
             on_branch(name)
         prov = _record(result, name, branch_rows, master_key)
-        work = callbacks_due(branch_rows, callback_days)
-        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov)
+        work = branch_worklist(worklist, bkey, branch_rows, dataset)
+        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov, dataset)
         for row, key_ in cut:
             report.add(
                 "split.text_cut",
@@ -162,8 +172,8 @@ def split_master(
                 field=row.register.field(key_).title,
                 length=len(str(row.get(key_))),
             )
-        counts = {reg: len(branch_rows[reg].rows) for reg in branch_rows}
-        result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work)}))
+        counts = {reg.key: len(branch_rows[reg.key].rows) for reg in _registers(dataset)}
+        result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work.items)}))
     return result
 
 
@@ -222,13 +232,13 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
     register = table.register
     if owner.reason == AMBIGUOUS:
         via = VIA[owner.via_field].bind(key=owner.via)
-        column = owner.via_field if register.key != "callbacks" else "ticket_no"
+        column = owner.via_field if register.key not in ("callbacks", "visits") else IDENTITY[register.key][0]
         report.add(
             "split.ambiguous_branch", _where(table, row, column), register=register.title, key=row.label, via=via
         )
         return
     why = WHY_NO_BRANCH.get((register.key, owner.reason)) or WHY_NO_BRANCH[(register.key, "blank")]
-    column = "ticket_no" if register.key == "callbacks" else "branch"
+    column = {"callbacks": "ticket_no", "visits": "serial_no"}.get(register.key, "branch")
     report.add(
         "split.no_branch",
         _where(table, row, column),
@@ -288,15 +298,25 @@ def _header_note(header: list[Any], col: int) -> str:
     return f" ({value})"
 
 
-def _callback_days(dataset: Dataset, report: Report) -> int:
-    settings = dataset.policy_sheets.get("settings")
-    if settings is None:
-        return DEFAULT_CALLBACK_DAYS
-    try:
-        return parse_policy({"settings": settings}).settings.callback_days
-    except PolicyError as exc:
-        report.add("split.bad_settings", {"sheet": settings[0]}, problem=exc.msg, days=DEFAULT_CALLBACK_DAYS)
-        return DEFAULT_CALLBACK_DAYS
+def _worklist(
+    dataset: Dataset, policy_path: str | Path | None, as_of: dt.datetime, days: int, report: Report
+) -> Worklist | None:
+    """The master's worklist (`sheetdesk due`'s engine), or None when the policy cannot be used."""
+    found = Report()
+    policy = load_policy(dataset, policy_path, found)
+    if policy is None:
+        first = found.errors[0]
+        problem = first.plain if first.plain is not None else kind_of(first.code).message.bind(**first.params)
+        where = {"sheet": first.sheet, "row": first.row, "file": first.file}
+        report.add("split.bad_policy", where, problem=problem)
+        return None
+    report.extend(found.warnings)
+    return build_worklist(dataset, policy, as_of, days)
+
+
+def _registers(dataset: Dataset) -> list[Any]:
+    """The registers a branch file carries: every one, except an optional one the master does not have."""
+    return [r for r in REGISTERS if not r.optional or r.key in dataset.tables]
 
 
 def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> dict[str, Path]:
@@ -307,7 +327,13 @@ def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> d
 
 
 def _write_branch_file(
-    path: Path, branch: str, rows: dict[str, RegisterRows], lang: str, work: list[Any], prov: Provenance
+    path: Path,
+    branch: str,
+    rows: dict[str, RegisterRows],
+    lang: str,
+    work: BranchWorklist,
+    prov: Provenance,
+    dataset: Dataset,
 ) -> list[tuple[Row, str]]:
     """Write one branch file; returns the (row, field) cells whose text was cut to Excel's limit."""
     cut: list[tuple[Row, str]] = []
@@ -325,9 +351,10 @@ def _write_branch_file(
             }
         )
         formats = Formats(wb)
-        for register in REGISTERS:
+        registers = _registers(dataset)
+        for register in registers:
             cut += write_register_sheet(wb, formats, register, lang, rows[register.key].rows)
-        write_worklist(wb, formats, work, lang)
+        write_worklist(wb, formats, work, lang, dataset, {r.key: r.name(lang) for r in registers})
         write_provenance(wb, prov)
         wb.close()
     return cut

@@ -11,21 +11,31 @@ from sheetdesk.durations_text import duration_words
 from sheetdesk.io.annotate import ComputedColumn
 from sheetdesk.io.load import Dataset
 from sheetdesk.rules.evaluate import Evaluation
-from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, ComputedField, status_label
+from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, NEXT_VISIT_DUE, ComputedField, status_label
 
 
 def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
-    """Register key -> its computed columns, values aligned with the table rows."""
+    """Register key -> its computed columns, values aligned with the table rows.
+
+    The Sales sheet shows the next visit due only when the policy plans visits."""
     rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sale_rows, "repairs": ev.repair_rows}
     if dataset.callbacks is not None:
         rows_by_register["callbacks"] = callback_rows(dataset, ev)
+    if dataset.tables.get("visits") is not None:
+        rows_by_register["visits"] = [
+            {"visit_status": status, "planned_due": due}
+            for status, due in zip(ev.visits.row_status, ev.visits.row_due, strict=True)
+        ]
     columns: dict[str, list[ComputedColumn]] = {}
     for key, rows in rows_by_register.items():
         table = dataset.tables.get(key)
         if table is None:
             continue
         lang = table.lang
-        columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in COMPUTED_BY_REGISTER[key]]
+        fields = COMPUTED_BY_REGISTER[key]
+        if key == "sales" and ev.planned:
+            fields = (*fields, NEXT_VISIT_DUE)
+        columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in fields]
         if key == "repairs":
             _over_in_words(columns[key], ev.sla_calendars, lang)
     return columns
@@ -73,7 +83,7 @@ def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:
             values,
             status=True,
             width=f.width,
-            display=lambda v: status_label(v, lang),
+            display=lambda v: status_label(v, lang, f.labels),
             align="center",
         )
     if f.type == "text":  # yes/no in the sheet's language, looked up once per distinct value

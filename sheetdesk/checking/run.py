@@ -47,6 +47,7 @@ class CheckResult:
             "issues": self.report.flatten(lang),
             "sales": to_jsonable(ev.sale_rows) if ev else [],
             "repairs": to_jsonable(ev.repair_rows) if ev else [],
+            "visits": to_jsonable(ev.visit_rows) if ev else [],
             "kpis": to_jsonable(ev.kpis) if ev else {},
         }
 
@@ -85,6 +86,7 @@ def check_dataset(
                 policy,
                 as_of,
                 dataset.links,
+                _records(dataset, "visits"),
             )
         for located in evaluation.findings:
             table, f = dataset.tables[located.register], located.finding

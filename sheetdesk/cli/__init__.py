@@ -129,3 +129,7 @@ main.add_command(collect)
 from sheetdesk.cli.import_ import import_  # noqa: E402
 
 main.add_command(import_)
+
+from sheetdesk.cli.due import due  # noqa: E402
+
+main.add_command(due)

@@ -118,3 +118,10 @@ def print_kpis(result: CheckResult) -> None:
     )
     mix = overall.get("warranty_status", {})
     click.echo("Warranty: " + (", ".join(f"{k} {v}" for k, v in mix.items() if v) or "–"))
+    visits = result.evaluation.kpis.get("visits")
+    if visits:  # only when the policy plans visits
+        v = visits["overall"]
+        click.echo(
+            f"Planned visits: {v['planned']}, completion {pct(v['rate'])}, on time {pct(v['on_time_rate'])}, "
+            f"missing {v['missing']}, due {v['due']}"
+        )

@@ -76,8 +76,9 @@ def collect(
     split from another master is refused with one line (exit code 2), unless
     --accept-unrecorded lets it in as the branch its file name names.
 
-    Rows are matched by Serial No (sales), Ticket No (repairs) and Ticket No
-    + Callback At (callbacks), and compared as values (a date retyped or a
+    Rows are matched by Serial No (sales), Ticket No (repairs), Ticket No
+    + Callback At (callbacks) and Serial No + Visit Kind + Visited At
+    (visits), and compared as values (a date retyped or a
     number saved as 1.0 is not a change). Against the split record and the
     master's current row, each row is:
 

@@ -19,6 +19,12 @@ for _code, _en, _zh in (
         "时长无法读取（应写作 30min、4h、1.5h、2d），或超过一年。",
     ),
     (
+        "policy.bad_interval",
+        "A maintenance interval that cannot be read (write 1m, 3m, 6m, 1y or a number of days), or is longer "
+        "than 100 years.",
+        "维护周期无法读取（应写作 1m、3m、6m、1y 或天数），或超过 100 年。",
+    ),
+    (
         "policy.bad_calendar",
         "A calendar other than 24x7 or business.",
         "日历不是 24x7（全天）或 business（工作时间）。",

@@ -60,6 +60,8 @@ STATUS_FILL = {
     "late": "#FFC7CE",
     "expired": "#FFC7CE",
     "pending": "#FFEB9C",
+    "due": "#FFEB9C",
+    "not_counted": "#FFEB9C",
     "excluded": "#FFEB9C",
     "paid": "#FFEB9C",
     "unknown": "#FFEB9C",

@@ -21,11 +21,12 @@ from typing import Any
 from sheetdesk.links import Links, RecordColumns, build_links, match_key
 from sheetdesk.rules.callbacks import callback_result
 from sheetdesk.rules.finding import Finding, Located
-from sheetdesk.rules.kpis import RepairRecord, compute_kpis
+from sheetdesk.rules.kpis import RepairRecord, compute_kpis, visit_kpis
 from sheetdesk.rules.policy import Policy
 from sheetdesk.rules.results import REPAIR_FIELDS, SALE_FIELDS, RepairResult, SaleResult
 from sheetdesk.rules.sla import SlaResult, evaluate_sla
-from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, assess_repairs, sale_warranty
+from sheetdesk.rules.visits import VisitEvaluation, evaluate_visits
+from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, Terms, assess_repairs, sale_warranty
 from sheetdesk.schema.statuses import SLA_TARGETS
 
 __all__ = ["REPAIR_FIELDS", "SALE_FIELDS", "Evaluation", "Located", "evaluate"]
@@ -39,6 +40,13 @@ class Evaluation:
     repairs: list[RepairResult]
     kpis: dict[str, Any]
     findings: list[Located] = field(default_factory=list)
+    visits: VisitEvaluation = field(default_factory=VisitEvaluation)
+    planned: bool = False  # the policy has a maintenance plan
+
+    @cached_property
+    def visit_rows(self) -> list[dict[str, Any]]:
+        """The JSON `visits` items (SPEC §8): one per planned occurrence, by unit then kind then number."""
+        return [p.row() for p in self.visits.planned]
 
     @property
     def sla_calendars(self) -> list[str | None]:
@@ -68,16 +76,18 @@ def evaluate(
     policy: Policy,
     as_of: dt.datetime,
     links: Links | None = None,
+    visits: Sequence[Record] = (),
 ) -> Evaluation:
-    """Warranty per sale (as of `as_of`) and per repair, SLA, callbacks and KPIs.
+    """Warranty per sale (as of `as_of`) and per repair, SLA, callbacks, planned visits and KPIs.
 
     A serial listed twice in the register uses its first row (validation
     reports the duplicate). A repair without reported_at gets nulls.
     """
     if links is None:
         links = build_links(
-            {"sales": RecordColumns(sales), "repairs": RecordColumns(repairs), "callbacks": RecordColumns(callbacks)}
-        )
+            {"sales": RecordColumns(sales), "repairs": RecordColumns(repairs), "callbacks": RecordColumns(callbacks),
+             "visits": RecordColumns(visits)}
+        )  # fmt: skip
     to_sale = links.repair_sale
     calls_of = links.callback_repair.children_of
     called_at = [cb.get("callback_at") for cb in callbacks]
@@ -125,8 +135,20 @@ def evaluate(
         )
     out.findings.sort(key=lambda f: (f.register, f.index))
     out.repairs = [r for r in results if r is not None]
+    terms = [_terms(s) for s in out.sales]
+    out.visits = evaluate_visits(sales, repairs, visits, terms, policy, as_of, links)
+    out.planned = bool(policy.maintenance)
+    for j, day in out.visits.next_due.items():
+        out.sales[j].next_visit_due = day
     out.kpis = compute_kpis([r for r in records if r is not None], policy.settings)
+    if out.planned:
+        out.kpis["visits"] = visit_kpis(out.visits.planned)
     return out
+
+
+def _terms(sale: SaleResult) -> Terms | None:
+    w = sale.warranty
+    return None if w is None else Terms(w.start, w.free_until, w.paid_until)
 
 
 # Complaints and consultations are not billed: their warranty status is shown,

@@ -17,10 +17,12 @@ from sheetdesk.links import match_key
 from sheetdesk.report import Issue
 from sheetdesk.rules.calendar import ServiceCalendar, Window, cn_holidays
 from sheetdesk.rules.durations import Duration
+from sheetdesk.rules.intervals import Interval
 from sheetdesk.schema.statuses import SlaTargetKey
 
 __all__ = [
     "CalendarKind",
+    "PlanRule",
     "Policy",
     "Settings",
     "SlaRule",
@@ -29,6 +31,7 @@ __all__ = [
 
 CalendarKind = Literal["24x7", "business"]
 StartFrom = Literal["acceptance", "sale"]
+PlanDuring = Literal["warranty", "paid", "lifetime"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,23 @@ class Settings:
     country: str | None = "CN"
 
 
+@dataclass(frozen=True)
+class PlanRule:
+    """One row of the Maintenance sheet: a kind of visit a category's units get, and how often.
+
+    The first is due `first_within` after the warranty start, then one every
+    `every`; `during` says until when (the free warranty, the paid one, or
+    for good); a visit up to `grace_days` after its due date is on time.
+    """
+
+    category: str
+    kind: str
+    every: Interval
+    first_within: Interval
+    during: PlanDuring = "warranty"
+    grace_days: int = 0
+
+
 _MISSING = object()
 
 
@@ -75,6 +95,7 @@ class Policy:
     holidays: frozenset[dt.date] = frozenset()
     workdays: frozenset[dt.date] = frozenset()
     settings: Settings = Settings()
+    maintenance: tuple[PlanRule, ...] = ()  # the planned visits; empty: no plan
     warnings: tuple[Issue, ...] = ()
     # What is derived from the rows: the business calendar, and the rule found
     # per category and per (request type, level), asked for every one of 200k
@@ -98,6 +119,22 @@ class Policy:
             if rule.category == "*":
                 default = rule
         return default or WarrantyRule()
+
+    def plan_for(self, category: str | None) -> tuple[PlanRule, ...]:
+        """The planned visits of a category's units: per kind, the category's row
+        (matched by key, as warranty rows are), else the `*` row of that kind."""
+        found = self._cache.get(("plan", category), _MISSING)
+        if found is _MISSING:
+            found = self._cache[("plan", category)] = self._find_plan(category)
+        return found  # type: ignore[no-any-return]
+
+    def _find_plan(self, category: str | None) -> tuple[PlanRule, ...]:
+        if not self.maintenance:
+            return ()
+        key = match_key(category)
+        own = {r.kind: r for r in self.maintenance if key and r.category != "*" and match_key(r.category) == key}
+        default = {r.kind: r for r in self.maintenance if r.category == "*"}
+        return tuple(own.get(kind) or default[kind] for kind in _kinds_in_order(self.maintenance, own, default))
 
     def sla_for(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
         """The SLA row of (type, level): exact level first, then `*`; blank type = repair."""
@@ -137,6 +174,15 @@ class Policy:
             self._cache[("calendar", "business")] = cal
         assert isinstance(cal, ServiceCalendar)
         return cal
+
+
+def _kinds_in_order(rules: tuple[PlanRule, ...], *present: Mapping[str, PlanRule]) -> list[str]:
+    """The kinds present in any of `present`, in the order the sheet first names them."""
+    kinds: list[str] = []
+    for rule in rules:
+        if rule.kind not in kinds and any(rule.kind in p for p in present):
+            kinds.append(rule.kind)
+    return kinds
 
 
 _ALWAYS = ServiceCalendar.always()

@@ -6,6 +6,7 @@ docs read these.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sheetdesk.schema.fields import FieldType
@@ -21,6 +22,7 @@ class ComputedField:
     status: bool = False  # coloured by status (met green, breached red...)
     width: int = 14
     duration: bool = False  # minutes, shown in words (56天11小时30分); the JSON keeps minutes
+    labels: Mapping[str, tuple[str, str]] | None = None  # a status column's own labels (else STATUS_LABELS)
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -49,15 +51,30 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# A planned visit's status, and what became of a recorded visit, as a clerk reads
+# them (done/late/missing here are about visits, not callbacks).
+VISIT_STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "done": ("Done", "按时完成"),
+    "late": ("Late", "逾期完成"),
+    "missing": ("Missing", "未完成"),
+    "due": ("Due", "待完成"),
+    "upcoming": ("Upcoming", "未开始"),
+    "extra": ("Extra", "计划外"),
+    "unplanned": ("No plan", "无计划"),
+    "not_counted": ("Not counted (absent)", "不计（客户不在）"),
+}
+
+
 # A blank paid_months is a lifetime paid warranty: the Paid Until cell says so.
 LIFETIME = ("Lifetime", "终身")
 
 
-def status_label(value: object, lang: str) -> object:
+def status_label(value: object, lang: str, labels: Mapping[str, tuple[str, str]] | None = None) -> object:
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("Yes" if value else "No")
-    if isinstance(value, str) and value in STATUS_LABELS:
-        en, zh = STATUS_LABELS[value]
+    table = STATUS_LABELS if labels is None else labels
+    if isinstance(value, str) and value in table:
+        en, zh = table[value]
         return zh if lang == "zh" else en
     return value
 
@@ -99,4 +116,17 @@ CALLBACKS_COMPUTED: tuple[ComputedField, ...] = (
     ComputedField("callback_status", "Callback Status", "回访状态", status=True),
 )
 
-COMPUTED_BY_REGISTER = {"sales": SALES_COMPUTED, "repairs": REPAIRS_COMPUTED, "callbacks": CALLBACKS_COMPUTED}
+# Shown on the Sales sheet only when the policy has a maintenance plan.
+NEXT_VISIT_DUE = ComputedField("next_visit_due", "Next Visit Due", "下次巡检到期", "date", width=14)
+
+VISITS_COMPUTED: tuple[ComputedField, ...] = (
+    ComputedField("visit_status", "Plan Status", "计划状态", status=True, width=16, labels=VISIT_STATUS_LABELS),
+    ComputedField("planned_due", "Planned Due", "计划到期日", "date"),
+)
+
+COMPUTED_BY_REGISTER = {
+    "sales": SALES_COMPUTED,
+    "repairs": REPAIRS_COMPUTED,
+    "callbacks": CALLBACKS_COMPUTED,
+    "visits": VISITS_COMPUTED,
+}

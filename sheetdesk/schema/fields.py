@@ -21,6 +21,7 @@ FieldType = Literal[
     "time",
     "weekday",
     "percent",
+    "interval",
     "any",
 ]
 
@@ -120,7 +121,7 @@ class Field:
     hint_zh: str = ""
     width: int = 14
     min_value: float | None = None
-    max_value: float | None = None  # for a duration: in days
+    max_value: float | None = None  # for a duration or an interval: in days
     # A text column whose cells are read as one of these choices, but written
     # and offered as plain text (no dropdown): a policy's `*`-or-level column.
     read_as: Enum | None = None
@@ -146,7 +147,7 @@ class Field:
 
 @dataclass(frozen=True)
 class Register:
-    """A declared sheet: the three registers and the policy sheets."""
+    """A declared sheet: the registers and the policy sheets."""
 
     key: str
     en: str
@@ -156,6 +157,9 @@ class Register:
     description_en: str = ""
     description_zh: str = ""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # An optional register (Visits) is counted, written and distributed only
+    # when a workbook has it, so that workbooks without it give what they always gave.
+    optional: bool = False
 
     def name(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

@@ -86,7 +86,12 @@ def dataset_stats(dataset: Dataset, report: Report) -> dict[str, Any]:
     return {
         "files": len(dataset.workbooks),
         "sheets": sum(len(wb.sheets) for wb in dataset.workbooks),
-        "rows": {r.key: len(dataset.tables[r.key]) if r.key in dataset.tables else 0 for r in REGISTERS},
+        # An optional register (Visits) is counted when the workbook has it.
+        "rows": {
+            r.key: len(dataset.tables[r.key]) if r.key in dataset.tables else 0
+            for r in REGISTERS
+            if not r.optional or r.key in dataset.tables
+        },
         **report.counts(),
     }
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, STATUS_LABELS
+from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, NEXT_VISIT_DUE, STATUS_LABELS, VISIT_STATUS_LABELS
 from tests.checking.books import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,10 +28,10 @@ def test_the_terminal_excerpt_is_the_real_output(tmp_path: Path, monkeypatch: py
 
 
 def test_every_computed_column_and_status_is_documented() -> None:
-    for fields in COMPUTED_BY_REGISTER.values():
+    for fields in (*COMPUTED_BY_REGISTER.values(), (NEXT_VISIT_DUE,)):
         for f in fields:
             assert f"| `{f.key}` | {f.en} | {f.zh} |" in DOC
-    for key, (en, zh) in STATUS_LABELS.items():
+    for key, (en, zh) in (*STATUS_LABELS.items(), *VISIT_STATUS_LABELS.items()):
         assert f"| `{key}` | {en} | {zh} |" in DOC
 
 

@@ -1,0 +1,22 @@
+"""`due`: the morning worklist of everything that needs someone's action (SPEC §8).
+
+`build_worklist` (engine.py) lists the items of one dataset, `due_files`
+(run.py) reads the files and picks the policy, `write_due` (workbook.py)
+writes the worklist workbook. `split` writes each branch its part of the
+same list (`sheetdesk.branches.split`).
+"""
+
+from sheetdesk.due.engine import Worklist, build_worklist
+from sheetdesk.due.items import ITEM_KINDS, ItemKind, WorkItem
+from sheetdesk.due.run import DueResult, due_dataset, due_files
+
+__all__ = [
+    "ITEM_KINDS",
+    "DueResult",
+    "ItemKind",
+    "WorkItem",
+    "Worklist",
+    "build_worklist",
+    "due_dataset",
+    "due_files",
+]
