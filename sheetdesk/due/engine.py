@@ -111,6 +111,7 @@ class _Context:
     links: Links
     owners: BranchOwners
     terms: list[Terms | None] = field(default_factory=list)
+    sla: dict[int, SlaResult] = field(default_factory=dict)
 
     def item(self, kind: str, register: str, index: int, **fields: Any) -> WorkItem:
         """An item about one row: its branch is the row's."""
@@ -129,14 +130,16 @@ class _Context:
 
 
 def _callbacks(ctx: _Context) -> Iterator[WorkItem]:
-    calls_of = ctx.links.callback_repair.children_of
+    # the repairs called back (on time or late; a repeated ticket shares its callbacks, as in check)
+    made = {k for k, cb in enumerate(ctx.callbacks) if isinstance(cb.get("callback_at"), dt.datetime)}
+    called = {
+        i for i, calls in enumerate(ctx.links.callback_repair.children_of) if calls and not made.isdisjoint(calls)
+    }
     days = ctx.policy.settings.callback_days
     for i, r in enumerate(ctx.repairs):
         resolved = r.get("resolved_at")
-        if not isinstance(resolved, dt.datetime) or not isinstance(r.get("reported_at"), dt.datetime):
+        if i in called or not isinstance(resolved, dt.datetime) or not isinstance(r.get("reported_at"), dt.datetime):
             continue
-        if any(isinstance(ctx.callbacks[k].get("callback_at"), dt.datetime) for k in calls_of[i]):
-            continue  # called back (on time or late): nothing left to do
         result = callback_result(resolved, [], days, ctx.as_of)
         if result.due is None or (result.status == "pending" and result.due > ctx.until):
             continue
@@ -147,16 +150,20 @@ def _callbacks(ctx: _Context) -> Iterator[WorkItem]:
         )  # fmt: skip
 
 
-def _sla_of(ctx: _Context, r: Record, reported: dt.datetime) -> SlaResult:
-    events = {t.event: v if isinstance(v := r.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
-    return evaluate_sla(
-        ctx.policy, r.get("request_type"), r.get("fault_level"), reported, events, ctx.as_of, r.get("loaner")
-    )
+def _sla_of(ctx: _Context, i: int, r: Record, reported: dt.datetime) -> SlaResult:
+    """The SLA of open ticket i (worked out once: targets and loaner are two kinds of item)."""
+    found = ctx.sla.get(i)
+    if found is None:
+        events = {t.event: v if isinstance(v := r.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
+        found = ctx.sla[i] = evaluate_sla(
+            ctx.policy, r.get("request_type"), r.get("fault_level"), reported, events, ctx.as_of, r.get("loaner")
+        )
+    return found
 
 
 def _sla(ctx: _Context) -> Iterator[WorkItem]:
     for i, r, reported in ctx.open_repairs():
-        result = _sla_of(ctx, r, reported)
+        result = _sla_of(ctx, i, r, reported)
         for target in SLA_TARGETS:
             t = result.targets[target.key]
             if t.due is None or t.status not in ("overdue", "pending") or (t.status == "pending" and t.due > ctx.until):
@@ -172,7 +179,7 @@ def _loaners(ctx: _Context) -> Iterator[WorkItem]:
     for i, r, reported in ctx.open_repairs():
         if r.get("loaner") == "yes":
             continue
-        result = _sla_of(ctx, r, reported)
+        result = _sla_of(ctx, i, r, reported)
         due = result.loaner_due
         if due is not None and (result.loaner_required or due <= ctx.until):
             yield ctx.item(

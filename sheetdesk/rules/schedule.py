@@ -183,18 +183,19 @@ def schedule_unit(
     dates = due_dates(start, rule, until=until, horizon=horizon or today, ended=ended)
     counted = sorted((v for v in visits if v.counted), key=lambda v: (v.at, v.index))
     taken: list[VisitFact | None] = [None] * len(dates)
-    opens = [d[0] for d in dates]
-    late_until = [d[3] for d in dates]
     extra: list[int] = []
-    for visit in counted:
-        day = visit.at.date()
-        # the occurrences still open whose window (opens .. the next due date) holds the visit
-        open_here = [k for k in range(bisect.bisect_left(late_until, day), bisect.bisect_right(opens, day))
-                     if taken[k] is None]  # fmt: skip
-        if not open_here:
-            extra.append(visit.index)
-            continue
-        taken[min(open_here, key=lambda k: (abs((day - dates[k][1]).days), k))] = visit  # the nearest due date
+    if counted:  # most units have few visits of a kind, many none: then only the statuses are worked out
+        opens = [d[0] for d in dates]
+        late_until = [d[3] for d in dates]
+        for visit in counted:
+            day = visit.at.date()
+            # the occurrences still open whose window (opens .. the next due date) holds the visit
+            open_here = [k for k in range(bisect.bisect_left(late_until, day), bisect.bisect_right(opens, day))
+                         if taken[k] is None]  # fmt: skip
+            if not open_here:
+                extra.append(visit.index)
+                continue
+            taken[min(open_here, key=lambda k: (abs((day - dates[k][1]).days), k))] = visit  # the nearest due
     _in_date_order(taken, dates)
     result = UnitSchedule(extra=extra)
     for number, ((opens_on, due, on_time_on, late_on), fulfilled) in enumerate(zip(dates, taken, strict=True), 1):
