@@ -167,17 +167,29 @@ def import_log(
     save_mapping_to: PathLike | None = None,
     dry_run: bool = False,
     force: bool = False,
+    header_rows: list[int] | None = None,
     progress: RowProgress | None = None,
 ) -> ImportResult:
     """Import a legacy log into the standard `kind` register (sales, repairs or callbacks).
 
     With `output` (and not `dry_run`) the register, Rejects and Import Report
     sheets are written there; with `save_mapping_to` the mapping used is saved
-    for next time. Both targets are checked before the import starts.
+    for next time (YAML, or a workbook with a dropdown of keys for `.xlsx`).
+    Both targets are checked before the import starts. `header_rows` (Excel
+    rows, e.g. `[6]` or `[2, 3]`) skips the header search.
     """
     target = None if dry_run else _output(output, [source, mapping], force)
     saved = _output(save_mapping_to, [source, mapping, target], force)
-    result = import_legacy(source, kind, sheet=sheet, mapping=mapping, encoding=encoding, lang=lang, progress=progress)
+    result = import_legacy(
+        source,
+        kind,
+        sheet=sheet,
+        mapping=mapping,
+        encoding=encoding,
+        lang=lang,
+        header_rows=header_rows,
+        progress=progress,
+    )
     result.dry_run = dry_run
     if target is not None:
         write_import(result, target)

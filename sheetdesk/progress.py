@@ -34,11 +34,10 @@ class Step:
 class Progress:
     """The silent default.
 
-    `label` is a `Msg` (rendered in the progress's language with `params`)
-    or, transitionally, plain text.
+    `label` is a `Msg`, rendered in the progress's language with `params`.
     """
 
-    def step(self, label: Msg | str, total: int | None = None, **params: Any) -> Step:
+    def step(self, label: Msg, total: int | None = None, **params: Any) -> Step:
         return Step()
 
 
@@ -108,6 +107,5 @@ class TerminalProgress(Progress):
         self.stream = stream or sys.stderr
         self.lang = lang
 
-    def step(self, label: Msg | str, total: int | None = None, **params: Any) -> Step:
-        text = label.render(self.lang, **params) if isinstance(label, Msg) else label
-        return _TerminalStep(self.stream, text, total)
+    def step(self, label: Msg, total: int | None = None, **params: Any) -> Step:
+        return _TerminalStep(self.stream, label.render(self.lang, **params), total)

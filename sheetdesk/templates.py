@@ -25,11 +25,14 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.errors import UsageError
+from sheetdesk.i18n import Msg, localize
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, display_value, new_workbook, write_value
+from sheetdesk.rules.durations import format_duration, parse_duration
+from sheetdesk.rules.intervals import format_interval, parse_interval
 from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, VISITS, Field, Register, normalize_label
-from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, EXAMPLE_MAINTENANCE_ROWS, MAINTENANCE
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, EXAMPLE_MAINTENANCE_ROWS, MAINTENANCE, SETTING_BY_KEY
 
 __all__ = [
     "DROPDOWN_ROWS",
@@ -58,72 +61,73 @@ _REGISTER_FILES: dict[str, tuple[Register, ...]] = {
 }
 _ALL = ("sales", "repairs", "callbacks", "visits", "policy", "service_desk")
 
-_TYPE_NAMES = {
-    "text": ("text", "文本"),
-    "date": ("date (yyyy-mm-dd)", "日期（yyyy-mm-dd）"),
-    "datetime": ("date and time (yyyy-mm-dd hh:mm)", "日期时间（yyyy-mm-dd hh:mm）"),
-    "number": ("number", "数字"),
-    "integer": ("whole number", "整数"),
-    "enum": ("choice from the dropdown", "下拉选项"),
-    "yesno": ("Yes / No", "是 / 否"),
-    "duration": ("duration (30min, 4h, 1.5h, 2d)", "时长（30min、4h、1.5h、2d）"),
-    "time": ("time (HH:MM)", "时间（HH:MM）"),
-    "weekday": ("weekday (Mon…Sun or 1…7)", "星期（周一…周日 或 1…7）"),
-    "percent": ("percentage (98%)", "百分比（98%）"),
-    "interval": ("interval (1m, 3m, 6m, 1y, 90d)", "周期（1m、3m、6m、1y、90d）"),
-    "any": ("as the row says", "按设置项填写"),
+# How the instructions name a column's type; Chinese shows an example instead of a pattern.
+TYPE_NAMES: dict[str, Msg] = {
+    "text": Msg("text", "文本"),
+    "date": Msg("date (yyyy-mm-dd)", "日期（如 2025-03-18）"),
+    "datetime": Msg("date and time (yyyy-mm-dd hh:mm)", "日期时间（如 2025-03-18 14:30）"),
+    "number": Msg("number", "数字"),
+    "integer": Msg("whole number", "整数"),
+    "enum": Msg("choice from the dropdown", "下拉选项"),
+    "yesno": Msg("Yes / No", "是 / 否"),
+    "duration": Msg("duration (30min, 4h, 1.5h, 2d)", "时长（如 30分钟、4小时、1.5小时、2天）"),
+    "time": Msg("time (HH:MM)", "时间（如 09:00）"),
+    "weekday": Msg("weekday (Mon…Sun or 1…7)", "星期（周一…周日 或 1…7）"),
+    "percent": Msg("percentage (98%)", "百分比（如 98%）"),
+    "interval": Msg("interval (1m, 3m, 6m, 1y, 90d)", "周期（如 1m、3m、6m、1y、90d）"),
+    "any": Msg("as the row says", "按设置项填写"),
 }
 
-_TEXT = {
-    "instructions": ("Instructions", "填写说明"),
-    "title": ("{name}: how to fill it in", "{name} 填写说明"),
-    "policy_title": ("Service policy: how to fill it in", "服务政策 填写说明"),
-    "general": (
-        "Keep the header row as it is and add one record per row below it. Red headers are required "
-        "columns. Pick values from the dropdowns. Dates as yyyy-mm-dd, times as yyyy-mm-dd hh:mm. "
-        "Hover over a header for a hint.",
-        "请保留表头，每条记录占一行，从表头下一行开始填写。红色表头为必填列。有下拉列表的列请从列表中选择。"
-        "日期写作 yyyy-mm-dd，时间写作 yyyy-mm-dd hh:mm。鼠标停在表头上可看到填写提示。",
-    ),
-    "policy_general": (
-        "Each sheet replaces the built-in default when present. Durations are written 30min, 4h, 1.5h, "
-        "2d; times as HH:MM; percentages as 98%. A sheet you delete keeps the built-in default.",
-        "每张政策表存在时整体替换内置默认值；删除的表沿用内置默认值。时长写作 30min、4h、1.5h、2d；"
-        "时间写作 HH:MM；百分比写作 98%。",
-    ),
-    "columns": (
-        ("Column", "Data type", "Required", "Allowed values", "Hint"),
-        ("栏目", "数据类型", "是否必填", "可选值", "填写提示"),
-    ),
-    "example": (
-        "Example, not in force: a plan from typical service plans. Copy the rows you want into columns A–F "
-        "(an empty sheet plans no visits).",
-        "示例（不生效）：取自常见服务方案的计划。需要时把所需的行复制到 A–F 列（此表为空即不安排计划巡检）。",
-    ),
-    "example_label": ("e.g. {label}", "示例·{label}"),
-    "required": ("required", "必填"),
-    "unique": ("required, unique", "必填，不可重复"),
-    "optional": ("optional", "选填"),
-}
+INSTRUCTIONS = Msg("Instructions", "填写说明")
+TITLE = Msg("{name}: how to fill it in", "{name} 填写说明")
+POLICY_TITLE = Msg("Service policy: how to fill it in", "服务政策 填写说明")
+GENERAL = Msg(
+    "Keep the header row as it is and add one record per row below it. Red headers are required "
+    "columns. Pick values from the dropdowns. Dates as yyyy-mm-dd, times as yyyy-mm-dd hh:mm. "
+    "Hover over a header for a hint.",
+    "请保留表头，每条记录占一行，从表头下一行开始填写。红色表头为必填列。有下拉列表的列请从列表中选择。"
+    "日期写作 2025-03-18 这样的格式，时间写作 2025-03-18 14:30。鼠标停在表头上可看到填写提示。",
+)
+POLICY_GENERAL = Msg(
+    "Each sheet replaces the built-in default when present. Durations are written 30min, 4h, 1.5h, "
+    "2d; times as HH:MM; percentages as 98%. A sheet you delete keeps the built-in default.",
+    "每张政策表存在时整体替换内置默认值；删除的表沿用内置默认值。时长写作 30分钟、4小时、1.5小时、2天；"
+    "时间写作 09:00；百分比写作 98%。",
+)
+COLUMNS = (
+    Msg("Column", "栏目"),
+    Msg("Data type", "数据类型"),
+    Msg("Required", "是否必填"),
+    Msg("Allowed values", "可选值"),
+    Msg("Hint", "填写提示"),
+)
+EXAMPLE = Msg(
+    "Example, not in force: a plan from typical service plans. Copy the rows you want into columns A–F "
+    "(an empty sheet plans no visits).",
+    "示例（不生效）：取自常见服务方案的计划。需要时把所需的行复制到 A–F 列（此表为空即不安排计划巡检）。",
+)
+# Not the column's label itself, so that this row is never taken for the header.
+EXAMPLE_LABEL = Msg("e.g. {label}", "示例·{label}")
+REQUIRED = Msg("required", "必填")
+UNIQUE = Msg("required, unique", "必填，不可重复")
+OPTIONAL = Msg("optional", "选填")
+DOCUMENT_TITLE = Msg("sheetdesk template", "sheetdesk 模板")
+UNKNOWN_LANG = Msg("unknown language {lang}: choose en or zh", "未知语言 {lang}：请选 en 或 zh")
+UNKNOWN_KIND = Msg("unknown template {kind}: choose one of {kinds}", "未知模板 {kind}：请从 {kinds} 中选择")
 
 _WEEKDAYS_ZH = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五", "sat": "周六", "sun": "周日"}
 
 
-def _t(key: str, lang: str) -> Any:
-    en, zh = _TEXT[key]
-    return zh if lang == "zh" else en
-
-
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise UsageError(f"unknown language {lang!r}: choose en or zh")
+        raise UsageError(UNKNOWN_LANG, lang=repr(lang))
 
 
 def template_names(kind: str, lang: str) -> list[str]:
     """File names `kind` writes: `sales.xlsx` (en) / `sales.zh.xlsx` (zh)."""
     _check_lang(lang)
     if kind not in KINDS:
-        raise UsageError(f"unknown template {kind!r}: choose one of {', '.join(KINDS)}")
+        raise UsageError(UNKNOWN_KIND, kind=repr(kind), kinds=", ".join(KINDS))
     stems = _ALL if kind == "all" else (kind,)
     infix = ".zh" if lang == "zh" else ""
     return [f"{stem}{infix}.xlsx" for stem in stems]
@@ -134,20 +138,18 @@ def template_names(kind: str, lang: str) -> list[str]:
 
 def instruction_rows(register: Register, lang: str) -> list[list[str]]:
     """The table of a register's columns: label, type, required, allowed values, hint."""
-    rows = [list(_t("columns", lang))]
-    sep = "、" if lang == "zh" else ", "
+    rows = [[c.render(lang) for c in COLUMNS]]
     for f in register.fields:
-        required = _t("unique", lang) if f.unique else _t("required", lang) if f.required else _t("optional", lang)
-        allowed = sep.join(f.enum.labels(lang)) if f.enum is not None else ""
-        type_name = _TYPE_NAMES[f.type][1 if lang == "zh" else 0]
-        rows.append([f.label(lang), type_name, required, allowed, f.hint(lang)])
+        required = (UNIQUE if f.unique else REQUIRED if f.required else OPTIONAL).render(lang)
+        allowed = localize(f.enum.titles(), lang) if f.enum is not None else ""
+        rows.append([f.label(lang), TYPE_NAMES[f.type].render(lang), required, allowed, f.hint(lang)])
     return rows
 
 
 def _write_instructions(
     wb: Workbook, formats: Formats, registers: Sequence[Register], lang: str, *, policy: bool = False
 ) -> None:
-    ws = wb.add_worksheet(_t("instructions", lang))
+    ws = wb.add_worksheet(INSTRUCTIONS.render(lang))
     title = formats.get(bold=True, font_size=14)
     section = formats.get(bold=True, font_size=12, font_color="#1F4E78")
     wrap = formats.get(text_wrap=True, valign="top")
@@ -155,16 +157,10 @@ def _write_instructions(
     for col, width in enumerate((22, 30, 16, 44, 44)):
         ws.set_column(col, col, width, wrap)
     row = 0
-    ws.write_string(
-        row,
-        0,
-        _t("policy_title", lang)
-        if policy
-        else _t("title", lang).format(name=" / ".join(r.name(lang) for r in registers)),
-        title,
-    )
+    names = " / ".join(r.name(lang) for r in registers)
+    ws.write_string(row, 0, POLICY_TITLE.render(lang) if policy else TITLE.render(lang, name=names), title)
     row += 1
-    ws.merge_range(row, 0, row, 4, _t("policy_general" if policy else "general", lang), wrap)
+    ws.merge_range(row, 0, row, 4, (POLICY_GENERAL if policy else GENERAL).render(lang), wrap)
     ws.set_row(row, 48)
     row += 2
     for register in registers:
@@ -182,9 +178,9 @@ def _write_instructions(
 # -- register templates -------------------------------------------------------
 
 
-def _new(path: Path) -> tuple[Workbook, Formats]:
+def _new(path: Path, lang: str) -> tuple[Workbook, Formats]:
     wb = new_workbook(path)
-    wb.set_properties({"title": "sheetdesk template", "author": "sheetdesk", "created": CREATED})
+    wb.set_properties({"title": DOCUMENT_TITLE.render(lang), "author": "sheetdesk", "created": CREATED})
     return wb, Formats(wb)
 
 
@@ -200,7 +196,7 @@ def _register_sheet(wb: Workbook, formats: Formats, register: Register, lang: st
 def write_register_template(path: str | Path, registers: Sequence[Register], lang: str) -> None:
     """One workbook with a blank standard sheet per register and the instructions."""
     _check_lang(lang)
-    wb, formats = _new(Path(path))
+    wb, formats = _new(Path(path), lang)
     for register in registers:
         _register_sheet(wb, formats, register, lang)
     _write_instructions(wb, formats, registers, lang)
@@ -211,11 +207,25 @@ def write_register_template(path: str | Path, registers: Sequence[Register], lan
 
 
 def _policy_value(f: Field, value: Any, lang: str) -> Any:
-    """A default policy cell as a clerk writes it in `lang` (enum keys become labels)."""
+    """A default policy cell as a clerk writes it in `lang`: choices (`II`, `callback_days`)
+    as their label (`二级`, `回访天数`), weekdays and durations in words (`周一`, `4小时`)."""
     if value is None or f.enum is not None:
         return value  # RegisterSheetWriter shows enum keys as labels
+    if f.read_as is not None and isinstance(value, str):
+        return f.read_as.label(value, lang)
     if f.type == "weekday" and lang == "zh" and isinstance(value, str):
         return _WEEKDAYS_ZH.get(value.casefold()[:3], value)
+    if f.type == "duration" and isinstance(value, str):
+        return format_duration(parse_duration(value), lang)
+    return value
+
+
+def _setting_value(record: dict[str, Any], lang: str) -> Any:
+    """A setting's value in `lang`: a choice (`CN`) as its label (`中国`)."""
+    setting = SETTING_BY_KEY.get(str(record.get("setting")))
+    value = record.get("value")
+    if setting is not None and setting.enum is not None and isinstance(value, str):
+        return setting.enum.label(value, lang)
     return value
 
 
@@ -224,13 +234,18 @@ def policy_records(register: Register, lang: str) -> list[dict[str, Any]]:
     header, *rows = DEFAULT_POLICY_ROWS[register.key]
     lookup = register.header_lookup()
     keys = [lookup[normalize_label(label)] for label in header]
-    return [{k: _policy_value(register.field(k), v, lang) for k, v in zip(keys, row, strict=False)} for row in rows]
+    records = [dict(zip(keys, row, strict=False)) for row in rows]
+    if register.key == "settings":
+        return [{**r, "setting": _policy_value(register.field("setting"), r["setting"], lang),
+                 "value": _setting_value(r, lang)} for r in records]  # fmt: skip
+    return [{k: _policy_value(register.field(k), v, lang) for k, v in r.items()} for r in records]
 
 
 def write_policy_template(path: str | Path, lang: str) -> None:
-    """The five policy sheets with the built-in default rows, and the instructions."""
+    """The six policy sheets with the built-in default rows (Maintenance: none, an example beside it),
+    and the instructions."""
     _check_lang(lang)
-    wb, formats = _new(Path(path))
+    wb, formats = _new(Path(path), lang)
     for register in POLICY_SHEETS:
         writer = _register_sheet(wb, formats, register, lang)
         for i, record in enumerate(policy_records(register, lang)):
@@ -247,15 +262,22 @@ def _maintenance_example(writer: RegisterSheetWriter, formats: Formats, lang: st
     ws, first = writer.ws, len(MAINTENANCE.fields) + 1  # one blank column between
     note = formats.get(italic=True, font_color="#595959", text_wrap=True, valign="top")
     grey = formats.get(font_color="#595959", bg_color="#F2F2F2", border=1)
-    ws.merge_range(0, first, 0, first + len(MAINTENANCE.fields) - 1, _t("example", lang), note)
+    ws.merge_range(0, first, 0, first + len(MAINTENANCE.fields) - 1, EXAMPLE.render(lang), note)
     for c, f in enumerate(MAINTENANCE.fields):
-        # not the column's label itself, so that this row is never taken for the header
-        ws.write_string(1, first + c, _t("example_label", lang).format(label=f.label(lang)), grey)
+        ws.write_string(1, first + c, EXAMPLE_LABEL.render(lang, label=f.label(lang)), grey)
         ws.set_column(first + c, first + c, max(f.width, 12))
     for r, row in enumerate(EXAMPLE_MAINTENANCE_ROWS, start=2):
         for c, (f, value) in enumerate(zip(MAINTENANCE.fields, row, strict=True)):
-            shown = value.render(lang) if hasattr(value, "render") else display_value(f, value, lang)
-            write_value(ws, r, first + c, shown, grey)
+            write_value(ws, r, first + c, _example_value(f, value, lang), grey)
+
+
+def _example_value(f: Field, value: Any, lang: str) -> Any:
+    """An example plan cell as a clerk writes it in `lang` (`6个月`, `保修期内`)."""
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if f.type == "interval" and isinstance(value, str):
+        return format_interval(parse_interval(value), lang)
+    return display_value(f, value, lang)
 
 
 # -- the command's library function ---------------------------------------------

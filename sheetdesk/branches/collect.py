@@ -35,6 +35,7 @@ from sheetdesk.errors import InputError, UsageError
 from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Bound, Msg, majority, output_lang
 from sheetdesk.io.atomic import atomic_path
+from sheetdesk.io.autofilters import read_autofilters
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.outputs import check_output
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
@@ -238,6 +239,7 @@ def write_merged(
     taken: set[str] = set()
     names = {id(s): safe_sheet_name(s.name, taken) for s in master_wb.sheets}
     tables = {id(t.sheet): t for t in dataset.tables.values()}
+    filters = read_autofilters(master_wb.path) if master_wb.format in ("xlsx", "xlsm") else {}
     cuts: list[Cut] = []
     with atomic_path(out) as tmp:
         wb = new_workbook(tmp)
@@ -249,7 +251,8 @@ def write_merged(
             if table is None:
                 cuts += carry_sheet(wb, formats, sheet, name)
                 continue
-            cuts += write_master_register(wb, formats, table, merged[table.key].rows, name=name)
+            rows = merged[table.key].rows
+            cuts += write_master_register(wb, formats, table, rows, name=name, autofilter=filters.get(sheet.name))
             if not sheet.visible:  # a register the clerk hid stays hidden
                 wb.worksheets()[-1].hide()
             written.add(table.key)

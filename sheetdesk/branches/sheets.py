@@ -9,6 +9,11 @@ of day in a date column; only the cells a merge changed are written anew,
 and new rows go below the last row. Other sheets are carried by value,
 hidden ones staying hidden.
 
+Register sheets of both get what the annotated copy has
+(`setup_register_sheet`): a filter over the header (the master's own kept),
+frozen panes below the header and right of the key column, and a print
+setup repeating the header and the key column on every page.
+
 Every writer returns the cells whose text was cut to Excel's 32,767
 characters (`Cut`), so that the caller names each one in a finding.
 """
@@ -26,7 +31,16 @@ from sheetdesk.branches.rows import Row
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
 from sheetdesk.io.values import is_blank
-from sheetdesk.io.xlsx import DATETIME_FORMAT, Formats, RegisterSheetWriter, display_value, write_value
+from sheetdesk.io.xlsx import (
+    DATETIME_FORMAT,
+    Formats,
+    RegisterSheetWriter,
+    Span,
+    display_value,
+    key_field,
+    setup_register_sheet,
+    write_value,
+)
 from sheetdesk.schema import Field, Register
 
 DROPDOWN_SPARE_ROWS = 1000
@@ -58,6 +72,8 @@ def write_register_sheet(
         for key in writer.write_record(i, row.values):
             cut.append((row, key))
     writer.add_dropdowns(len(rows) + DROPDOWN_SPARE_ROWS)
+    key_col = next(i for i, f in enumerate(register.fields) if f.key == key_field(register))
+    setup_register_sheet(ws, 0, len(rows), len(register.fields) - 1, key_col, widths=writer.widths, lang=lang)
     return cut
 
 
@@ -73,13 +89,16 @@ def extra_columns(table: Table) -> list[int]:
     return [c for c in range(width) if c not in declared and any(c < len(r) and not _empty(r[c]) for r in rows)]
 
 
-def write_master_register(wb: Workbook, formats: Formats, table: Table, rows: list[Row], *, name: str) -> list[Cut]:
+def write_master_register(
+    wb: Workbook, formats: Formats, table: Table, rows: list[Row], *, name: str, autofilter: Span | None = None
+) -> list[Cut]:
     """A master's register sheet after a merge, cell for cell as the master had it.
 
     `rows` are the master's rows (those a merge changed name the fields in
     `Row.changed`) followed by the added rows. A declared field the master
     has no column for gets one to the right, headed in the sheet's
-    language, when a changed or added row fills it.
+    language, when a changed or added row fills it. `autofilter` is the
+    master sheet's own filter, kept (widened over the rows and columns).
     """
     sheet, loc, register = table.sheet, table.location, table.register
     ws = wb.add_worksheet(name)
@@ -130,7 +149,9 @@ def write_master_register(wb: Workbook, formats: Formats, table: Table, rows: li
             cuts.append(Cut(name, r, columns[k], len(str(row.get(k)))))
         r += 1
     writer.add_dropdowns(r + DROPDOWN_SPARE_ROWS)
-    ws.freeze_panes(loc.header_index + 1, 0)
+    widths = {c: _width(register, table.lang, fields_at.get(c)) for c in range(width)}
+    key_col = columns.get(key_field(register))
+    setup_register_sheet(ws, loc.header_index, r - 1, width - 1, key_col, autofilter, widths=widths, lang=table.lang)
     return cuts
 
 
@@ -140,11 +161,14 @@ def _column_look(
     declared = {c: register.field(k) for k, c in columns.items()}
     for c in range(width):
         f = declared.get(c)
-        if f is None:
-            ws.set_column(c, c, EXTRA_COLUMN_WIDTH)
-        else:
-            label_width = len(f.label(lang)) * (2 if lang == "zh" else 1) + 2
-            ws.set_column(c, c, max(f.width, label_width), formats.for_field(f))
+        ws.set_column(c, c, _width(register, lang, f), None if f is None else formats.for_field(f))
+
+
+def _width(register: Register, lang: str, f: Field | None) -> float:
+    """A column's width in characters: a declared field's, or the extra columns' width."""
+    if f is None:
+        return EXTRA_COLUMN_WIDTH
+    return max(f.width, len(f.label(lang)) * (2 if lang == "zh" else 1) + 2)
 
 
 def _header(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.branches.canonical import IDENTITY, content_fingerprint
+from sheetdesk.branches.canonical import IDENTITY, content_fingerprint, key_title
 from sheetdesk.branches.keys import MasterKey, check_key_location, key_for_split, key_path
 from sheetdesk.branches.names import branch_file_names
 from sheetdesk.branches.provenance import Provenance, write_provenance
@@ -212,7 +212,7 @@ def _group_by_branch(
                 "split.duplicate_key",
                 _where(table, row, id_column),
                 register=register.title,
-                key=row.label,
+                key=key_title(register, row.label),
                 first_row=first.excel_row,
             )
         for row in table.index.values():
@@ -234,7 +234,11 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
         via = VIA[owner.via_field].bind(key=owner.via)
         column = owner.via_field if register.key not in ("callbacks", "visits") else IDENTITY[register.key][0]
         report.add(
-            "split.ambiguous_branch", _where(table, row, column), register=register.title, key=row.label, via=via
+            "split.ambiguous_branch",
+            _where(table, row, column),
+            register=register.title,
+            key=key_title(register, row.label),
+            via=via,
         )
         return
     why = WHY_NO_BRANCH.get((register.key, owner.reason)) or WHY_NO_BRANCH[(register.key, "blank")]
@@ -243,7 +247,7 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
         "split.no_branch",
         _where(table, row, column),
         register=register.title,
-        key=row.label,
+        key=key_title(register, row.label),
         why=why.bind(via=owner.via),
     )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sheetdesk.i18n import Msg
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.progress import SILENT, Progress
@@ -15,7 +16,9 @@ from sheetdesk.report import Report, json_value
 from sheetdesk.rules.evaluate import Evaluation, evaluate
 from sheetdesk.rules.policy import Policy
 from sheetdesk.validation import validate_dataset
-from sheetdesk.validation.run import dataset_stats, sort_issues
+from sheetdesk.validation.run import VALIDATING, dataset_stats, sort_issues
+
+COMPUTING = Msg("Computing warranty, SLA and callbacks", "正在计算保修、服务时限和回访")
 
 
 @dataclass
@@ -73,12 +76,12 @@ def check_dataset(
     A bad policy is reported (sheet and cell) and nothing is computed from it.
     """
     as_of = (as_of or dt.datetime.now()).replace(microsecond=0)
-    with progress.step("Validating"):
+    with progress.step(VALIDATING):
         report = validate_dataset(dataset, now=as_of)
         policy = load_policy(dataset, policy_path, report)
     evaluation = None
     if policy is not None:
-        with progress.step("Computing warranty, SLA and callbacks"):
+        with progress.step(COMPUTING):
             evaluation = evaluate(
                 _records(dataset, "sales"),
                 _records(dataset, "repairs"),

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from sheetdesk.cli.click_lang import click_language, current_lang
 from sheetdesk.cli.common import EXIT_BAD_INPUT, debug_option
 from sheetdesk.cli.signals import Interrupted, exit_code_of, signals_as_interrupts
 from sheetdesk.errors import SheetdeskError
@@ -23,6 +24,10 @@ from sheetdesk.version import __version__
 INTERRUPTED = Msg("sheetdesk: interrupted", "sheetdesk：已中断")
 STOPPED_BY = Msg("sheetdesk: stopped by {signal}", "sheetdesk：被 {signal} 信号终止")
 ERROR_LINE = Msg("sheetdesk: error: {message}", "sheetdesk：错误：{message}")
+USAGE_LINE = Msg(
+    "sheetdesk: error: {message} (see '{command} --help')", "sheetdesk：错误：{message}（见 '{command} --help'）"
+)
+ABORTED = Msg("Aborted!", "已取消！")
 INTERNAL = Msg(
     "internal error: {kind}: {detail} (run with --debug for details)",
     "内部错误：{kind}：{detail}（加 --debug 查看详情）",
@@ -30,35 +35,41 @@ INTERNAL = Msg(
 
 
 def _lang(ctx: click.Context | None) -> str:
+    """An error's language: --lang, else the locale, else English (the workbook may not be read yet)."""
     option = ctx.find_root().meta.get("sheetdesk.lang") if ctx is not None else None
-    return terminal_lang(option)
+    return terminal_lang(option) if option else current_lang()
 
 
 class SheetdeskGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Like Click's, but a usage error is one line on stderr (exit 2), as SPEC §5 asks.
 
-        While the command runs, SIGTERM and SIGHUP end it the way Ctrl+C does
-        (`sheetdesk.cli.signals`): clean-up runs, the exit code is 128 + the
-        signal's number.
+        Click's own messages follow the terminal language (`click_lang`):
+        --lang, read from the command line before Click parses it, else the
+        locale, else English. While the command runs, SIGTERM and SIGHUP end
+        it the way Ctrl+C does (`sheetdesk.cli.signals`): clean-up runs, the
+        exit code is 128 + the signal's number.
         """
         kwargs["standalone_mode"] = False
-        try:
-            with signals_as_interrupts():
-                code = super().main(*args, **kwargs)
-        except click.UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx is not None else "sheetdesk"
-            click.echo(f"sheetdesk: error: {exc.format_message()} (see '{where} --help')", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except click.ClickException as exc:
-            exc.show()
-            sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
-        except KeyboardInterrupt as exc:  # outside a command (while parsing options)
-            click.echo(_interrupted(exc, _lang(None)), err=True)
-            sys.exit(exit_code_of(exc))
+        argv = kwargs.get("args", args[0] if args else None)
+        argv = sys.argv[1:] if argv is None else list(argv)
+        with click_language(argv) as lang:
+            try:
+                with signals_as_interrupts():
+                    code = super().main(*args, **kwargs)
+            except click.UsageError as exc:
+                where = exc.ctx.command_path if exc.ctx is not None else "sheetdesk"
+                click.echo(USAGE_LINE.render(lang, message=exc.format_message(), command=where), err=True)
+                sys.exit(EXIT_BAD_INPUT)
+            except click.ClickException as exc:
+                exc.show()
+                sys.exit(exc.exit_code)
+            except click.Abort:
+                click.echo(ABORTED.render(lang), err=True)
+                sys.exit(1)
+            except KeyboardInterrupt as exc:  # outside a command (while parsing options)
+                click.echo(_interrupted(exc, lang), err=True)
+                sys.exit(exit_code_of(exc))
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:

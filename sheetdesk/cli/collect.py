@@ -9,8 +9,19 @@ import click
 
 from sheetdesk import api
 from sheetdesk.branches import CollectResult
+from sheetdesk.branches.canonical import shown_key
 from sheetdesk.branches.merge_report import OUTCOME_LABELS, Change
-from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, lang_option, print_json, show_progress
+from sheetdesk.cli.common import (
+    EXIT_DATA_ERRORS,
+    EXIT_OK,
+    FILE,
+    MASTER,
+    NamedArgument,
+    debug_option,
+    lang_option,
+    print_json,
+    show_progress,
+)
 from sheetdesk.cli.split import issue_line
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.schema import REGISTERS_BY_KEY
@@ -32,8 +43,8 @@ BLANK = Msg("(blank)", "（空）")
 
 
 @click.command("collect")
-@click.argument("master", type=click.Path(path_type=Path))
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("master", type=click.Path(path_type=Path), cls=NamedArgument, label=MASTER)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
 @click.option(
     "-o",
     "--output",
@@ -149,8 +160,9 @@ def _print(result: CollectResult, lang: str) -> None:
 def change_line(change: Change, lang: str) -> str:
     where = "!".join(str(p) for p in (change.sheet, change.row) if p is not None)
     field = ""
+    register = REGISTERS_BY_KEY.get(change.register)
+    key = shown_key(register, change.key, lang) if register is not None and change.key else change.key
     if change.field:
-        register = REGISTERS_BY_KEY.get(change.register)
         label = register.field(change.field).label(lang) if register else change.field
         field = FIELD_PART.render(lang, field=label, old=_show(change.old, lang), new=_show(change.new, lang))
     return CHANGE_LINE.render(
@@ -158,7 +170,7 @@ def change_line(change: Change, lang: str) -> str:
         outcome=OUTCOME_LABELS[change.outcome],
         file=change.file,
         where=where,
-        key=f" {change.key}" if change.key else "",
+        key=f" {key}" if key else "",
         field=field,
         message=change.text(lang),
     )

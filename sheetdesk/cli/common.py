@@ -7,10 +7,11 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import click
 
+from sheetdesk.cli.click_lang import current_lang
 from sheetdesk.i18n import LANGS, Msg, terminal_lang
 from sheetdesk.progress import SILENT, Progress, TerminalProgress
 from sheetdesk.report import Report
@@ -44,22 +45,29 @@ def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) ->
     return value
 
 
-def lang_option(func: F) -> F:
+LANG_HELP = (
+    "Language of messages and written workbooks: en or zh (default: the workbook's language; "
+    "terminal text follows LANG, then the workbook)."
+)
+
+
+@overload
+def lang_option(func: F, *, help: str = ...) -> F: ...
+@overload
+def lang_option(func: None = None, *, help: str = ...) -> Callable[[F], F]: ...
+def lang_option(func: F | None = None, *, help: str = LANG_HELP) -> F | Callable[[F], F]:
     """--lang en|zh on every command: the language of messages and written workbooks.
 
     Without it, workbooks follow the input's language and terminal text the
     locale (LANG / LC_ALL), then the input (`sheetdesk.i18n`). The command gets
     the option as its `lang` parameter (None when not given); the group reads it
-    from the context to print an error in the same language.
+    from the context to print an error in the same language. `@lang_option` or,
+    for another help text, `@lang_option(help=...)`.
     """
-    return click.option(
-        "--lang",
-        type=click.Choice(LANGS),
-        default=None,
-        callback=_set_lang,
-        help="Language of messages and written workbooks: en or zh (default: the workbook's "
-        "language; terminal text follows LANG, then the workbook).",
-    )(func)
+    decorator: Callable[[F], F] = click.option(
+        "--lang", type=click.Choice(LANGS), default=None, callback=_set_lang, help=help
+    )
+    return decorator if func is None else decorator(func)
 
 
 # A date, or a date and a time: 2026-11-01, 2026-11-01T17:30, 2026-11-01 17:30:00.
@@ -90,8 +98,7 @@ class WhenType(click.ParamType[dt.datetime]):
             year, month, day, hour, minute, second = (int(part) for part in match.groups(default="0"))
             return dt.datetime(year, month, day, hour, minute, second)
         except ValueError:
-            option = ctx.find_root().meta.get("sheetdesk.lang") if ctx is not None else None
-            self.fail(NOT_A_WHEN.render(terminal_lang(option), value=value), param, ctx)
+            self.fail(NOT_A_WHEN.render(current_lang(), value=value), param, ctx)
 
 
 def exit_code(report: Report) -> int:
@@ -108,6 +115,48 @@ def show_progress(json_mode: bool) -> bool:
     return not json_mode and sys.stderr.isatty()
 
 
-def progress_for(json_mode: bool) -> Progress:
-    """A bar on stderr for each slow step, or silence (not a terminal, --json)."""
-    return TerminalProgress() if show_progress(json_mode) else SILENT
+def progress_for(json_mode: bool, lang: str | None = None) -> Progress:
+    """A bar on stderr for each slow step, or silence (not a terminal, --json).
+
+    Its labels are in the terminal language as far as it is known before the
+    workbook is read: --lang, else the locale, else English.
+    """
+    return (
+        TerminalProgress(lang=terminal_lang(lang) if lang else current_lang()) if show_progress(json_mode) else SILENT
+    )
+
+
+NOT_A_COUNT = Msg("'{value}' is not a whole number of 0 or more", "'{value}' 不是大于或等于 0 的整数")
+
+
+class CountType(click.ParamType[int]):
+    """A whole number of 0 or more (`--limit`), refused in the reader's language."""
+
+    name = "N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        text = str(value).strip()
+        if text.isascii() and text.isdigit():
+            return int(text)
+        self.fail(NOT_A_COUNT.render(current_lang(), value=value), param, ctx)
+
+
+FILE = Msg("FILE", "文件")
+MASTER = Msg("MASTER", "总表")
+
+
+class NamedArgument(click.Argument):
+    """An argument whose placeholder in usage lines and errors (`FILE...`, `文件...`)
+    is in the reader's language: `@click.argument("files", cls=NamedArgument, label=FILE)`."""
+
+    def __init__(self, param_decls: list[str], *, label: Msg, **kwargs: Any) -> None:
+        super().__init__(param_decls, **kwargs)
+        self.label = label
+
+    def make_metavar(self, ctx: click.Context | None = None) -> str:  # Click 8.1 passes no ctx
+        var = self.label.render(current_lang())
+        if not self.required:
+            var = f"[{var}]"
+        return var + "..." if self.nargs != 1 else var

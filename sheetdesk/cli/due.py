@@ -9,9 +9,18 @@ import click
 
 from sheetdesk import api
 from sheetdesk.bulk import collector_paused
-from sheetdesk.cli.common import WhenType, debug_option, exit_code, lang_option, print_json, progress_for
+from sheetdesk.cli.common import (
+    FILE,
+    NamedArgument,
+    WhenType,
+    debug_option,
+    exit_code,
+    lang_option,
+    print_json,
+    progress_for,
+)
+from sheetdesk.cli.show import display_width, pad
 from sheetdesk.cli.split import issue_line
-from sheetdesk.cli.validate import display_width, pad
 from sheetdesk.due import DueResult, WorkItem
 from sheetdesk.due.items import ITEM_KINDS
 from sheetdesk.due.run import GROUPINGS
@@ -44,7 +53,7 @@ MAX_ISSUE_LINES = 10
 
 
 @click.command("due", short_help="The worklist: everything due, overdue first.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
 @click.option(
     "--policy",
     type=click.Path(path_type=Path),
@@ -116,7 +125,7 @@ def due(
     with collector_paused():
         result = api.due(
             files, policy=policy, as_of=as_of, days=days, by=by, output=output, force=force, lang=lang,  # type: ignore[arg-type]
-            progress=progress_for(json_mode),
+            progress=progress_for(json_mode, lang),
         )  # fmt: skip
     tlang = terminal_lang(lang, majority_lang(result.dataset))
     if json_mode:

@@ -9,7 +9,17 @@ import click
 
 from sheetdesk import api
 from sheetdesk.branches import SplitResult
-from sheetdesk.cli.common import WhenType, debug_option, exit_code, lang_option, print_json, show_progress
+from sheetdesk.cli.common import (
+    MASTER,
+    NamedArgument,
+    WhenType,
+    debug_option,
+    exit_code,
+    lang_option,
+    print_json,
+    show_progress,
+)
+from sheetdesk.cli.show import ROW, SEVERITY
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.report import Issue
 
@@ -28,14 +38,12 @@ KEY_CREATED = Msg(
     "总表密钥已写入 {path}：请与总表一起保存，切勿发给网点",
 )
 UNASSIGNED = Msg("{count} row(s) belong to no branch and are in no file.", "{count} 行不属于任何网点，未放入任何文件。")
-SEVERITY = {"error": Msg("error", "错误"), "warning": Msg("warning", "警告")}
 ISSUE_LINE = Msg("{severity}: {where}: {message}", "{severity}：{where}：{message}")
 ISSUE_LINE_NOWHERE = Msg("{severity}: {message}", "{severity}：{message}")
-ROW = Msg("row {row}", "第 {row} 行")
 
 
 @click.command("split")
-@click.argument("master", type=click.Path(path_type=Path))
+@click.argument("master", type=click.Path(path_type=Path), cls=NamedArgument, label=MASTER)
 @click.option(
     "--by",
     type=click.Choice(["branch"]),

@@ -5,8 +5,11 @@ from __future__ import annotations
 import click
 
 from sheetdesk import api
-from sheetdesk.cli.common import debug_option
-from sheetdesk.templates import KINDS, LANGS
+from sheetdesk.cli.common import debug_option, lang_option
+from sheetdesk.i18n import Msg, env_lang
+from sheetdesk.templates import KINDS
+
+WROTE = Msg("wrote {path}", "已写出 {path}")
 
 
 @click.command("template")
@@ -20,16 +23,13 @@ from sheetdesk.templates import KINDS, LANGS
     show_default=True,
     help="Folder to write into (created if missing).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="en",
-    show_default=True,
-    help="Language of sheet names, headers, dropdowns and instructions.",
-)
 @click.option("--force", is_flag=True, help="Replace files that already exist.")
+@lang_option(
+    help="Language of sheet names, headers, dropdowns, instructions and messages: en or zh "
+    "(default: the locale's, LANG / LC_ALL, else en)."
+)
 @debug_option
-def template(kind: str, outdir: str, lang: str, force: bool) -> None:
+def template(kind: str, outdir: str, lang: str | None, force: bool) -> None:
     """Write the standard blank workbooks, generated from the declared schema.
 
     KIND is sales, repairs, callbacks, visits, policy or all (the default).
@@ -59,5 +59,6 @@ def template(kind: str, outdir: str, lang: str, force: bool) -> None:
       sheetdesk template all --lang zh -o 模板
       sheetdesk template repairs -o forms --force
     """
+    lang = lang or env_lang() or "en"  # no input to take a language from
     for path in api.template(kind, outdir, lang=lang, force=force).paths:
-        click.echo(f"wrote {path}")
+        click.echo(WROTE.render(lang, path=path))

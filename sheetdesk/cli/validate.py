@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import click
@@ -10,16 +9,27 @@ import click
 from sheetdesk import api
 from sheetdesk.bulk import collector_paused
 from sheetdesk.checking import CheckResult
-from sheetdesk.cli.common import debug_option, exit_code, print_json, progress_for
+from sheetdesk.cli.common import (
+    FILE,
+    CountType,
+    NamedArgument,
+    debug_option,
+    exit_code,
+    lang_option,
+    print_json,
+    progress_for,
+)
+from sheetdesk.cli.show import SEVERITY, counted, display_width, pad, place
+from sheetdesk.i18n import Msg, terminal_lang
+from sheetdesk.io.annotate import majority_lang
 from sheetdesk.io.outputs import default_output
-from sheetdesk.report import Issue
 from sheetdesk.validation import ValidationResult
 
 DEFAULT_LIMIT = 200
 
 
 @click.command("validate", short_help="Check filled registers against the template rules.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
 @click.option(
     "--policy",
     type=click.Path(path_type=Path),
@@ -40,11 +50,12 @@ DEFAULT_LIMIT = 200
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document: valid, stats, issues.")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=CountType(),
     default=DEFAULT_LIMIT,
     show_default=True,
     help="Show at most this many issues on the terminal (0 = all).",
 )
+@lang_option
 @debug_option
 @click.pass_context
 def validate(
@@ -55,6 +66,7 @@ def validate(
     force: bool,
     json_mode: bool,
     limit: int,
+    lang: str | None,
 ) -> None:
     """Check FILE... (workbooks or CSV) against the register rules.
 
@@ -67,58 +79,66 @@ def validate(
     """
     out = None if output is None else output or default_output(files[0])
     with collector_paused():
-        result = api.validate(files, policy=policy, output=out, force=force, progress=progress_for(json_mode))
+        result = api.validate(
+            files, policy=policy, output=out, force=force, lang=lang, progress=progress_for(json_mode, lang)
+        )
+    tlang = terminal_lang(lang, workbook_lang(result))
     if json_mode:
-        print_json(result.to_json())
+        print_json(result.to_json(tlang))
     else:
-        print_table(result, limit)
+        print_table(result, limit, tlang)
         if result.output is not None:
-            click.echo(f"Annotated copy written to {result.output}")
+            click.echo(COPY_WRITTEN.render(tlang, path=result.output))
     ctx.exit(exit_code(result.report))
 
 
-def print_table(result: ValidationResult | CheckResult, limit: int) -> None:
-    """One line per issue (severity, location, code, message), then a summary."""
+HEADER = (Msg("SEVERITY", "级别"), Msg("LOCATION", "位置"), Msg("CODE", "代码"), Msg("MESSAGE", "说明"))
+MORE = Msg(
+    "… {count:,} more not shown (--limit 0 shows all; -o or --json keep them all)",
+    "… 另有 {count:,} 条未显示（--limit 0 显示全部；-o 或 --json 保留全部）",
+)
+ERRORS = (Msg("{n:,} error", "{n:,} 个错误"), Msg("{n:,} errors", "{n:,} 个错误"))
+WARNINGS = (Msg("{n:,} warning", "{n:,} 个警告"), Msg("{n:,} warnings", "{n:,} 个警告"))
+FILES = (Msg("{n} file", "{n} 个文件"), Msg("{n} files", "{n} 个文件"))
+SUMMARY = Msg("{errors}, {warnings} in {files}", "{errors}，{warnings}（共 {files}）")
+COPY_WRITTEN = Msg("Annotated copy written to {path}", "已写出批注副本：{path}")
+
+
+def workbook_lang(result: ValidationResult | CheckResult) -> str | None:
+    """The language of the data's headers (None when no register was found)."""
+    return majority_lang(result.dataset) if result.dataset.tables else None
+
+
+def print_table(result: ValidationResult | CheckResult, limit: int, lang: str) -> None:
+    """One line per issue (severity, location, code, message), then a summary, in `lang`."""
     issues = result.report.issues
     shown = issues if limit == 0 else issues[:limit]
     several = len(result.dataset.workbooks) > 1
     data_files = {str(wb.path) for wb in result.dataset.workbooks}
     if shown:  # the file is named when there are several, or when it is not the data (a --policy file)
         rows = [
-            (i.severity, location(i, several or (i.file is not None and i.file not in data_files)), i.code, i.message)
+            (
+                SEVERITY[i.severity].render(lang),
+                place(i, lang, with_file=several or (i.file is not None and i.file not in data_files)),
+                i.code,
+                i.text(lang),
+            )
             for i in shown
         ]
-        header = ("SEVERITY", "LOCATION", "CODE", "MESSAGE")
+        header = tuple(h.render(lang) for h in HEADER)
         widths = [max(display_width(r[n]) for r in (header, *rows)) for n in range(3)]
         for row in (header, *rows):
             click.echo("  ".join(pad(cell, widths[n]) if n < 3 else cell for n, cell in enumerate(row)))
         if len(shown) < len(issues):
-            click.echo(
-                f"… {len(issues) - len(shown):,} more not shown (--limit 0 shows all; -o or --json keep them all)"
-            )
-    click.echo(summary_line(result))
+            click.echo(MORE.render(lang, count=len(issues) - len(shown)))
+    click.echo(summary_line(result, lang))
 
 
-def display_width(text: str) -> int:
-    """Terminal columns: wide and full-width characters (Chinese) take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
-
-
-def location(issue: Issue, with_file: bool) -> str:
-    place = issue.location()
-    if with_file and issue.file:
-        return f"{Path(issue.file).name}:{place}"
-    return place
-
-
-def summary_line(result: ValidationResult | CheckResult) -> str:
+def summary_line(result: ValidationResult | CheckResult, lang: str) -> str:
     stats = result.stats
-    errors, warnings, files = stats["errors"], stats["warnings"], stats["files"]
-    return (
-        f"{errors:,} error{'s' if errors != 1 else ''}, {warnings:,} warning{'s' if warnings != 1 else ''} "
-        f"in {files} file{'s' if files != 1 else ''}"
+    return SUMMARY.render(
+        lang,
+        errors=counted(stats["errors"], *ERRORS, lang),
+        warnings=counted(stats["warnings"], *WARNINGS, lang),
+        files=counted(stats["files"], *FILES, lang),
     )

@@ -30,16 +30,17 @@ declare(
     "error",
     "fee {fee} charged on a repair covered by warranty",
     "保修范围内的维修收取了费用 {fee}",
-    explain_en="A fee above 0 on a repair that warranty covers (return, exchange or free, and no excluded cause).",
-    explain_zh="保修范围内（退货期、换货期或免费保修期，且非除外原因）的维修收取了费用。",
+    explain_en="A fee above 0 on a repair that warranty covers (return, exchange or free, and no excluded cause); "
+    "a negative fee is flagged as negative (range.negative) instead.",
+    explain_zh="保修范围内（退货期、换货期或免费保修期，且非除外原因）的维修收取了费用；负数费用只报为负数（range.negative）。",
 )
 declare(
     "repair.fee_missing",
     "warning",
     "no fee charged on a billable repair (expected {expected})",
     "应收费的维修未收费（应收 {expected}）",
-    explain_en="A billable repair (paid, expired or excluded) with no fee or 0.",
-    explain_zh="应收费的维修（有偿保修期、已过保或除外原因）未填实收费用或为 0。",
+    explain_en="A billable repair (paid, expired or excluded) whose costs come to more than 0, with no fee or 0.",
+    explain_zh="应收费的维修（有偿保修期、已过保或除外原因）费用合计大于 0，但未填实收费用或为 0。",
 )
 declare(
     "repair.before_sale",

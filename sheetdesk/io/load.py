@@ -22,6 +22,15 @@ from sheetdesk.report import Report
 from sheetdesk.schema import POLICY_SHEETS, REGISTERS, Register
 
 READING_FILE = Msg("Reading {file}", "正在读取 {file}")
+# The finding of a register cell that cannot be read as its column's type.
+VALUE_CODES = {
+    "date": "value.date",
+    "datetime": "value.datetime",
+    "number": "value.number",
+    "integer": "value.integer",
+    "enum": "value.enum",
+    "yesno": "value.yesno",
+}
 READING_VALUES = Msg("Reading values of '{sheet}'", "正在读取“{sheet}”的数据")
 
 
@@ -176,7 +185,7 @@ def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, r
     table, problems = read_table(path, sheet, register, loc)
     for key, n, problem in problems:
         f = register.field(key)
-        report.add(f"value.{f.type}", table.where(n, key), field=f.title, problem=problem)
+        report.add(VALUE_CODES[f.type], table.where(n, key), field=f.title, problem=problem)
     return table
 
 

@@ -41,6 +41,9 @@ BEYOND_SHEET = Msg(
     "工作表“{sheet}”将用到第 {row} 行、第 {col} 列，超出 Excel 的上限（{rows} 行、{cols} 列）；未写出任何内容",
 )
 
+# A dropdown's warning when a typed value is not in its list.
+CHOOSE_ONE = Msg("Choose one of: {choices}", "请从下拉列表选择：{choices}")
+
 HEADER_STYLE = {
     "bold": True,
     "bg_color": "#1F4E78",
@@ -268,8 +271,7 @@ class RegisterSheetWriter:
                     "ignore_blank": True,
                     "error_type": "warning",
                     "error_title": f.label(self.lang)[:32],
-                    "error_message": ("请从下拉列表选择：" if self.lang == "zh" else "Choose one of: ")
-                    + ", ".join(labels)[:200],
+                    "error_message": CHOOSE_ONE.render(self.lang, choices=f.enum.titles())[:255],
                 },
             )
 

@@ -22,10 +22,11 @@ from sheetdesk.legacy.parse import read_date, read_datetime, read_enum, read_num
 from sheetdesk.legacy.result import ColumnMap, ImportResult
 from sheetdesk.legacy.sniff import short
 from sheetdesk.legacy.targets import PRIMARY_DATETIME
+from sheetdesk.legacy.texts import KIND_WORDS
 from sheetdesk.schema import Field
 
 ROLLOVER_LIMIT = dt.timedelta(hours=12)
-KIND_WORDS = {"datetime": "a date and time", "date": "a date", "number": "a number", "integer": "a whole number"}
+TYPE_WORDS = {"datetime": "a date and time", "date": "a date", "number": "a number", "integer": "a whole number"}
 
 
 class RowBuilder:
@@ -42,6 +43,23 @@ class RowBuilder:
         self.not_rolled = 0
         self.midnight: dict[str, int] = {}  # key -> rows with a date but a blank time
         self.unread: dict[int, int] = {}
+        # Per column: what it is and a memo of its distinct values (read once each).
+        self.plan: list[tuple[ColumnMap, Field | None, str, dict[tuple[type, Any], tuple[bool, str, Any]]]] = []
+        for col in result.columns:
+            if col.target.is_skip or (col.target.is_keep and col.index in constant):
+                continue
+            f = self.fields.get(col.index)
+            if col.target.is_keep:
+                part = "keep"
+            elif f is not None and f.key == "notes":
+                part = "notes"
+            elif col.target.part != "value":
+                part = col.target.part
+            elif f is not None and f.type == "datetime":
+                part = "datetime"
+            else:
+                part = "value"
+            self.plan.append((col, f, part, {}))
 
     def build(self, row: list[Any], excel_row: int) -> tuple[dict[str, Any], bool]:
         """The record of one row and whether the row had anything to import."""
@@ -53,47 +71,64 @@ class RowBuilder:
         part_cols: dict[tuple[str, str], ColumnMap] = {}
         broken: set[str] = set()  # datetimes whose time could not be read: not guessed
         usable = False
-        for col in self.result.columns:
-            value = row[col.index] if col.index < len(row) else None
-            if col.target.is_skip or is_blank(value):
+        width = len(row)
+        for col, f, part, memo in self.plan:
+            value = row[col.index] if col.index < width else None
+            if value is None or value == "":
                 continue
-            if col.target.is_keep:
-                if col.index not in self.constant:
-                    notes_kept.append(f"{col.label}: {read_text(value)}")
+            memo_key = (type(value), value)
+            cell = memo.get(memo_key)
+            if cell is None:
+                cell = memo[memo_key] = self._prepare(col, f, part, value)
+            blank, text, read = cell
+            if blank:
                 continue
-            f = self.fields[col.index]
-            if f.key == "notes":
-                notes_own.append(read_text(value) or "")
+            if part == "keep":
+                notes_kept.append(text)
+                continue
+            if part == "notes":
+                notes_own.append(text)
                 continue
             usable = True
-            if col.target.part != "value" or f.type == "datetime":
-                part = col.target.part if col.target.part != "value" else "datetime"
-                read = read_time(value) if part == "time" else read_datetime(value, col.dayfirst)
-                if read is None:
-                    self._unread(col, f, value, excel_row, notes_kept)
-                    if part == "time":
-                        broken.add(f.key)
-                    continue
+            assert f is not None  # a field column (keep and notes columns are handled above)
+            if read is None:
+                self._unread(col, f, value, excel_row, notes_kept)
+                if part == "time":
+                    broken.add(f.key)
+                continue
+            if part in ("date", "time", "datetime"):
                 parts.setdefault(f.key, {})[part] = read
                 if f.key == self.primary and isinstance(read, dt.datetime):
                     self.main_date_col = read.date()
                 part_cols[(f.key, part)] = col
                 continue
-            typed = self._read(f, value, col)
-            if typed is None:
-                self._unread(col, f, value, excel_row, notes_kept)
-                continue
-            record[f.key] = typed
+            record[f.key] = read
         for key in broken:
             date_col = part_cols.get((key, "date"))
             if date_col is not None:
                 notes_kept.append(f"{date_col.label}: {read_text(row[date_col.index])}")
             parts.pop(key, None)
-        self._combine(parts, part_cols, record, notes_kept, excel_row)
+        if parts:
+            self._combine(parts, part_cols, record, notes_kept, excel_row)
         notes = [n for n in notes_own if n] + notes_kept
         if notes:
             record["notes"] = "; ".join(notes)
         return record, usable
+
+    def _prepare(self, col: ColumnMap, f: Field | None, part: str, value: Any) -> tuple[bool, str, Any]:
+        """(blank, text for notes, read value) of one distinct cell value of a column."""
+        if is_blank(value):
+            return True, "", None
+        text = read_text(value) or ""
+        if part == "keep":
+            return False, f"{col.label}: {text}", None
+        if part == "notes" or f is None:
+            return False, text, None
+        if part == "time":
+            return False, text, read_time(value)
+        if part in ("date", "datetime"):
+            return False, text, read_datetime(value, col.dayfirst)
+        return False, text, self._read(f, value, col)
 
     def _read(self, f: Field, value: Any, col: ColumnMap) -> Any:
         if f.type == "date":
@@ -107,16 +142,11 @@ class RowBuilder:
     def _unread(self, col: ColumnMap, f: Field, value: Any, excel_row: int, notes: list[str]) -> None:
         notes.append(f"{col.label}: {read_text(value)}")
         self.unread[col.index] = self.unread.get(col.index, 0) + 1
-        kind = {"time": "a time", "date": "a date"}.get(col.target.part) or KIND_WORDS.get(f.type, f"a {f.en} value")
-        self.result.report.warning(
-            "import.value_unread",
-            f"{col.label}: '{short(value, 60)}' does not read as {kind} for {f.key}; "
-            "left blank, the value is kept in notes",
-            sheet=self.result.sheet,
-            row=excel_row,
-            column=f.key,
-            col_index=col.index,
-            value=value,
+        kind = {"time": "a time", "date": "a date"}.get(col.target.part) or TYPE_WORDS.get(f.type)
+        what = KIND_WORDS[kind] if kind else KIND_WORDS["choices"].bind(field=f.title)
+        at = {"sheet": self.result.sheet, "row": excel_row, "column": f.key, "col_index": col.index, "value": value}
+        self.result.report.add(
+            "import.value_unread", at, column=col.label, value=short(value, 60), what=what, field=f.title
         )
 
     def _combine(
@@ -147,14 +177,9 @@ class RowBuilder:
                 if date is None:
                     col = cols[(key, "time")]
                     notes.append(f"{col.label}: {p['time'][0].strftime('%H:%M')}")
-                    self.result.report.warning(
-                        "import.time_without_date",
-                        f"{col.label}: a time without a date cannot make {key}; kept in notes",
-                        sheet=self.result.sheet,
-                        row=excel_row,
-                        column=key,
-                        col_index=col.index,
-                    )
+                    at = {"sheet": self.result.sheet, "row": excel_row, "column": key, "col_index": col.index}
+                    field = self.register.field(key).title
+                    self.result.report.add("import.time_without_date", at, column=col.label, field=field)
                     continue
                 time, days = p["time"]
                 stamp = dt.datetime.combine(date, time) + dt.timedelta(days=days)
@@ -172,16 +197,20 @@ class RowBuilder:
                 else:
                     self.not_rolled += 1
                     end_col = cols.get((key, "time"))
-                    self.result.report.warning(
+                    at = {
+                        "sheet": self.result.sheet,
+                        "row": excel_row,
+                        "column": key,
+                        "col_index": end_col.index if end_col else None,
+                        "value": f"{stamp:%H:%M}",
+                    }
+                    self.result.report.add(
                         "import.end_before_start",
-                        f"{key} {stamp:%H:%M} is before {self.primary} "
-                        f"{main_stamp:%H:%M} on the same day and more than 12 hours after it on the next; "
-                        "kept as written",
-                        sheet=self.result.sheet,
-                        row=excel_row,
-                        column=key,
-                        col_index=end_col.index if end_col else None,
-                        value=f"{stamp:%H:%M}",
+                        at,
+                        field=self.register.field(key).title,
+                        end=f"{stamp:%H:%M}",
+                        start_field=self.register.field(self.primary or key).title,
+                        start=f"{main_stamp:%H:%M}",
                     )
             record[key] = stamp
             if key == self.primary:
@@ -192,7 +221,7 @@ def ticket_for(row: list[Any], excel_row: int, seen: set[str]) -> str:
     """A stable ticket number from the row's content (same row, same number)."""
     import hashlib
 
-    text = "\x1f".join("" if v is None else str(v) for v in row).rstrip("\x1f")
+    text = "\x1f".join(["" if v is None else str(v) for v in row]).rstrip("\x1f")
     ticket = "IMP-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8].upper()
     if ticket in seen:
         ticket = f"{ticket}-{excel_row}"
@@ -208,9 +237,16 @@ def constant_columns(result: ImportResult, rows: list[list[Any]], order: list[in
     for col in result.columns:
         if not col.target.is_keep:
             continue
-        values = {read_text(rows[r][col.index]) if col.index < len(rows[r]) else None for r in order}
-        if len(values) == 1:
-            value = next(iter(values))
-            if value is not None and not is_ditto(value):
-                found[col.index] = value
+        c = col.index
+        raws: set[Any] = set()
+        for r in order:
+            raws.add(rows[r][c] if c < len(rows[r]) else None)
+            if len(raws) > 8:  # spellings of one value are few: `是`, ` 是`, `是 `
+                break
+        else:
+            values = {read_text(v) for v in raws}
+            if len(values) == 1:
+                value = next(iter(values))
+                if value is not None and not is_ditto(value):
+                    found[c] = value
     return found

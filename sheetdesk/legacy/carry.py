@@ -59,29 +59,35 @@ def fill_down(
     `order` is the sheet rows to walk, top to bottom (rejected rows left out,
     so a totals row never feeds the next one). Returns the ditto fills and
     blank fills per column, and the (row, column) of markers with nothing above.
+    A column is walked only when it holds a ditto marker or is carried down.
     """
     dittos: Counter[int] = Counter()
     blanks: Counter[int] = Counter()
     orphans: list[tuple[int, int]] = []
-    last: dict[int, Any] = {}
-    for r in order:
-        row = rows[r]
-        for c in columns:
-            value = row[c] if c < len(row) else None
-            if is_ditto(value):
-                if c in last:
-                    row[c] = last[c]
+    for c in columns:
+        values = [rows[r][c] if c < len(rows[r]) else None for r in order]
+        markers = {v for v in set(v for v in values if type(v) is str) if is_ditto(v)}
+        if not markers and c not in carried:
+            continue
+        fill_blanks = c in carried
+        last: Any = None
+        seen = False
+        for r, value in zip(order, values, strict=True):
+            if value in markers:
+                if seen:
+                    rows[r][c] = last
                     dittos[c] += 1
                 else:
                     orphans.append((r, c))
-                    continue
-            elif _empty(value) and c in carried:
-                if c in last:
+                continue
+            if value is None or (type(value) is str and not value.strip()):
+                if fill_blanks and seen:
+                    row = rows[r]
                     while len(row) <= c:
                         row.append("")
-                    row[c] = last[c]
+                    row[c] = last
                     blanks[c] += 1
                 continue
-            if not _empty(row[c] if c < len(row) else None):
-                last[c] = row[c]
+            last, seen = value, True
+    orphans.sort()
     return dittos, blanks, orphans

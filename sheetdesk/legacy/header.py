@@ -94,15 +94,24 @@ def label_forms(parts: list[str]) -> list[str]:
     return forms
 
 
-def is_header_like(row: list[Any]) -> bool:
-    """A row that could be (part of) a header: mostly text that is not a value."""
+def is_label(value: Any) -> bool:
+    """A cell that reads as a column name: short text that is not a number or a date."""
     from sheetdesk.legacy.parse import looks_like_date, read_number
 
+    if not isinstance(value, str) or not value.strip():
+        return False
+    text = value.strip()
+    return len(text) <= 80 and read_number(text) is None and not looks_like_date(text)
+
+
+def is_header_like(row: list[Any]) -> bool:
+    """A row that could be (part of) a header: mostly labels.
+
+    One cell that is really a value (a year, a date used as a column name)
+    is accepted among three or more labels.
+    """
     cells = [v for v in row if not is_blank(v)]
     if not cells:
         return False
-    texty = 0
-    for v in cells:
-        if isinstance(v, str) and read_number(v) is None and not looks_like_date(v):
-            texty += 1
-    return texty * 10 >= len(cells) * 8
+    labels = sum(1 for v in cells if is_label(v))
+    return labels * 10 >= len(cells) * 8 or (labels >= 3 and len(cells) - labels <= 1)

@@ -1,39 +1,55 @@
 """Import a legacy log: read, find the table, map, fill, parse, account for every row.
 
 `import_legacy()` does everything but write; `write_import()` (in `write`)
-writes the standard workbook. Every data row (a row below the header with
-anything in it) ends up in `result.records` or in `result.rejects` with its
-reason: rows read = rows written + rows rejected.
+writes the standard workbook. Every non-blank row of the chosen sheet is
+read: a row above the header is listed as such (titles, summaries), and
+every row below it ends up in `result.records` or in `result.rejects` with
+its reason: rows read = above the header + written + rejected.
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from sheetdesk.errors import InputError, UsageError
-from sheetdesk.io.reader import RawWorkbook, read_workbook
+from sheetdesk.i18n import Msg
+from sheetdesk.io.reader import RawSheet, RawWorkbook, read_workbook
 from sheetdesk.io.values import is_blank
-from sheetdesk.legacy.assemble import RowBuilder, constant_columns, ticket_for
+from sheetdesk.legacy.account import account
+from sheetdesk.legacy.assemble import RowBuilder, constant_columns
 from sheetdesk.legacy.carry import fill_down, fill_merges
+from sheetdesk.legacy.classify import classify
+from sheetdesk.legacy.dateorder import decide_date_order, fix_swapped_dates
+from sheetdesk.legacy.epoch import read_epochs
+from sheetdesk.legacy.labels import exact_table, names_a_key
 from sheetdesk.legacy.mapfile import MapFile, load_mapping, resolve_column
-from sheetdesk.legacy.mapping import label_matcher, map_columns
+from sheetdesk.legacy.mapping import map_columns
 from sheetdesk.legacy.ods import ods_merges
-from sheetdesk.legacy.parse import date_order, read_enum, read_text
-from sheetdesk.legacy.result import ColumnMap, ImportResult, Reject
-from sheetdesk.legacy.rows import is_repeated_header, shape_of, shifted_from, totals_cell
-from sheetdesk.legacy.sniff import profile, short
-from sheetdesk.legacy.table import Layout, choose_sheet
-from sheetdesk.legacy.targets import PRIMARY_DATETIME, register_for
-from sheetdesk.report import column_letter
+from sheetdesk.legacy.parse import read_datetime, read_enum, read_text
+from sheetdesk.legacy.result import ColumnMap, ImportResult, target_title
+from sheetdesk.legacy.sniff import Column, Profile, profile
+from sheetdesk.legacy.stack import Stack, find_stacked
+from sheetdesk.legacy.table import Layout, Matcher, choose_sheet
+from sheetdesk.legacy.targets import PRIMARY_DATETIME, TargetError, register_for
+from sheetdesk.legacy.texts import HEADER_JOINED, HEADER_ONE
+from sheetdesk.schema import Register, normalize_label
 
-UNIQUE_KEY = {"repairs": "ticket_no", "sales": "serial_no"}
 Progress = Callable[[list[int], int], Iterable[int]]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+NO_SHEET = Msg("no sheet named '{name}' (sheets: {names})", "没有名为“{name}”的工作表（现有：{names}）")
+NO_TABLE = Msg(
+    "no table found in sheet '{sheet}': no row looks like a header (give --sheet, --header-row, "
+    "or header_rows in a mapping file)",
+    "工作表“{sheet}”中找不到表格：没有像表头的行（请指定 --sheet、--header-row，或在映射文件中设置 header_rows）",
+)
+HEADER_BEYOND = Msg(
+    "--header-row {row} is beyond the last row of sheet '{sheet}' ({count})",
+    "--header-row {row} 超出了工作表“{sheet}”的最后一行（{count}）",
+)
 
 
 def import_legacy(
@@ -44,27 +60,31 @@ def import_legacy(
     mapping: str | Path | None = None,
     encoding: str | None = None,
     lang: str | None = None,
+    header_rows: list[int] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Read a legacy log and build the standard records, rejects and report.
 
+    `header_rows` (Excel rows, e.g. `[6]` or `[2, 3]`) overrides the header search;
     `progress(rows, count)` may wrap the row loop (the CLI shows a bar with it).
     """
     try:
         register = register_for(kind)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except TargetError as exc:
+        raise UsageError(exc.message) from None
     mapfile = load_mapping(mapping, register) if mapping else None
     workbook = read_workbook(path, encoding=encoding)
     if workbook.format == "ods":
         _add_ods_merges(workbook)
-    raw_sheet, layout = _locate(workbook, register, mapfile, sheet)
+    matches = header_matcher(register, mapfile)
+    raw_sheet, layout = _locate(workbook, matches, mapfile, sheet, header_rows)
     rows = [list(r) for r in raw_sheet.rows]  # filled in place; raw_sheet keeps the originals
     merged = fill_merges(rows, raw_sheet.merged, layout.data_start)
     data = layout.data_rows()
-    profiles = [
-        profile([rows[r][c] if c < len(rows[r]) else None for r in data], register) for c in range(layout.width)
-    ]
+    known = frozenset(exact_table(register)) | {normalize_label(layout.label(c)) for c in range(layout.width)}
+    stack = find_stacked(rows, layout, data, matches, known)
+    table_rows = [r for r in data if r not in stack.second]
+    profiles = [profile(Column(rows, table_rows, c), register) for c in range(layout.width)]
     columns, decisions = map_columns(layout, profiles, register, mapfile)
     result = ImportResult(
         source=Path(path),
@@ -76,44 +96,54 @@ def import_legacy(
         lang=lang or _language(layout),
         header_rows=layout.header_rows,
         columns=columns,
-        rows_read=len(data),
+        data_rows=len(data),
         sheets=[s.name for s in workbook.sheets],
     )
-    _describe_header(result, layout)
+    result.above = [(r + 1, list(raw_sheet.rows[r])) for r in layout.rows_above()]
+    _describe_table(result, layout, stack)
     result.decisions.extend(decisions)
+    result.report.extend(workbook.findings.issues)  # what the reader found: a quote never closed, error cells
 
-    kept = _classify(result, raw_sheet.rows, rows, data, layout, profiles)
+    kept = classify(result, raw_sheet.rows, rows, data, layout, profiles, stack.second, stack.headers_again)
     _carry(result, rows, kept, merged, mapfile, layout, profiles)
-    _decide_date_order(result, rows, kept, mapfile, layout)
+    read_epochs(result, rows, kept, profiles)
+    decide_date_order(result, rows, kept, mapfile, layout)
+    fix_swapped_dates(result, rows, kept)
     constant = constant_columns(result, rows, kept)
     for index, value in constant.items():
         label = next(c.label for c in columns if c.index == index)
-        result.decide(
-            "column.constant",
-            f"'{label}' is '{value}' in every row: named here once instead of in every row's notes",
-            label,
-        )
+        result.decide("column.constant", label, column=label, value=value)
     _build(result, raw_sheet.rows, rows, progress(kept, len(kept)) if progress else kept, set(constant))
-    _account(result, raw_sheet.rows)
+    account(result, raw_sheet.rows)
     return result
 
 
-def _locate(workbook: RawWorkbook, register: Any, mapfile: MapFile | None, sheet: str | None) -> tuple[Any, Layout]:
-    matcher = label_matcher(register, mapfile)
+def header_matcher(register: Register, mapfile: MapFile | None) -> Matcher:
+    """parts -> the key a header names (a mapping file's columns count as known)."""
+    wanted = {normalize_label(ref) for ref in (mapfile.columns if mapfile else {})}
+
+    def matches(parts: list[str]) -> str | None:
+        if wanted and normalize_label(" ".join(parts)) in wanted:
+            return "mapping file: " + " ".join(parts)
+        return names_a_key(parts, register)
+
+    return matches
+
+
+def _locate(
+    workbook: RawWorkbook, matches: Matcher, mapfile: MapFile | None, sheet: str | None, header_rows: list[int] | None
+) -> tuple[RawSheet, Layout]:
     name = sheet or (mapfile.sheet if mapfile else None)
+    forced = header_rows or (mapfile.header_rows if mapfile else None)
     try:
-        raw_sheet, layout = choose_sheet(
-            workbook.sheets, matcher, name=name, header_rows=mapfile.header_rows if mapfile else None
-        )
+        raw_sheet, layout = choose_sheet(workbook.sheets, matches, name=name, header_rows=forced)
     except KeyError:
         names = ", ".join(f"'{s.name}'" for s in workbook.sheets)
-        raise UsageError(f"{workbook.path}: no sheet named '{name}' (sheets: {names})") from None
+        raise UsageError(NO_SHEET, name=name, names=names) from None
     if layout is None:
-        raise InputError(
-            workbook.path,
-            f"no table found in sheet '{raw_sheet.name}': no row looks like a header "
-            "(give --sheet, or header_rows in a mapping file)",
-        )
+        if forced:
+            raise UsageError(HEADER_BEYOND, row=max(forced), sheet=raw_sheet.name, count=len(raw_sheet.rows))
+        raise InputError(workbook.path, NO_TABLE, sheet=raw_sheet.name)
     return raw_sheet, layout
 
 
@@ -130,73 +160,20 @@ def _language(layout: Layout) -> str:
     return "zh" if labels and chinese * 2 > len(labels) else "en"
 
 
-def _describe_header(result: ImportResult, layout: Layout) -> None:
+def _describe_table(result: ImportResult, layout: Layout, stack: Stack) -> None:
     rows = layout.header_rows
-    text = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}-{rows[-1]} (joined)"
-    above = (
-        ""
-        if rows[0] == 1
-        else "; row 1 above it is a title or summary, not data"
-        if rows[0] == 2
-        else f"; rows 1-{rows[0] - 1} above it are titles or summaries, not data"
-    )
-    result.decide("table.header", f"sheet '{result.sheet}', header {text}{above}")
+    where = HEADER_ONE.bind(row=rows[0]) if len(rows) == 1 else HEADER_JOINED.bind(first=rows[0], last=rows[-1])
+    result.decide("table.header", None, sheet=result.sheet, rows=where, why=layout.why)
+    if result.above:
+        above = ", ".join(str(r) for r, _ in result.above[:12]) + (", …" if len(result.above) > 12 else "")
+        result.decide("table.above", None, count=len(result.above), rows=above)
     if len(result.sheets) > 1:
-        result.decide("table.sheet", f"sheet '{result.sheet}' of {len(result.sheets)} has the best table")
-    for c in result.columns:
-        if c.source == "index":
-            result.decide("column.index", f"'{c.label}' holds row numbers; skipped", c.label)
-
-
-def _reject(result: ImportResult, original: list[list[Any]], r: int, code: str, reason: str) -> None:
-    result.rejects.append(Reject(r + 1, code, reason, list(original[r])))
-
-
-def _classify(
-    result: ImportResult,
-    original: list[list[Any]],
-    rows: list[list[Any]],
-    data: list[int],
-    layout: Layout,
-    profiles: list[Any],
-) -> list[int]:
-    """Reject repeated headers, totals and shifted rows; return the rows kept."""
-    headers = [original[h] for h in range(layout.first, layout.last + 1)]
-    shapes = [shape_of(p) for p in profiles]
-    filled = {r: [c for c, v in enumerate(rows[r]) if not is_blank(v)] for r in data}
-    typical = statistics.median(len(f) for f in filled.values()) if filled else 0
-    kept: list[int] = []
-    for r in data:
-        row = rows[r]
-        total = totals_cell(row)
-        if len(filled[r]) == 1 and typical >= 4:
-            c = filled[r][0]
-            _reject(
-                result,
-                original,
-                r,
-                "note",
-                f"a single cell ('{short(row[c])}' in {column_letter(c)}{r + 1}) "
-                f"where records have about {typical:g} values: a note, not a record",
-            )
-        elif any(is_repeated_header(row, header) for header in headers):
-            _reject(result, original, r, "repeated_header", "the header repeated (a new page?), not data")
-        elif total is not None:
-            _reject(result, original, r, "totals", f"a totals row ('{total[1]}' in {column_letter(total[0])}{r + 1})")
-        elif (k := shifted_from(row, shapes)) is not None:
-            label = layout.label(k)
-            _reject(
-                result,
-                original,
-                r,
-                "shifted",
-                f"the row sits one column right of its header from column {column_letter(k)} ('{label}' "
-                f"holds '{short(row[k])}'): an unquoted comma or a stray cell earlier in the row; "
-                "fix the source row and import again",
-            )
-        else:
-            kept.append(r)
-    return kept
+        result.decide("table.sheet", None, sheet=result.sheet, count=len(result.sheets))
+    for row, labels, count in stack.others:
+        shown = ", ".join(labels[:6]) + (", …" if len(labels) > 6 else "")
+        result.decide("table.second", None, row=row + 1, labels=shown, count=count)
+    for row, count in stack.reordered:
+        result.decide("table.second_same", None, row=row + 1, count=count)
 
 
 def _carry(
@@ -206,48 +183,48 @@ def _carry(
     merged: Counter[int],
     mapfile: MapFile | None,
     layout: Layout,
-    profiles: list[Any],
+    profiles: list[Profile],
 ) -> None:
     by_index = {c.index: c for c in result.columns}
     if mapfile is not None and mapfile.carry_down is not None:
         carried = {resolve_column(ref, layout, mapfile) for ref in mapfile.carry_down}
     else:
-        carried = {c.index for c in result.columns if _carried_by_default(result, c, profiles[c.index])}
+        carried = {
+            c.index
+            for c in result.columns
+            if _carried_by_default(result, c, profiles[c.index]) and _in_date_order(rows, kept, c.index)
+        }
     for c in carried:
         if c in by_index:
             by_index[c].carry_down = True
     dittos, blanks, orphans = fill_down(rows, kept, [c.index for c in result.columns if not c.target.is_skip], carried)
-    for c, n in merged.items():
-        if c in by_index:
-            result.decide(
-                "carry.merged",
-                f"'{by_index[c].label}': {_n(n, 'cell')} filled from the merged cell above",
-                by_index[c].label,
-            )
-    for c, n in dittos.items():
-        result.decide(
-            "carry.ditto",
-            f"'{by_index[c].label}': {_n(n, 'same-as-above marker')} (同上, do, 〃) filled from the row above",
-            by_index[c].label,
-        )
-    for c, n in blanks.items():
-        result.decide(
-            "carry.blank",
-            f"'{by_index[c].label}': {_n(n, 'empty cell')} filled from the row above (a carried-down column)",
-            by_index[c].label,
-        )
+    for code, counts in (("carry.merged", merged), ("carry.ditto", dittos), ("carry.blank", blanks)):
+        for c, n in counts.items():
+            if c in by_index:
+                result.decide(code, by_index[c].label, column=by_index[c].label, count=n)
     for r, c in orphans:
-        result.report.warning(
-            "import.ditto_without_value",
-            "'same as above' with nothing above it",
-            sheet=result.sheet,
-            row=r + 1,
-            col_index=c,
-            value=rows[r][c],
-        )
+        at = {"sheet": result.sheet, "row": r + 1, "col_index": c, "value": rows[r][c]}
+        result.report.add("import.ditto_without_value", at)
 
 
-def _carried_by_default(result: ImportResult, col: ColumnMap, p: Any) -> bool:
+def _in_date_order(rows: list[list[Any]], kept: list[int], col: int) -> bool:
+    """Blanks in a date column mean "same day as above" only in a log kept in date order."""
+    memo: dict[tuple[type, Any], Any] = {}
+    known = []
+    for r in kept:
+        value = rows[r][col] if col < len(rows[r]) else None
+        if value is None or value == "":
+            continue
+        key = (type(value), value)
+        if key not in memo:
+            memo[key] = None if is_blank(value) else read_datetime(value)
+        if memo[key] is not None:
+            known.append(memo[key])
+    pairs = list(zip(known, known[1:], strict=False))
+    return not pairs or sum(1 for a, b in pairs if a <= b) >= 0.9 * len(pairs)
+
+
+def _carried_by_default(result: ImportResult, col: ColumnMap, p: Profile) -> bool:
     """The main date when it holds dates only (written once per day), and the branch."""
     target = col.target
     if target.key == "branch":
@@ -255,38 +232,6 @@ def _carried_by_default(result: ImportResult, col: ColumnMap, p: Any) -> bool:
     if target.key == PRIMARY_DATETIME.get(result.kind) and target.part in ("date", "value"):
         return bool(p.n > 0 and p.with_time == 0)
     return False
-
-
-def _decide_date_order(
-    result: ImportResult, rows: list[list[Any]], kept: list[int], mapfile: MapFile | None, layout: Layout
-) -> None:
-    given: dict[int, bool] = {}
-    if mapfile is not None:
-        given = {resolve_column(ref, layout, mapfile): v for ref, v in mapfile.dayfirst.items()}
-    for col in result.columns:
-        f = result.register.field(col.target.key) if col.target.is_field else None
-        if f is None or f.type not in ("date", "datetime") or col.target.part == "time":
-            continue
-        if col.index in given:
-            col.dayfirst = given[col.index]
-            result.decide(
-                "date_order", f"'{col.label}': {'day' if col.dayfirst else 'month'}-first (mapping file)", col.label
-            )
-            continue
-        order = date_order(rows[r][col.index] if col.index < len(rows[r]) else None for r in kept)
-        col.dayfirst = order.dayfirst
-        if order.decision == "year-first":
-            continue
-        result.decide("date_order", f"'{col.label}': {order.explain()}", col.label)
-        if order.is_warning:
-            result.report.warning(
-                "import.date_order",
-                f"'{col.label}': {order.explain()}",
-                sheet=result.sheet,
-                column=col.target.key,
-                col_index=col.index,
-                row=result.header_rows[-1],
-            )
 
 
 def _build(
@@ -297,126 +242,53 @@ def _build(
     for r in kept:
         record, usable = builder.build(rows[r], r + 1)
         if not usable:
-            _reject(result, original, r, "empty", "nothing to import: no value in any mapped column")
+            result.reject(r + 1, "empty", list(original[r]))
             continue
         result.records.append(record)
         result.record_rows.append(r + 1)
-        _note_enums(result, rows[r], enum_seen)
+    _note_enums(result, rows, [row - 1 for row in result.record_rows], enum_seen)
+    result.rejects.sort(key=lambda x: x.row)
+    by_index = {c.index: c for c in result.columns}
     for index, n in builder.unread.items():
-        col = next(c for c in result.columns if c.index == index)
-        result.decide(
-            "values.unread",
-            f"'{col.label}': {_n(n, 'value')} not read as {col.target}; left blank and "
-            "kept in notes (see the warnings)",
-            col.label,
-        )
+        col = by_index[index]
+        title = target_title(col.target, result.register)
+        result.decide("values.unread", col.label, column=col.label, count=n, target=title)
     for key, n in builder.midnight.items():
-        result.decide("time.blank", f"{key}: {_n(n, 'row')} with a date but no time; read as 00:00 of that date")
+        result.decide("time.blank", None, field=result.register.field(key).title, count=n)
     if builder.rolled:
-        result.decide(
-            "time.rollover",
-            f"{_n(builder.rolled, 'end time')} earlier than the start read as the next "
-            "day (at most 12 hours later: a night shift)",
-        )
+        result.decide("time.rollover", None, count=builder.rolled)
     if builder.not_rolled:
-        result.decide(
-            "time.end_before_start",
-            f"{_n(builder.not_rolled, 'end time')} earlier than the start and kept as written (validate reports them)",
-        )
+        result.decide("time.end_before_start", None, count=builder.not_rolled)
     for index, seen in enum_seen.items():
-        col = next(c for c in result.columns if c.index == index)
-        shown = ", ".join(f"'{raw}' -> {key}" for (raw, key), _ in seen.most_common(8))
-        result.decide("enum.values", f"'{col.label}' read as {col.target}: {shown}", col.label)
+        col = by_index[index]
+        f = result.register.field(col.target.key)
+        assert f.enum is not None
+        # Each spelling and the choice it was read as, the choice shown as the sheet writes it.
+        shown = [
+            Msg(f"'{raw}' -> {f.enum.label(key, 'en')}", f"'{raw}' -> {f.enum.label(key, 'zh')}")
+            for (raw, key), _ in seen.most_common(8)
+        ]
+        title = target_title(col.target, result.register)
+        result.decide("enum.values", col.label, column=col.label, target=title, pairs=shown)
 
 
-def _note_enums(result: ImportResult, row: list[Any], seen: dict[int, Counter[tuple[str, str]]]) -> None:
-    """Record legacy spellings read as enum choices (only those not already a label)."""
+def _note_enums(
+    result: ImportResult, rows: list[list[Any]], written: list[int], seen: dict[int, Counter[tuple[str, str]]]
+) -> None:
+    """Record legacy spellings read as enum choices (only those not already a label), a column at a time."""
     for col in result.columns:
         if not col.target.is_field:
             continue
         f = result.register.field(col.target.key)
-        if f.enum is None or col.index >= len(row) or is_blank(row[col.index]):
+        if f.enum is None:
             continue
-        key = read_enum(row[col.index], f)
-        raw = read_text(row[col.index]) or ""
-        if key is None or raw in (key, f.enum.label(key, "en"), f.enum.label(key, "zh")):
-            continue
-        seen.setdefault(col.index, Counter())[(raw, key)] += 1
-
-
-def _account(result: ImportResult, original: list[list[Any]]) -> None:
-    """Generated tickets, the last row of a repeated key, and required columns the source lacks."""
-    register = result.register
-    mapped = {c.target.key for c in result.columns if c.target.is_field}
-    if result.kind == "repairs":
-        seen: set[str] = set()
-        generated = 0
-        for i, record in enumerate(result.records):
-            if record.get("ticket_no"):
+        c = col.index
+        counts = Counter(rows[r][c] for r in written if c < len(rows[r]))
+        for value, n in counts.items():
+            if value is None or is_blank(value):
                 continue
-            row = result.record_rows[i]
-            record["ticket_no"] = ticket_for(original[row - 1], row, seen)
-            text = (
-                "报修单号由导入生成（源文件第 {row} 行）"
-                if result.lang == "zh"
-                else "ticket no generated by import (source row {row})"
-            ).format(row=row)
-            record["notes"] = f"{record['notes']}; {text}" if record.get("notes") else text
-            generated += 1
-        if generated:
-            how = "the source has no ticket column" if "ticket_no" not in mapped else "their ticket cell is blank"
-            result.decide(
-                "tickets.generated",
-                f"{_n(generated, 'row')} got a generated ticket number IMP-<8 hex> "
-                f"({how}); it is a hash of the row's values, so the same row gets the same number on "
-                "every import, and the row's notes say so",
-            )
-    key = UNIQUE_KEY.get(result.kind)
-    if key and key in mapped:
-        _supersede(result, key, original)
-    for f in register.fields:
-        if f.required and f.key not in mapped and not (f.key == "ticket_no" and result.kind == "repairs"):
-            result.decide(
-                "column.missing",
-                f"{f.key} ({f.en}): no column in the source; left blank in every row (validate reports it)",
-            )
-
-
-def _supersede(result: ImportResult, key: str, original: list[list[Any]]) -> None:
-    """Keep the last row of each key; earlier rows are rejected, naming the row that replaced them."""
-    last: dict[str, int] = {}
-    for i, record in enumerate(result.records):
-        value = record.get(key)
-        if value:
-            last[str(value)] = i
-    keep_records, keep_rows = [], []
-    superseded = 0
-    for i, record in enumerate(result.records):
-        value = record.get(key)
-        if value and last[str(value)] != i:
-            winner = result.record_rows[last[str(value)]]
-            row = result.record_rows[i]
-            result.rejects.append(
-                Reject(
-                    row,
-                    "superseded",
-                    f"superseded by row {winner} of the same {key} '{value}' (the last row of each {key} is kept)",
-                    list(original[row - 1]),
-                )
-            )
-            superseded += 1
-            continue
-        keep_records.append(record)
-        keep_rows.append(result.record_rows[i])
-    result.records, result.record_rows = keep_records, keep_rows
-    if superseded:
-        result.decide(
-            "rows.superseded",
-            f"{_n(superseded, 'row')} repeat the {key} of a later row: the last row of each "
-            f"{key} is kept (a log of events keeps its final state); the earlier rows are in Rejects",
-        )
-    result.rejects.sort(key=lambda r: r.row)
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+            key = read_enum(value, f)
+            raw = read_text(value) or ""
+            if key is None or raw in (key, f.enum.label(key, "en"), f.enum.label(key, "zh")):
+                continue
+            seen.setdefault(c, Counter())[(raw, key)] += n

@@ -1,89 +1,116 @@
-"""Map source columns to template keys, strongest evidence first.
+"""Map source columns to template keys by evidence, precision first.
 
 1. A mapping file's entries (confidence 1.0) are taken as they are.
-2. Labels: the schema's labels (1.0) and aliases (0.95), then the curated
-   synonym table (0.6-0.9), looked up by every form of a joined header.
-3. Two columns claiming one key: the stronger claim wins, then the leftmost;
-   the other is kept in notes and the decision is reported. A date-only
-   column and a time column of one datetime field combine (`日期` +
-   `开始时间` -> reported_at).
-4. A label's mapping must fit the values: a "datetime" column of bare times
-   is the time part (decided before 3); a typed column whose values mostly do not read as
-   its type (故障原因 holding codes 9, 10) is kept in notes instead.
-5. Content sniffing for keys still free: dates, times, enums (fault levels
-   I-IV / 一级 / 1-4 / "2 - High", channels, satisfaction...), phones.
-6. Fuzzy label matching (rapidfuzz, score >= 85) as a last resort.
-Columns left over are kept: appended to notes as "label: value". A column of
-row numbers (0, 1, 2...) is skipped, a column with no label and no values is
-ignored.
+2. Every column's header is read (`labels`): schema labels and aliases, the
+   lexicon's exact headers and rules. Each key it may name becomes a claim,
+   scored `header weight x (0.75 + 0.25 x fit)` (`0.5 + 0.5 x fit` for choices), where `fit` is how well the
+   values fit the key (`evidence`). A claim whose values plainly do not fit
+   (dates under a person's header, free text under a choice) is dropped and
+   the Import Report says why.
+3. Claims are granted strongest first, where strength also counts how full
+   the column is (`rank = score x (0.6 + 0.4 x fill)`): a column filled in 5
+   of 1,023 rows does not win a key over a full one. A claim needs a score of
+   at least `THRESHOLD`; one key takes one column, except that a date-only
+   column and a time column of one date-and-time key combine
+   (`日期` + `开始时间` -> reported_at).
+4. Content alone, for keys still free: the register's main date when exactly
+   one unclaimed column holds dates, a time column beside it, choices whose
+   values say what they are (`I`-`IV`, `一级`, `Phone`/`Email`), phone
+   numbers, and a unique identifier column as the ticket number.
+5. Fuzzy spelling never maps a column.
+What is left is kept in notes as "header: value", with its best candidates and
+their scores in the Import Report: a wrong value is worse than a blank one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from dataclasses import dataclass, field
 
 from sheetdesk.errors import InputError
-from sheetdesk.legacy.header import label_forms
+from sheetdesk.i18n import Bound, Msg
+from sheetdesk.legacy.evidence import content_choice, content_phone, fit, is_identifier, pct
+from sheetdesk.legacy.header import label_text
+from sheetdesk.legacy.labels import LabelHit, core, fuzzy_hits, read_label, words
+from sheetdesk.legacy.lexicon import CLOSED, DEADLINE, NOT_A_MOMENT, ON_SITE, RESOLVED, RESPONDED
+from sheetdesk.legacy.lexicon_zh import NOT_A_MOMENT_ZH
 from sheetdesk.legacy.mapfile import MapFile, resolve_column
-from sheetdesk.legacy.result import ColumnMap, Decision
-from sheetdesk.legacy.sniff import Profile, mostly_times, parse_rate
-from sheetdesk.legacy.synonyms import label_lookup
+from sheetdesk.legacy.result import Candidate, ColumnMap, Decision, target_title
+from sheetdesk.legacy.sniff import Profile, has_times, mostly_times
 from sheetdesk.legacy.table import Layout
-from sheetdesk.legacy.targets import KEEP, PRIMARY_DATE, PRIMARY_DATETIME, SKIP, Target, field_of
+from sheetdesk.legacy.targets import KEEP, PRIMARY_DATE, PRIMARY_DATETIME, SKIP, Target, field_of, parse_target
+from sheetdesk.legacy.texts import (
+    EVIDENCE,
+    FIT,
+    JOINED,
+    TIMES_OF_DAY,
+    WHAT_CHOICES,
+    WHAT_DATES,
+    WHAT_PHONES,
+    WHAT_TIMES,
+)
 from sheetdesk.report import column_letter
-from sheetdesk.schema import Register, normalize_label
+from sheetdesk.schema import Register
 
-FUZZY_CUTOFF = 85
-_DIGITS = re.compile(r"^\d+(\.0+)?$")
-MIN_PARSE_RATE = 0.5
+THRESHOLD = 0.5  # below this a claim is only a candidate shown to the clerk
+CONTENT_SCORE = 0.55
+EMPTY_COLUMN = 0.8  # an empty column is mapped only under a clear header
+SHOWN = 0.35  # a kept column with a candidate this strong is named in the decisions
+TWO_KEYS = Msg(
+    "two columns are mapped to {key} (the second is '{column}'); map one of them to keep",
+    "两列都对应到 {key}（第二列是“{column}”）；请把其中一列改为 keep",
+)
 
 
 @dataclass
 class Claim:
     col: int
     target: Target
-    confidence: float
-    evidence: str
+    score: float
+    rank: float
+    evidence: list[Bound]
     source: str
+    misfit: Bound | None = None
+    weight: float = 0.0  # the header's weight alone
+    fit: float | None = None  # how well the values fit (label claims)
 
 
-def label_matcher(register: Register, mapfile: MapFile | None = None) -> Callable[[list[str]], str | None]:
-    """parts -> the target a joined header names (None if nothing we know)."""
-    lookup = label_lookup(register)
-    wanted = {normalize_label(ref) for ref in (mapfile.columns if mapfile else {})}
+@dataclass
+class _State:
+    register: Register
+    layout: Layout
+    profiles: list[Profile]
+    accepted: dict[int, Claim] = field(default_factory=dict)
+    owner: dict[tuple[str, str], int] = field(default_factory=dict)  # (key, slot) -> column
+    lost: dict[int, list[tuple[Claim, int]]] = field(default_factory=dict)
+    below: dict[int, list[Claim]] = field(default_factory=dict)  # claims too weak, or not fitting
+    decisions: list[Decision] = field(default_factory=list)
 
-    def matches(parts: list[str]) -> str | None:
-        for form in label_forms(parts):
-            folded = normalize_label(form)
-            if folded in wanted:
-                return "mapping file: " + folded
-            if folded in lookup:
-                return lookup[folded][0]
-        return None
+    def free(self, target: Target) -> bool:
+        return not any((target.key, s) in self.owner for s in slots(target, self.register))
 
-    return matches
+    def grant(self, claim: Claim) -> None:
+        self.accepted[claim.col] = claim
+        for s in slots(claim.target, self.register):
+            self.owner[(claim.target.key, s)] = claim.col
+
+    def release(self, col: int) -> None:
+        claim = self.accepted.pop(col)
+        for s in slots(claim.target, self.register):
+            self.owner.pop((claim.target.key, s), None)
+
+    def label(self, col: int) -> str:
+        return self.layout.label(col)
 
 
-def match_label(parts: list[str], lookup: dict[str, tuple[str, float, str]], register: Register) -> Claim | None:
-    for n, form in enumerate(label_forms(parts)):
-        hit = lookup.get(normalize_label(form))
-        if hit is None:
-            continue
-        target_text, confidence, kind = hit
-        from sheetdesk.legacy.targets import parse_target
-
-        target = parse_target(target_text, register)
-        joined = len(parts) > 1
-        evidence = f"{kind} '{form}'" + (f" (joined header '{' / '.join(parts)}')" if joined else "")
-        return Claim(-1, target, confidence - (0.05 if n and joined else 0.0), evidence, kind)
-    return None
+def fullness(p: Profile) -> float:
+    """How much a column's fill counts in a contest: full from half the rows on, half when empty."""
+    return min(1.0, 0.5 + p.fill)
 
 
 def slots(target: Target, register: Register) -> set[str]:
+    if not target.is_field:
+        return set()
     f = field_of(target, register)
     if f is not None and f.type == "datetime" and target.part == "value":
         return {"date", "time"}
@@ -93,248 +120,296 @@ def slots(target: Target, register: Register) -> set[str]:
 def map_columns(
     layout: Layout, profiles: list[Profile], register: Register, mapfile: MapFile | None
 ) -> tuple[list[ColumnMap], list[Decision]]:
-    decisions: list[Decision] = []
-    width = len(profiles)
-    locked: dict[int, Claim] = {}
-    if mapfile is not None:
-        for ref, target in mapfile.columns.items():
-            col = resolve_column(ref, layout, mapfile)
-            locked[col] = Claim(col, target, 1.0, f"mapping file ({mapfile.path.name})", "mapping file")
-    taken: dict[str, set[str]] = {}
-    for claim in sorted(locked.values(), key=lambda c: c.col):
-        if claim.target.is_field:
-            need = slots(claim.target, register)
-            if claim.target.key != "notes" and taken.get(claim.target.key, set()) & need:
-                assert mapfile is not None
-                raise InputError(
-                    mapfile.path,
-                    f"two columns are mapped to {claim.target.key} "
-                    f"(the second is '{layout.label(claim.col)}'); map one of them to keep",
-                )
-            taken.setdefault(claim.target.key, set()).update(need)
-
-    lookup = label_lookup(register)
+    state = _State(register, layout, profiles)
+    _lock(state, mapfile)
     claims: list[Claim] = []
-    for col in range(width):
-        if col in locked or not layout.parts[col]:
+    for col in range(len(profiles)):
+        if col in state.accepted:
             continue
-        found = match_label(layout.parts[col], lookup, register)
-        if found is not None:
-            found.col = col
-            f = field_of(found.target, register)
-            if f is not None and f.type == "datetime" and found.target.part == "value" and mostly_times(profiles[col]):
-                found.target = Target(found.target.key, "time")
-                found.evidence += "; its values are times of day"
-            claims.append(found)
-    accepted = _resolve(claims, taken, profiles, register, layout, decisions)
-    accepted = _check_values(accepted, taken, profiles, register, layout, decisions)
-    accepted.update(locked)
+        if layout.parts[col]:
+            for hit in read_label(layout.parts[col], register):
+                if state.profiles[col].n == 0 and hit.weight < EMPTY_COLUMN:
+                    continue  # an empty column under a vague header: nothing to map
+                for claim in _label_claims(col, hit, state):
+                    if claim.misfit is None and claim.score >= THRESHOLD:
+                        claims.append(claim)
+                    else:
+                        state.below.setdefault(col, []).append(claim)
+        claims.extend(_content_claims(col, state))
+    _grant(state, claims)
+    _pair_date_and_time(state)
+    _main_date_by_content(state)
+    _identifier(state)
+    return _columns(state), state.decisions
 
-    free_cols = [c for c in range(width) if c not in accepted]
-    for col in free_cols:
-        sniffed = _sniff(col, profiles[col], taken, register)
-        if sniffed is not None:
-            accepted[col] = sniffed
-            _take(taken, sniffed.target, register)
-    for col in [c for c in free_cols if c not in accepted and layout.parts[c]]:
-        fuzzy = _fuzzy(col, layout, taken, register, profiles[col])
-        if fuzzy is not None:
-            accepted[col] = fuzzy
-            _take(taken, fuzzy.target, register)
 
+def _lock(state: _State, mapfile: MapFile | None) -> None:
+    if mapfile is None:
+        return
+    ordered = sorted((resolve_column(ref, state.layout, mapfile), target) for ref, target in mapfile.columns.items())
+    for col, target in ordered:
+        claim = Claim(col, target, 1.0, 1.0, [EVIDENCE["mapping file"].bind(file=mapfile.path.name)], "mapping file")
+        if target.is_field and target.key != "notes" and not state.free(target):
+            raise InputError(mapfile.path, TWO_KEYS, key=target.key, column=state.label(col))
+        if target.key == "notes":
+            state.accepted[col] = claim
+        else:
+            state.grant(claim)
+
+
+def _label_claims(col: int, hit: LabelHit, state: _State) -> list[Claim]:
+    register, p = state.register, state.profiles[col]
+    try:
+        target = parse_target(hit.target, register)
+    except ValueError:
+        return []
+    f = field_of(target, register)
+    evidence = [EVIDENCE[hit.kind].bind(form=hit.form)]
+    parts = state.layout.parts[col]
+    if len(parts) > 1:
+        evidence.append(JOINED.bind(parts=" / ".join(parts)))
+    targets = [target]
+    if f is not None and f.type == "datetime":
+        key = target.key
+        dates, times = p.share(p.dates), p.share(p.times)
+        if times >= 0.5 and times > dates:
+            if target.part != "time":
+                evidence.append(TIMES_OF_DAY.bind())
+            targets = [Target(key, "time")]
+        elif target.part == "time" and dates >= 0.5:
+            targets = [Target(key)]
+        elif target.part != "time":
+            targets = [Target(key)] if has_times(p) or p.n == 0 else [Target(key), Target(key, "date")]
+    label = label_text(parts)
+    claims = []
+    for n, t in enumerate(targets):
+        tf = field_of(t, register)
+        result = fit(t, tf, p, label)
+        # A choice column must mostly read as choices; for other keys the header carries more of the weight.
+        lean = 0.5 if tf is not None and tf.enum is not None else 0.75
+        score = round(hit.weight * (lean + (1 - lean) * result.score), 3) - 0.001 * n
+        rank = score * fullness(p)
+        claims.append(Claim(col, t, score, rank, evidence, hit.kind, result.misfit, hit.weight, result.score))
+    return claims
+
+
+def _content_claims(col: int, state: _State) -> list[Claim]:
+    """Choices and phone numbers that say what they are by their values alone."""
+    register, p = state.register, state.profiles[col]
+    if p.n == 0 or p.index or _says_not_a_moment(state, col):
+        return []
+    out = []
+    for f in register.fields:
+        share = content_choice(f, p)
+        if share:
+            what = WHAT_CHOICES.bind(field=f.title, samples=", ".join(p.samples[:3]))
+            evidence = [EVIDENCE["content"].bind(share=pct(share), what=what)]
+            out.append(Claim(col, Target(f.key), 0.6, 0.6 * fullness(p), evidence, "content"))
+    if "phone" in register.keys and (share := content_phone(p)):
+        evidence = [EVIDENCE["content"].bind(share=pct(share), what=WHAT_PHONES.bind())]
+        out.append(Claim(col, Target("phone"), 0.6, 0.6 * fullness(p), evidence, "content"))
+    return out
+
+
+def _says_not_a_moment(state: _State, col: int) -> bool:
+    """A header that names some other date (`updated`, `due`, `停机时长`): never the main date by content."""
+    parts = state.layout.parts[col]
+    if not parts:
+        return False
+    text = label_text(parts)
+    return bool(set(words(core(text))) & _OTHER_MOMENT) or bool(re.search(_OTHER_MOMENT_ZH, text))
+
+
+_OTHER_MOMENT_ZH = NOT_A_MOMENT_ZH + "|完成|修复|结束|关闭|响应|到场|到达|恢复|完工|解决|验收|结案|关单"
+# Words that make a date column some other moment than the main one: a deadline (`Time to Resolution`),
+# a duration, or the end of the work (`Closed`, `Resolved`).
+_OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE
+
+
+def _grant(state: _State, claims: list[Claim]) -> None:
+    for claim in sorted(claims, key=lambda c: (-c.rank, c.col)):
+        if claim.col in state.accepted:
+            continue
+        taken = [state.owner[(claim.target.key, s)] for s in slots(claim.target, state.register)
+                 if (claim.target.key, s) in state.owner]  # fmt: skip
+        if taken:
+            state.lost.setdefault(claim.col, []).append((claim, taken[0]))
+            continue
+        state.grant(claim)
+
+
+def _pair_date_and_time(state: _State) -> None:
+    """A whole date-and-time key from a date-only column gives its time to a time column that claimed it."""
+    for col, losses in list(state.lost.items()):
+        if col in state.accepted:
+            continue
+        for claim, winner in losses:
+            if claim.target.part != "time" or winner not in state.accepted:
+                continue
+            won = state.accepted[winner]
+            if won.target.part != "value" or has_times(state.profiles[winner]):
+                continue
+            state.release(winner)
+            won.target = Target(won.target.key, "date")
+            state.grant(won)
+            state.grant(claim)
+            break
+
+
+def _main_date_by_content(state: _State) -> None:
+    """The main date from the one unclaimed column of dates; then a time column beside a date-only one."""
+    register = state.register
+    key = PRIMARY_DATETIME.get(register.key) or PRIMARY_DATE.get(register.key)
+    if key is None:
+        return
+    f = register.field(key)
+    free_cols = [c for c in range(len(state.profiles)) if c not in state.accepted]
+    datey = [
+        c for c in free_cols
+        if state.profiles[c].n and state.profiles[c].share(state.profiles[c].dates) >= 0.9
+        and state.profiles[c].fill >= 0.3 and not _says_not_a_moment(state, c)
+    ]  # fmt: skip
+    owned = {s for (k, s) in state.owner if k == key}
+    if len(datey) == 1 and "date" not in owned and ("value" not in owned):
+        c = datey[0]
+        p = state.profiles[c]
+        if f.type == "datetime":
+            target = Target(key) if has_times(p) and not owned else Target(key, "date")
+        else:
+            target = Target(key)
+        evidence = [EVIDENCE["content"].bind(share=pct(p.share(p.dates)), what=WHAT_DATES.bind())]
+        state.grant(Claim(c, target, CONTENT_SCORE, CONTENT_SCORE, evidence, "content"))
+    elif len(datey) > 1:
+        for c in datey:
+            evidence = [EVIDENCE["content"].bind(share=pct(state.profiles[c].share(state.profiles[c].dates)),
+                                                 what=WHAT_DATES.bind())]  # fmt: skip
+            state.below.setdefault(c, []).append(Claim(c, Target(key), 0.4, 0.4, evidence, "content"))
+    owned = {s for (k, s) in state.owner if k == key}
+    if f.type != "datetime" or owned != {"date"}:
+        return
+    timey = [c for c in range(len(state.profiles)) if c not in state.accepted and mostly_times(state.profiles[c])
+             and not _says_not_a_moment(state, c)]  # fmt: skip
+    if len(timey) == 1:
+        c = timey[0]
+        p = state.profiles[c]
+        what = WHAT_TIMES.bind(field=f.title)
+        evidence = [EVIDENCE["content"].bind(share=pct(p.share(p.times)), what=what)]
+        state.grant(Claim(c, Target(key, "time"), CONTENT_SCORE, CONTENT_SCORE, evidence, "content"))
+
+
+def _identifier(state: _State) -> None:
+    """An existing unique identifier column is the ticket number, before one is generated."""
+    if state.register.key != "repairs" or not state.free(Target("ticket_no")):
+        return
+    for c in range(len(state.profiles)):
+        if c in state.accepted:
+            continue
+        p = state.profiles[c]
+        if is_identifier(p, label_text(state.layout.parts[c])):
+            claim = Claim(c, Target("ticket_no"), CONTENT_SCORE, CONTENT_SCORE, [EVIDENCE["identifier"].bind()],
+                          "identifier")  # fmt: skip
+            state.grant(claim)
+            state.decisions.append(
+                Decision(
+                    "mapping.identifier",
+                    {
+                        "column": state.label(c),
+                        "samples": ", ".join(p.samples[:3]),
+                        "target": target_title(Target("ticket_no"), state.register),
+                    },  # fmt: skip
+                    state.label(c),
+                )
+            )
+            return
+
+
+def _columns(state: _State) -> list[ColumnMap]:
+    layout = state.layout
     columns: list[ColumnMap] = []
-    for col in range(width):
-        p = profiles[col]
+    for col, p in enumerate(state.profiles):
         label = layout.label(col)
-        chosen = accepted.get(col)
+        chosen = state.accepted.get(col)
+        candidates: list[Candidate] = []
         if chosen is None:
             if not layout.parts[col] and p.n == 0:
                 continue  # a phantom column: no label, no values
             if p.index:
-                chosen = Claim(
-                    col,
-                    Target(SKIP),
-                    0.9,
-                    f"row numbers {p.samples[0]}, {p.samples[1]}, ... (a spreadsheet index)",
-                    "index",
-                )
+                evidence = [EVIDENCE["index"].bind(first=p.samples[0], second=p.samples[1])]
+                chosen = Claim(col, Target(SKIP), 0.9, 0.9, evidence, "index")
+                state.decisions.append(Decision("column.index", {"column": label}, label))
             else:
-                chosen = Claim(col, Target(KEEP), 0.0, "no matching key: kept in notes as 'label: value'", "unmapped")
+                chosen = Claim(col, Target(KEEP), 0.0, 0.0, [EVIDENCE["unmapped"].bind()], "unmapped")
+                candidates = _candidates(state, col)
+                _explain_unmapped(state, col, candidates)
+        elif chosen.fit is not None and p.n and chosen.fit < 0.95:
+            chosen.evidence = [*chosen.evidence, FIT.bind(share=pct(chosen.fit))]
         columns.append(
             ColumnMap(
                 col,
                 column_letter(col),
                 label,
                 chosen.target,
-                chosen.confidence,
-                chosen.evidence,
+                round(chosen.score, 2),
+                list(chosen.evidence),
                 chosen.source,
                 list(p.samples),
+                candidates=candidates,
+            )  # fmt: skip
+        )
+    return columns
+
+
+def _candidates(state: _State, col: int) -> list[Candidate]:
+    """The best keys a kept column came near, with their scores and why they were not taken."""
+    seen: dict[str, Candidate] = {}
+    pool = [c for c, _ in state.lost.get(col, [])] + state.below.get(col, [])
+    for claim in pool:
+        name = str(claim.target)
+        why = claim.evidence[0] if claim.misfit is None else claim.misfit
+        score = claim.score if claim.misfit is None else round(claim.score * 0.5, 3)
+        if name not in seen or seen[name].score < score:
+            seen[name] = Candidate(name, score, why)
+    parts = state.layout.parts[col]
+    if parts:
+        for hit in fuzzy_hits(label_text(parts), state.register):
+            if hit.target not in seen:
+                seen[hit.target] = Candidate(hit.target, hit.weight, EVIDENCE["fuzzy"].bind(form=hit.form))
+    return [c for c in sorted(seen.values(), key=lambda c: -c.score) if c.score >= 0.25][:3]
+
+
+def _explain_unmapped(state: _State, col: int, candidates: list[Candidate]) -> None:
+    label = state.label(col)
+    losses = [(c, w) for c, w in state.lost.get(col, []) if c.score >= THRESHOLD]
+    if losses:
+        claim, winner = max(losses, key=lambda cw: cw[0].score)
+        state.decisions.append(
+            Decision(
+                "mapping.conflict",
+                {
+                    "column": label,
+                    "target": target_title(claim.target, state.register),
+                    "evidence": claim.evidence[0],
+                    "winner": state.label(winner),
+                },  # fmt: skip
+                label,
             )
         )
-    return columns, decisions
-
-
-def _take(taken: dict[str, set[str]], target: Target, register: Register) -> None:
-    if target.is_field:
-        taken.setdefault(target.key, set()).update(slots(target, register))
-
-
-def _resolve(
-    claims: list[Claim],
-    taken: dict[str, set[str]],
-    profiles: list[Profile],
-    register: Register,
-    layout: Layout,
-    decisions: list[Decision],
-) -> dict[int, Claim]:
-    """Keep the strongest claim per key (and per date/time part)."""
-    accepted: dict[int, Claim] = {}
-    by_key: dict[str, list[Claim]] = {}
-    for claim in claims:
-        if claim.target.is_field:
-            by_key.setdefault(claim.target.key, []).append(claim)
-        else:
-            accepted[claim.col] = claim
-    for key, group in by_key.items():
-        group.sort(key=lambda c: (-c.confidence, c.col))
-        used = taken.setdefault(key, set())
-        winners: list[Claim] = []
-        for claim in group:
-            need = slots(claim.target, register)
-            if (
-                need == {"date", "time"}
-                and "time" in used
-                and "date" not in used
-                and not _has_times(profiles[claim.col])
-            ):
-                claim.target = Target(key, "date")
-                need = {"date"}
-            if need == {"time"} and "time" in used and "date" in used:
-                # A whole datetime column already took the time; if its values are dates
-                # only, it becomes the date part and this column gives the time.
-                whole = next((w for w in winners if w.target.part == "value"), None)
-                if whole is not None and not _has_times(profiles[whole.col]):
-                    whole.target = Target(key, "date")
-                    used.discard("time")
-            if need & used:
-                winner = next((w for w in winners if slots(w.target, register) & need), None)
-                by = f"'{layout.label(winner.col)}'" if winner else "the mapping file"
-                decisions.append(
-                    Decision(
-                        "mapping.conflict",
-                        f"'{layout.label(claim.col)}' also looks like {claim.target} "
-                        f"({claim.evidence}); {by} is stronger, so this column is kept in notes",
-                        layout.label(claim.col),
-                    )
-                )
-                continue
-            used.update(need)
-            winners.append(claim)
-            accepted[claim.col] = claim
-    return accepted
-
-
-def _has_times(p: Profile) -> bool:
-    return p.with_time > 0 and p.share(p.with_time) >= 0.2
-
-
-def _check_values(
-    accepted: dict[int, Claim],
-    taken: dict[str, set[str]],
-    profiles: list[Profile],
-    register: Register,
-    layout: Layout,
-    decisions: list[Decision],
-) -> dict[int, Claim]:
-    """Labels must fit values: bare times become time parts, misfits go to notes."""
-    result: dict[int, Claim] = {}
-    for col, claim in accepted.items():
-        p = profiles[col]
-        f = field_of(claim.target, register)
-        rate = parse_rate(p, claim.target, f)
-        if f is not None and p.n and rate < MIN_PARSE_RATE:
-            decisions.append(
-                Decision(
-                    "mapping.values_do_not_fit",
-                    f"'{layout.label(col)}' looks like {claim.target} by its label, but only {rate:.0%} of its "
-                    f"values read as {f.en + ' choices' if f.enum else f.type} (e.g. {', '.join(p.samples[:2])}); "
-                    "kept in notes instead",
-                    layout.label(col),
-                )
+        return
+    misfits = [c for c in state.below.get(col, []) if c.misfit is not None and c.weight >= 0.6]
+    if misfits:
+        claim = max(misfits, key=lambda c: c.weight)
+        state.decisions.append(
+            Decision(
+                "mapping.values_do_not_fit",
+                {"column": label, "target": target_title(claim.target, state.register), "reason": claim.misfit},
+                label,
             )
-            taken[claim.target.key] -= slots(claim.target, register)
-            claim = Claim(
-                col, Target(KEEP), 0.0, f"label suggested {claim.target} but the values do not fit", "unmapped"
-            )
-        result[col] = claim
-    return result
-
-
-def _free(taken: dict[str, set[str]], key: str, need: set[str]) -> bool:
-    return not (taken.get(key, set()) & need)
-
-
-def _sniff(col: int, p: Profile, taken: dict[str, set[str]], register: Register) -> Claim | None:
-    if p.n == 0 or p.index:
-        return None
-    primary = PRIMARY_DATETIME.get(register.key)
-    if primary and p.share(p.dates) >= 0.9 and _free(taken, primary, {"date", "time"}):
-        target = Target(primary) if _has_times(p) else Target(primary, "date")
-        return Claim(col, target, 0.6, f"content: {p.share(p.dates):.0%} of values are dates", "content")
-    date_key = PRIMARY_DATE.get(register.key)
-    if date_key and p.share(p.dates) >= 0.9 and _free(taken, date_key, {"value"}):
-        return Claim(col, Target(date_key), 0.6, f"content: {p.share(p.dates):.0%} of values are dates", "content")
-    if primary and mostly_times(p) and taken.get(primary) == {"date"}:
-        return Claim(
-            col,
-            Target(primary, "time"),
-            0.55,
-            f"content: {p.share(p.times):.0%} of values are times, beside the {primary} date",
-            "content",
         )
-    for f in register.fields:
-        if f.enum is None or f.type == "yesno" or not _free(taken, f.key, {"value"}):
-            continue
-        hits = p.enum_hits.get(f.key, 0)
-        if f.key == "fault_level" and all(_DIGITS.match(v) for v in p.values):
-            continue  # 1, 2, 3 alone may be a count: a level column needs a label or I-IV / 一级 / "2 - High"
-        if p.share(hits) >= 0.9 and len(p.values) >= 2:
-            return Claim(
-                col,
-                Target(f.key),
-                0.6,
-                f"content: {p.share(hits):.0%} of values are {f.en} values ({', '.join(p.samples[:3])})",
-                "content",
-            )
-    if "phone" in register.keys and p.share(p.phones) >= 0.8 and _free(taken, "phone", {"value"}):
-        return Claim(
-            col, Target("phone"), 0.6, f"content: {p.share(p.phones):.0%} of values are phone numbers", "content"
-        )
-    return None
+        return
+    shown = [c for c in candidates if c.score >= SHOWN]
+    if shown:
+        text = ", ".join(f"{c.target} {c.score:.2f}" for c in shown)
+        state.decisions.append(Decision("column.unmapped", {"column": label, "candidates": text}, label))
 
 
-def _fuzzy(col: int, layout: Layout, taken: dict[str, set[str]], register: Register, p: Profile) -> Claim | None:
-    lookup = label_lookup(register)
-    from sheetdesk.legacy.targets import parse_target
-
-    choices = {}
-    for spelling, (target_text, _conf, _kind) in lookup.items():
-        target = parse_target(target_text, register)
-        if target.is_field and _free(taken, target.key, slots(target, register)) and len(spelling) >= 3:
-            choices[spelling] = target
-    if not choices:
-        return None
-    query = normalize_label(layout.label(col))
-    if len(query) < 3:
-        return None
-    best = process.extractOne(query, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    if best is None:
-        return None
-    spelling, score, _ = best
-    target = choices[spelling]
-    if parse_rate(p, target, field_of(target, register)) < MIN_PARSE_RATE:
-        return None
-    return Claim(
-        col, target, round(0.6 * score / 100, 2), f"fuzzy: '{layout.label(col)}' ~ '{spelling}' ({score:.0f}%)", "fuzzy"
-    )
+__all__ = ["THRESHOLD", "Claim", "map_columns", "slots"]

@@ -37,7 +37,12 @@ SERIAL_MIN, SERIAL_MAX = 29221, 73050
 _DMY_TEXT = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2}|\d{4})(?=$|[\sT])")
 _SHORT_YEAR = re.compile(r"^(\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)(\d{2})(?=$|\s)")
 _NUMERIC = re.compile(r"^\d{4,6}(\.\d+)?$")
-_ITIL_LEVEL = re.compile(r"^\s*(?:p|level\s*)?([1-4])\s*[-–—.:、)]\s*\S")
+# `2 - High`, `1 - Critical`, `3、一般`: a level number followed by a priority word, nothing else.
+# (`1、更换故障部件` is the first step of a treatment, not level 一级.)
+_ITIL_LEVEL = re.compile(
+    r"^\s*(?:p|level\s*)?([1-4])\s*[-–—.:、)]\s*"
+    r"(critical|urgent|very high|high|medium|moderate|normal|low|planning|紧急|特急|高|中|低|一般|严重|较急|不急)\s*$"
+)
 _LEVELS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _ONE_DIGIT_MINUTE = re.compile(r"^\d{1,2}\s*[:;.]+\s*\d$")
 _END_OF_DAY = re.compile(r"^24\s*[:：;.]?\s*0?0(\s*[:：]\s*00)?$")
@@ -49,9 +54,42 @@ def _serial(value: float) -> dt.datetime | None:
     return from_serial(value)
 
 
+_ZONE = re.compile(r"(?<=:\d\d)(\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$", re.I)
+
+
+# `Mon Feb  9 00:13:28 2026` (C's ctime, Unix `date`): the weekday goes, the year moves before the time.
+_WEEKDAY = re.compile(r"^\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=[a-z]{3})", re.I)
+_CTIME = re.compile(
+    r"^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(?:(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})|(\d{4})\s+(\d{1,2}:\d{2}(?::\d{2})?))$",
+    re.I,
+)
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+
+
+def _iso_from_month_name(m: re.Match[str]) -> str:
+    """`Feb 9 00:13:28 2026` or `Feb 9, 2026 00:13` as `2026-02-09 00:13:28`; other words are left alone."""
+    month = _MONTHS.get(m[1].lower())
+    if month is None:
+        return m[0]
+    year, clock = (m[4], m[3]) if m[4] else (m[5], m[6])
+    return f"{year}-{month:02d}-{int(m[2]):02d} {clock}"
+
+
 def _prepare(text: str) -> str:
-    """Fold full-width forms, expand two-digit years, space `日` from the time."""
-    s = fold(text)
+    """Fold full-width forms, drop a time zone, expand two-digit years, space `日` from the time.
+
+    A zone (`+01:00`, `Z`) is dropped: the clock time is kept as the log wrote it.
+    """
+    s = _ZONE.sub(lambda m: m[1] or "", fold(text))
+    s = _CTIME.sub(_iso_from_month_name, _WEEKDAY.sub("", s))
     s = _SHORT_YEAR.sub(lambda m: m[1] + ("20" if int(m[2]) < 70 else "19") + m[2], s)
     s = re.sub(r"日(?=\d)", "日 ", s)
     return s
@@ -74,6 +112,31 @@ def read_datetime(value: Any, dayfirst: bool | None = None) -> dt.datetime | Non
             stamp = _serial(float(s))
         return stamp
     return None
+
+
+# Unix time as exports write it: seconds (10 digits) or milliseconds (13 digits) since 1970-01-01 UTC,
+# accepted for 2000-01-01 .. 2099-12-31 only, and only in a column whose header names a moment.
+_EPOCH_MIN, _EPOCH_MAX = 946_684_800, 4_102_444_800
+_EPOCH_TEXT = re.compile(r"^(\d{10}|\d{13})(\.0+)?$")
+
+
+def read_epoch(value: Any) -> tuple[dt.datetime, str] | None:
+    """A Unix timestamp as a UTC date and time, and its unit (`s` or `ms`)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        number = int(value)
+    elif isinstance(value, str) and _EPOCH_TEXT.match(fold(value).strip()):
+        number = int(float(fold(value).strip()))
+    else:
+        return None
+    if _EPOCH_MIN <= number < _EPOCH_MAX:
+        seconds, unit = float(number), "s"
+    elif _EPOCH_MIN * 1000 <= number < _EPOCH_MAX * 1000:
+        seconds, unit = number / 1000, "ms"
+    else:
+        return None
+    return dt.datetime(1970, 1, 1) + dt.timedelta(seconds=round(seconds)), unit
 
 
 def read_date(value: Any, dayfirst: bool | None = None) -> dt.date | None:
@@ -193,30 +256,18 @@ class DateOrder:
     ambiguous: int = 0  # values with both parts <= 12
     examples: list[str] = field(default_factory=list)
 
-    def explain(self) -> str:
-        eg = f" (e.g. {', '.join(self.examples)})" if self.examples else ""
-        if self.decision == "day-first":
-            return f"day-first: {self.day_first} values have a first part > 12{eg}"
-        if self.decision == "month-first":
-            return f"month-first: {self.month_first} values have a second part > 12{eg}"
-        if self.decision == "mixed":
-            return (
-                f"mixed: {self.day_first} day-first and {self.month_first} month-first values{eg}; "
-                f"the {self.ambiguous} values with both parts <= 12 are not read "
-                "(set dayfirst in a mapping file)"
-            )
-        if self.decision == "ambiguous":
-            return (
-                f"ambiguous: all {self.ambiguous} day/month values have both parts <= 12{eg}; "
-                "they are not read (set dayfirst in a mapping file)"
-            )
-        if self.decision == "mapping file":
-            return "day-first (mapping file)" if self.dayfirst else "month-first (mapping file)"
-        return "year-first (no day/month order to decide)"
-
     @property
     def is_warning(self) -> bool:
         return self.decision in ("mixed", "ambiguous")
+
+
+def _order_slot(value: str) -> int:
+    """0: day-first (13/01), 1: month-first (01/13), 2: ambiguous (03/04), -1: no day/month text."""
+    m = _DMY_TEXT.match(_prepare(value))
+    if not m:
+        return -1
+    a, b = int(m[1]), int(m[2])
+    return 0 if a > 12 >= b else 1 if b > 12 >= a else 2 if a <= 12 and b <= 12 else -1
 
 
 def date_order(values: Iterable[Any], keep: int = 2) -> DateOrder:
@@ -225,14 +276,13 @@ def date_order(values: Iterable[Any], keep: int = 2) -> DateOrder:
     month_first: list[str] = []
     ambiguous: list[str] = []
     counts = [0, 0, 0]
+    slots: dict[str, int] = {}  # a text's slot, worked out once per distinct text
     for value in values:
-        if not isinstance(value, str):
+        if type(value) is not str:
             continue
-        m = _DMY_TEXT.match(_prepare(value))
-        if not m:
-            continue
-        a, b = int(m[1]), int(m[2])
-        slot = 0 if a > 12 >= b else 1 if b > 12 >= a else 2 if a <= 12 and b <= 12 else -1
+        slot = slots.get(value)
+        if slot is None:
+            slot = slots[value] = _order_slot(value)
         if slot < 0:
             continue
         counts[slot] += 1

@@ -15,7 +15,7 @@ Each is rejected with its reason (never dropped):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.io.values import fold, is_blank
@@ -30,10 +30,23 @@ _TOTALS = re.compile(
 )
 
 
+_TOTALS_MEMO: dict[str, bool] = {}
+
+
+def is_totals(value: str) -> bool:
+    """A totals label (合计, 本月合计：, Grand total); memoised, the same words repeat down a log."""
+    found = _TOTALS_MEMO.get(value)
+    if found is None:
+        found = len(value.strip()) <= 15 and bool(_TOTALS.match(fold(value)))
+        if len(_TOTALS_MEMO) < 100_000:
+            _TOTALS_MEMO[value] = found
+    return found
+
+
 def totals_cell(row: list[Any]) -> tuple[int, str] | None:
     """The (column, text) of a totals label in the row, if any."""
     for c, value in enumerate(row):
-        if isinstance(value, str) and len(value.strip()) <= 15 and _TOTALS.match(fold(value)):
+        if type(value) is str and value and is_totals(value):
             return c, value.strip()
     return None
 
@@ -45,14 +58,42 @@ def is_repeated_header(row: list[Any], header: list[Any]) -> bool:
     return len(filled) >= 2 and all(t == h for t, h in filled)
 
 
+class HeaderAgain:
+    """Is a row the header once more? Checks one cell first, the whole row only when it matches."""
+
+    def __init__(self, headers: list[list[Any]]) -> None:
+        self.headers = headers
+        self.first: list[tuple[int, str]] = []
+        for header in headers:
+            c = next((i for i, v in enumerate(header) if cell_text(v)), -1)
+            self.first.append((c, cell_text(header[c]) if c >= 0 else ""))
+
+    def __call__(self, row: list[Any]) -> bool:
+        for header, (c, text) in zip(self.headers, self.first, strict=True):
+            if c < 0 or c >= len(row) or row[c] is None:
+                continue
+            value = row[c]
+            if (value == text or cell_text(value) == text) and is_repeated_header(row, header):
+                return True
+        return False
+
+
 @dataclass
 class Shape:
     """What a column's values are, when that is clear enough to spot a misfit."""
 
     kind: str  # date | time | number | vocab
     vocab: frozenset[str] = frozenset()
+    memo: dict[tuple[type, Any], bool | None] = field(default_factory=dict, compare=False, repr=False)
 
     def fits(self, value: Any) -> bool | None:
+        key = (type(value), value)
+        found = self.memo.get(key, "")
+        if found == "":
+            found = self.memo[key] = self._fits(value)
+        return found  # type: ignore[return-value]
+
+    def _fits(self, value: Any) -> bool | None:
         if is_blank(value):
             return None
         if self.kind == "date":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sheetdesk.i18n import Bound, Msg
 from sheetdesk.schema import REGISTERS_BY_KEY, Field, Register
 
 Part = Literal["value", "date", "time"]
@@ -40,31 +41,44 @@ class Target:
     def is_skip(self) -> bool:
         return self.key == SKIP
 
-    def describe(self, register: Register, lang: str = "en") -> str:
-        """`Reported At (date part)` for people."""
-        if not self.is_field:
-            return self.key
-        label = register.field(self.key).label(lang)
-        return label if self.part == "value" else f"{label} ({self.part} part)"
+
+NOT_A_KEY = Msg(
+    "'{raw}' is not a {register} column key (keys: {keys}, or keep / skip)",
+    "“{raw}”不是{register}的列键（列键：{keys}，或 keep / skip）",
+)
+BAD_PART = Msg("'{raw}': the part after the dot must be date or time", "“{raw}”：点后面只能是 date 或 time")
+NO_PARTS = Msg(
+    "'{raw}': only date-and-time columns have a .{part} part; {key} is {kind}",
+    "“{raw}”：只有日期时间列才有 .{part} 部分；{key} 是 {kind}",
+)
+UNKNOWN_KIND = Msg(
+    "unknown kind '{kind}' (sales, repairs or callbacks)", "未知类型“{kind}”（sales、repairs 或 callbacks）"
+)
+
+
+class TargetError(ValueError):
+    """A target that is not one of the register's (the message in both languages)."""
+
+    def __init__(self, message: Bound) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 def parse_target(text: str, register: Register) -> Target:
-    """`reported_at.date` -> Target; ValueError with a readable message if not valid."""
+    """`reported_at.date` -> Target; TargetError with a readable message if not valid."""
     raw = str(text).strip()
     if raw in (KEEP, SKIP):
         return Target(raw)
     key, _, part = raw.partition(".")
     if key not in register.keys:
-        raise ValueError(
-            f"'{raw}' is not a {register.en} column key (keys: {', '.join(register.keys)}, or keep / skip)"
-        )
+        raise TargetError(NOT_A_KEY.bind(raw=raw, register=register.title, keys=", ".join(register.keys)))
     field = register.field(key)
     if not part:
         return Target(key)
     if part not in ("date", "time"):
-        raise ValueError(f"'{raw}': the part after the dot must be date or time")
+        raise TargetError(BAD_PART.bind(raw=raw))
     if field.type != "datetime":
-        raise ValueError(f"'{raw}': only date-and-time columns have a .{part} part; {key} is {field.type}")
+        raise TargetError(NO_PARTS.bind(raw=raw, part=part, key=key, kind=field.type))
     return Target(key, part)  # type: ignore[arg-type]
 
 
@@ -76,7 +90,7 @@ def register_for(kind: str) -> Register:
     try:
         return REGISTERS_BY_KEY[kind]
     except KeyError:
-        raise ValueError(f"unknown kind '{kind}' (sales, repairs or callbacks)") from None
+        raise TargetError(UNKNOWN_KIND.bind(kind=kind)) from None
 
 
 # The datetime that a log's lone date and time columns belong to, per register.

@@ -70,7 +70,7 @@ class DurationError(BadValue):
 
 NOT_A_DURATION = Msg(
     "cannot read {value} as a duration ({why}); write e.g. 30min, 4h, 1.5h, 2d",
-    "无法把 {value} 读作时长（{why}）；请写成 30min、4h、1.5h、2d 等",
+    "无法把 {value} 读作时长（{why}）；请写成 30分钟、4小时、1.5小时、2天 等",
 )
 WHY_EMPTY = Msg("empty", "为空")
 WHY_NOT_NUMBER = Msg("not a number", "不是数字")
@@ -79,7 +79,7 @@ WHY_NOT_POSITIVE = Msg("not a positive number", "不是正数")
 WHY_TYPE = Msg("unexpected {kind}", "意外的类型 {kind}")
 WHY_UNEXPECTED = Msg("unexpected {text}", "无法识别 {text}")
 WHY_UNIT = Msg("unknown unit {unit}", "未知单位 {unit}")
-WHY_HALF_DAY = Msg("days must be whole; write 1d 12h", "天数须为整数；请写成 1d 12h")
+WHY_HALF_DAY = Msg("days must be whole; write 1d 12h", "天数须为整数；请写成 1天12小时")
 WHY_NO_NUMBER = Msg("no number", "没有数字")
 WHY_TOO_LONG = Msg(
     "longer than 9999 years, more than any calendar holds",
@@ -163,19 +163,28 @@ def _checked(value: Any, days: int, seconds: float) -> Duration:
     return Duration(seconds=round(seconds), days=days)
 
 
-def format_duration(d: Duration) -> str:
-    """The shortest policy spelling that reads back to `d` (`2d`, `1.5h`, `30min`)."""
+# The units a written duration uses, by language: both read back (`_UNITS`).
+_SPELLING = {
+    "en": {"day": "d", "hour": "h", "minute": "min", "second": "s", "sep": " "},
+    "zh": {"day": "天", "hour": "小时", "minute": "分钟", "second": "秒", "sep": ""},
+}
+
+
+def format_duration(d: Duration, lang: str = "en") -> str:
+    """The shortest policy spelling that reads back to `d` (`2d`, `1.5h`, `30min`;
+    in Chinese `2天`, `1.5小时`, `30分钟`)."""
+    unit = _SPELLING["zh" if lang == "zh" else "en"]
     parts: list[str] = []
     if d.days:
-        parts.append(f"{d.days}d")
+        parts.append(f"{d.days}{unit['day']}")
     s = d.seconds
     if s or not parts:
         if s % 3600 == 0:
-            parts.append(f"{s // 3600}h")
+            parts.append(f"{s // 3600}{unit['hour']}")
         elif s % 360 == 0 and s > 3600:  # one decimal of an hour: 1.5h, 2.1h
-            parts.append(f"{s / 3600:g}h")
+            parts.append(f"{s / 3600:g}{unit['hour']}")
         elif s % 60 == 0:
-            parts.append(f"{s // 60}min")
+            parts.append(f"{s // 60}{unit['minute']}")
         else:
-            parts.append(f"{s}s")
-    return " ".join(parts)
+            parts.append(f"{s}{unit['second']}")
+    return unit["sep"].join(parts)

@@ -150,14 +150,22 @@ def _checked(value: Any, months: int, days: int) -> Interval:
     return Interval(months, days)
 
 
-def format_interval(interval: Interval) -> str:
-    """The policy spelling that reads back to `interval`: `1y`, `6m`, `1y 6m`, `90d`."""
+_SPELLING = {
+    "en": {"year": "y", "month": "m", "day": "d", "sep": " "},
+    "zh": {"year": "年", "month": "个月", "day": "天", "sep": ""},
+}
+
+
+def format_interval(interval: Interval, lang: str = "en") -> str:
+    """The policy spelling that reads back to `interval`: `1y`, `6m`, `1y 6m`, `90d`
+    (in Chinese `1年`, `6个月`, `1年6个月`, `90天`)."""
+    unit = _SPELLING["zh" if lang == "zh" else "en"]
     parts: list[str] = []
     years, months = divmod(interval.months, 12)
     if years:
-        parts.append(f"{years}y")
+        parts.append(f"{years}{unit['year']}")
     if months:
-        parts.append(f"{months}m")
+        parts.append(f"{months}{unit['month']}")
     if interval.days or not parts:
-        parts.append(f"{interval.days}d")
-    return " ".join(parts)
+        parts.append(f"{interval.days}{unit['day']}")
+    return unit["sep"].join(parts)

@@ -148,9 +148,11 @@ def _fee_findings(
 ) -> tuple[Finding, ...]:
     if status == "unknown":
         return ()  # without the sale the fee cannot be judged; the unknown serial is flagged already
+    if charged is not None and charged < 0:
+        return ()  # one finding per problem: validation flags the negative fee (range.negative)
     if not billable and charged:
         return (Finding("repair.fee_not_billable", "fee_charged", {"fee": f"{charged:g}"}),)
-    if billable and not charged:
+    if billable and expected > 0 and not charged:  # nothing to charge when the costs come to 0
         return (Finding("repair.fee_missing", "fee_charged", {"expected": f"{expected:g}"}),)
     return ()
 

@@ -48,6 +48,9 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "done": ("Done", "已回访"),
     "late": ("Late", "逾期回访"),
     "missing": ("Missing", "未回访"),
+    # planned visits (their done/late/missing read as VISIT_STATUS_LABELS say)
+    "due": ("Due", "待完成"),
+    "not_counted": ("Not counted (absent)", "不计（客户不在）"),
 }
 
 

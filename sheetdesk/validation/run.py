@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sheetdesk.i18n import Msg
 from sheetdesk.io.annotate_index import parse_cell
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
@@ -18,6 +19,8 @@ from sheetdesk.schema import REGISTERS
 from sheetdesk.validation.crosscheck import check_dataset
 from sheetdesk.validation.fields import check_declared
 from sheetdesk.validation.records import RECORD_RULES
+
+VALIDATING = Msg("Validating", "正在检查")
 
 
 def validate_dataset(dataset: Dataset, *, now: dt.datetime | None = None) -> Report:
@@ -112,7 +115,7 @@ def validate_files(
     paths = list(paths)
     as_of = (as_of or dt.datetime.now()).replace(microsecond=0)
     dataset = load_dataset(paths, progress=progress)
-    with progress.step("Validating"):
+    with progress.step(VALIDATING):
         report = validate_dataset(dataset, now=as_of)
         load_policy(dataset, policy, report)
         sort_issues(report, dataset.workbooks)

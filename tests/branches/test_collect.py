@@ -104,7 +104,7 @@ def test_merged_workbook_keeps_the_masters_sheets_and_look(files: dict[str, Path
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Sales", "Repairs", "Callbacks", "Notes", "Merge Report"]
     assert wb["Sales"]["A1"].value == "Sales register 2024"  # the title row above the header is carried
-    assert wb["Sales"]["A2"].value == "Serial No" and wb["Sales"].freeze_panes == "A3"
+    assert wb["Sales"]["A2"].value == "Serial No" and wb["Sales"].freeze_panes == "B3"  # below the header, right of the key
     assert [r for r in wb["Notes"].iter_rows(values_only=True)] == [
         ("Head office notes", None), ("Quarterly review", dt.datetime(2024, 4, 1))]
     assert any(dv.type == "list" for dv in wb["Repairs"].data_validations.dataValidation)

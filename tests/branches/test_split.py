@@ -56,7 +56,7 @@ def test_branch_file_look_worklist_and_provenance(files: dict[str, Path], split:
     assert wb.sheetnames == ["Sales", "Repairs", "Callbacks", "Worklist", "_sheetdesk"]
     assert wb["_sheetdesk"].sheet_state == "veryHidden"
     repairs = wb["Repairs"]
-    assert repairs.freeze_panes == "A2"
+    assert repairs.freeze_panes == "B2"  # below the header, right of the ticket number
     lists = [dv.formula1 for dv in repairs.data_validations.dataValidation if dv.type == "list"]
     assert '"Repair,Complaint,Consultation,Maintenance"' in lists
     assert repairs["A2"].number_format == "@"

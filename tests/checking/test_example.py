@@ -83,7 +83,7 @@ def checked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     assert err == ""
     out = source.with_name(source.stem + ".checked.xlsx")
     json_code, json_out, _ = run(source, "--as-of", AS_OF, "--json")
-    library = check_files([source], as_of=dt.datetime(2026, 11, 1)).to_json()
+    library = check_files([source], as_of=dt.datetime(2026, 11, 1)).to_json(lang)  # messages: the workbook's
     return Checked(lang, source, out, code, stdout, json_code, json.loads(json_out), library,
                    openpyxl.load_workbook(out))
 
@@ -92,28 +92,40 @@ def test_planted_mistakes_exit_1_and_are_reported_at_their_cells(checked: Checke
     assert checked.code == 1 and checked.json_code == 1
     found = {(i["severity"], i["sheet"], i["cell"]) for i in checked.document["issues"]}
     assert found == planted(checked.lang)  # every planted mistake, and nothing on the clean rows
+    severity_word = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
     for severity, sheet, cell in planted(checked.lang):
         line = next(x for x in checked.stdout.splitlines() if f"{sheet}!{cell} " in x)
-        assert line.split()[0] == severity
+        assert line.split()[0] == severity_word[checked.lang][severity]
+
+
+# Without a language in the locale, the terminal speaks the workbook's language.
+TERMINAL = {
+    "zh": ("截至 2026-11-01 00:00:00", ["级别", "位置", "代码", "说明"], "7 个错误，4 个警告（共 1 个文件）",
+           "服务时限达标率：响应 ", "已写出批注工作簿："),
+    "en": ("As of 2026-11-01 00:00:00", ["SEVERITY", "LOCATION", "CODE", "MESSAGE"], "7 errors, 4 warnings in 1 file",
+           "SLA compliance: response ", "Annotated workbook written to "),
+}
 
 
 def test_terminal_output_prints_as_of_kpis_and_the_output(checked: Checked) -> None:
+    as_of, header, summary, sla, written = TERMINAL[checked.lang]
     lines = checked.stdout.splitlines()
-    assert lines[0] == "As of 2026-11-01 00:00:00"
-    assert lines[1].split() == ["SEVERITY", "LOCATION", "CODE", "MESSAGE"]
-    assert "7 errors, 4 warnings in 1 file" in lines
-    assert any(x.startswith("SLA compliance: response ") for x in lines)
-    assert lines[-1] == f"Annotated workbook written to {checked.out}"
+    assert lines[0] == as_of
+    assert lines[1].split() == header
+    assert summary in lines
+    assert any(x.startswith(sla) for x in lines)
+    assert lines[-1] == f"{written}{checked.out}"
 
 
 def test_issue_table_columns_line_up_with_chinese_locations(checked: Checked) -> None:
     """The CODE column starts at the same terminal column on every line (Chinese = 2 columns)."""
-    from sheetdesk.cli.validate import display_width
+    from sheetdesk.cli.show import display_width
 
     lines = checked.stdout.splitlines()
     table = lines[1:1 + 1 + len(checked.document["issues"])]
+    code_header = TERMINAL[checked.lang][1][2]
     starts = {display_width(x[: x.index(code)]) for x, code in
-              zip(table, ["CODE", *(i["code"] for i in checked.document["issues"])], strict=True)}
+              zip(table, [code_header, *(i["code"] for i in checked.document["issues"])], strict=True)}
     assert len(starts) == 1
 
 
@@ -225,8 +237,7 @@ def test_flagged_cells_have_a_fill_and_a_comment(checked: Checked) -> None:
     for issue in checked.document["issues"]:
         cell = checked.book[issue["sheet"]][issue["cell"]]
         assert cell.comment is not None
-        if checked.lang == "en":  # the JSON is English; a Chinese book's comments are Chinese
-            assert issue["message"] in cell.comment.text
+        assert issue["message"] in cell.comment.text  # the JSON and the comments speak the workbook's language
         assert fill_of(cell) == ("FFC7CE" if issue["severity"] == "error" else "FFEB9C")
 
 

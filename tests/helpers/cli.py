@@ -25,7 +25,7 @@ class Run:
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     """`sheetdesk ARGS...`: exit code, stdout and stderr."""
-    result = CliRunner().invoke(main, [str(a) for a in args], env=env)
+    result = CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="sheetdesk")
     return Run(result.exit_code, result.stdout, result.stderr)
 
 

@@ -47,3 +47,16 @@ def convert(src: Path, fmt: str, outdir: Path, timeout: int = 180) -> Path:
     if result.returncode != 0 or not out.exists():
         raise AssertionError(f"LibreOffice could not convert {src.name} to {fmt}:\n{result.stdout}\n{result.stderr}")
     return out
+
+
+def convert_all(sources: list[Path], fmt: str, outdir: Path, timeout: int = 600) -> list[Path]:
+    """LibreOffice opens every file of `sources` in one run and saves each as `fmt` in
+    `outdir`; returns the files it wrote. A file it cannot open is missing from the result."""
+    soffice = require_libreoffice()
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--convert-to", FILTERS.get(fmt, fmt).replace('"', ""), "--outdir", str(outdir),
+               *map(str, sources)]
+        subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    return sorted(p for p in outdir.iterdir() if p.suffix == f".{fmt}")

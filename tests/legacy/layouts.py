@@ -72,7 +72,7 @@ def merged_header_xlsx(path: Path) -> Path:
     return path
 
 
-MERGED_ROWS = {"read": 6, "written": 4, "rejected": 2}
+MERGED_ROWS = {"read": 7, "written": 4, "rejected": 2, "above_header": 1}  # the title row is read, above the header
 EXPECTED_MERGED = {
     "W-001": {"serial_no": "SN0001", "reported_at": D(2023, 5, 1, 9, 30), "resolved_at": D(2023, 5, 1, 11, 0),
               "fault_level": "II", "fault_description": "不开机", "branch": "北京"},
@@ -223,7 +223,7 @@ def sales_xlsx(path: Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "销售"
-    ws.append(["序列号", "品名", "机型", "购机日期", "客户名称", "TEL NO.", "所属网点"])
+    ws.append(["序列号", "品名", "机型", "购机日期", "客户名称", "联络", "所属网点"])
     ws.append(["0001", "监护仪", "M-1", "2023-01-05", "市一医院", "13800138000", "城东"])
     ws.append(["0002", "监护仪", "M-1", "2023-01-06", "市二医院", "010-88886666", "城东"])
     ws.append(["0003", "呼吸机", "V-2", "2023-02-01", "县医院", "13900139000", "城西"])

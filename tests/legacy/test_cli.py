@@ -18,8 +18,9 @@ from sheetdesk.legacy import import_legacy
 from tests.legacy import layouts as L
 
 
-def run(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["import", *map(str, args)])
+def run(*args: str | Path, locale: str = "en_US.UTF-8") -> tuple[int, str, str]:
+    """The command as a clerk runs it; terminal text follows the locale (English unless asked)."""
+    result = CliRunner(env={"LANG": locale, "LC_ALL": "", "LC_MESSAGES": ""}).invoke(main, ["import", *map(str, args)])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -42,8 +43,8 @@ def test_dry_run_shows_the_mapping_and_writes_nothing(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert sorted(tmp_path.iterdir()) == before
     line = next(x for x in out.splitlines() if x.strip().startswith("开始时间"))
-    assert "reported_at.time" in line and "7:00" in line and "0.85" in line
-    assert "rows: 5 read, 4 would be written, 1 would be rejected (1 totals)" in out
+    assert "reported_at.time" in line and "7:00" in line and "0.80" in line
+    assert "rows: 6 read: 1 above the header, 4 would be written, 1 would be rejected (1 totals)" in out
     assert out.rstrip().endswith("dry run: no workbook written")
 
 
@@ -54,7 +55,7 @@ def test_import_writes_register_rejects_and_report(tmp_path: Path) -> None:
     assert (code, err) == (1, "")  # one row rejected
     assert f"wrote {out}" in text
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["维修记录", "Rejects", "Import Report"]
+    assert wb.sheetnames == ["维修记录", "未导入", "导入报告"]  # a Chinese log: the workbook is Chinese
     ws = wb["维修记录"]
     header = [c.value for c in ws[1]]
     assert header[:3] == ["报修单号", "出厂编号", "报修时间"]
@@ -62,13 +63,36 @@ def test_import_writes_register_rejects_and_report(tmp_path: Path) -> None:
     assert rows["WX002"]["报修时间"] == dt.datetime(2023, 5, 1, 7, 30)
     assert rows["WX002"]["故障级别"] == "二级"  # enum keys shown as labels in the sheet language
     assert rows["WX001"]["配件费"] == 1200
+    rejects = list(wb["未导入"].iter_rows(values_only=True))
+    assert rejects[0][:3] == ("源文件行号", "原因", "报修单号 (A)")
+    assert rejects[1][0] == 8 and rejects[1][1] == "合计行（A8 中的“合计”）" and rejects[1][2] == "合计"
+    report = {r[0]: r[1] for r in wb["导入报告"].iter_rows(values_only=True) if r[0]}
+    assert report["源文件"] == str(source)
+    assert (report["读取行数"], report["表头上方行数"], report["写入行数"], report["未导入行数"]) == (6, 1, 4, 1)
+    assert report["格式"] == "csv (gbk)"
+
+
+def test_lang_en_writes_an_english_workbook_from_a_chinese_log(tmp_path: Path) -> None:
+    source = L.gbk_csv(tmp_path / "报修.csv")
+    out = tmp_path / "out.xlsx"
+    code, text, _ = run(source, "--kind", "repairs", "-o", out, "--lang", "en", locale="zh_CN.UTF-8")
+    assert code == 1 and f"wrote {out}" in text  # --lang beats the locale for the terminal too
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Repairs", "Rejects", "Import Report"]
     rejects = list(wb["Rejects"].iter_rows(values_only=True))
     assert rejects[0][:3] == ("Source row", "Reason", "报修单号 (A)")
-    assert rejects[1][0] == 8 and "totals" in rejects[1][1] and rejects[1][2] == "合计"
+    assert rejects[1][1] == "a totals row ('合计' in A8)"
     report = {r[0]: r[1] for r in wb["Import Report"].iter_rows(values_only=True) if r[0]}
-    assert report["Source file"] == str(source)
-    assert (report["Rows read"], report["Rows written"], report["Rows rejected"]) == (5, 4, 1)
-    assert report["Format"] == "csv (gbk)"
+    assert (report["Rows read"], report["Rows above the header"], report["Rows written"]) == (6, 1, 4)
+
+
+def test_terminal_follows_the_locale(tmp_path: Path) -> None:
+    source = L.kpi_block_xlsx(tmp_path / "kpi.xlsx")
+    code, text, _ = run(source, "--kind", "repairs", "--dry-run", locale="zh_CN.UTF-8")
+    assert code == 0
+    assert "行数：读取 6：表头上方 3，将写入 3，将未导入 0" in text
+    assert "试运行：未写出工作簿" in text
+    assert "rows:" not in text and "decisions:" not in text
 
 
 def test_output_is_ready_for_validate(tmp_path: Path) -> None:
@@ -138,8 +162,8 @@ def test_json_is_the_library_result(tmp_path: Path) -> None:
     doc = json.loads(out)
     expected = import_legacy(source, "repairs")
     expected.dry_run = True
-    assert doc == json.loads(json.dumps(expected.to_json(), ensure_ascii=False, default=str))
-    assert doc["rows"] == {"read": 6, "written": 4, "rejected": 2}
+    assert doc == json.loads(json.dumps(expected.to_json("en"), ensure_ascii=False, default=str))
+    assert doc["rows"] == {"read": 7, "written": 4, "rejected": 2, "above_header": 1}
     assert doc["header_rows"] == [2, 3] and doc["output"] is None
     assert {r["row"]: r["code"] for r in doc["rejects"]} == {8: "totals", 10: "note"}
     level = next(m for m in doc["mapping"] if m["column"] == "故障级别")

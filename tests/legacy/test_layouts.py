@@ -23,7 +23,7 @@ def assert_fields(record: dict[str, Any], expected: dict[str, Any]) -> None:
 
 
 def accounted(result: ImportResult) -> None:
-    assert result.rows_read == result.rows_written + result.rows_rejected
+    assert result.rows_read == len(result.above) + result.rows_written + result.rows_rejected
     assert sorted(result.record_rows + [r.row for r in result.rejects]) == sorted(set(
         result.record_rows + [r.row for r in result.rejects]))
 
@@ -75,9 +75,10 @@ def test_kpi_block_above_the_header(tmp_path: Path, suffix: str) -> None:
     assert result.format == suffix[1:]
     assert result.header_rows == [5]
     assert [c.letter for c in result.columns] == list("ABCDEFGHIJ")  # styled K:M hold only spaces
-    assert result.sheets == ["Log"] and result.rows_read == 3
+    assert result.sheets == ["Log"] and result.rows_read == 6  # title and KPI rows are read, above the header
+    assert [row for row, _ in result.above] == [1, 2, 3]
     assert result.lang == "en"
-    assert result.counts() == {"read": 3, "written": 3, "rejected": 0}
+    assert result.counts() == {"read": 6, "written": 3, "rejected": 0, "above_header": 3}
     records = by_key(result)
     for ticket, expected in L.EXPECTED_KPI.items():
         assert_fields(records[ticket], expected)
@@ -93,14 +94,14 @@ def test_gbk_csv_with_ditto_placeholders_and_totals(tmp_path: Path) -> None:
     assert result.header_rows == [2]
     assert target_of(result, "报修日期") == "reported_at.date"
     assert target_of(result, "开始时间") == "reported_at.time"
-    assert result.counts() == {"read": 5, "written": 4, "rejected": 1}
+    assert result.counts() == {"read": 6, "written": 4, "rejected": 1, "above_header": 1}
     assert result.rejects[0].code == "totals" and result.rejects[0].row == 8
     records = by_key(result)
     for ticket, expected in L.EXPECTED_GBK.items():
         assert_fields(records[ticket], expected)
     messages = " ".join(d.message for d in result.decisions)
     assert "same-as-above markers (同上" in messages
-    assert "1 end time earlier than the start read as the next day" in messages
+    assert "end times earlier than the start read as the next day (at most 12 hours later: a night shift): 1" in messages
 
 
 def test_day_first_and_month_first_decided_per_column(tmp_path: Path) -> None:
@@ -111,7 +112,7 @@ def test_day_first_and_month_first_decided_per_column(tmp_path: Path) -> None:
     assert records["T3"]["reported_at"] == dt.datetime(2023, 2, 28)
     assert records["T3"]["resolved_at"] == dt.datetime(2023, 3, 1, 8, 0)
     assert [c.letter for c in result.columns] == list("ABCDE")  # F, G: trailing commas only
-    assert result.counts() == {"read": 3, "written": 3, "rejected": 0}
+    assert result.counts() == {"read": 3, "written": 3, "rejected": 0, "above_header": 0}
     cols = {c.label: c.dayfirst for c in result.columns}
     assert cols["Reported At"] is True and cols["Resolved At"] is False
     assert not result.report.issues
@@ -148,7 +149,7 @@ def test_callbacks_with_separate_date_and_time(tmp_path: Path) -> None:
 
 def test_sales_phone_found_by_content(tmp_path: Path) -> None:
     result = import_legacy(L.sales_xlsx(tmp_path / "sales.xlsx"), "sales")
-    phone = next(c for c in result.columns if c.label == "TEL NO.")
+    phone = next(c for c in result.columns if c.label == "联络")
     assert str(phone.target) == "phone" and phone.source == "content"
     records = by_key(result, "serial_no")
     assert set(records) == {"0001", "0002", "0003"}
@@ -158,7 +159,7 @@ def test_sales_phone_found_by_content(tmp_path: Path) -> None:
 
 def test_repeated_header_and_superseded_rows_are_rejected_with_reasons(tmp_path: Path) -> None:
     result = import_legacy(L.repeated_header_csv(tmp_path / "rep.csv"), "repairs")
-    assert result.counts() == {"read": 4, "written": 2, "rejected": 2}
+    assert result.counts() == {"read": 4, "written": 2, "rejected": 2, "above_header": 0}
     reasons = {r.row: (r.code, r.reason) for r in result.rejects}
     assert reasons[3][0] == "repeated_header"
     assert reasons[2][0] == "superseded" and "row 5" in reasons[2][1]
@@ -167,14 +168,14 @@ def test_repeated_header_and_superseded_rows_are_rejected_with_reasons(tmp_path:
 
 def test_content_sniffing_maps_unknown_headers_but_not_counts(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
-    path.write_text("No,When,Sev,Qty,What\n"
+    path.write_text("No,Zeit,Stufe,Qty,What\n"
                     "K1,2023-05-01 08:00,Ⅰ,1,Pump\n"
                     "K2,2023-05-02 09:30,III,2,Valve\n"
                     "K3,2023-05-03 10:00,一级,1,Belt\n", encoding="utf-8")
     result = import_legacy(path, "repairs")
     columns = {c.label: c for c in result.columns}
-    assert (str(columns["When"].target), columns["When"].source) == ("reported_at", "content")
-    assert (str(columns["Sev"].target), columns["Sev"].source) == ("fault_level", "content")
+    assert (str(columns["Zeit"].target), columns["Zeit"].source) == ("reported_at", "content")
+    assert (str(columns["Stufe"].target), columns["Stufe"].source) == ("fault_level", "content")
     assert str(columns["Qty"].target) == "keep"  # 1, 2, 1 could be levels, or a count: not guessed
     assert str(columns["No"].target) == "ticket_no" and columns["No"].confidence == 0.6
     records = by_key(result)
@@ -191,9 +192,9 @@ def test_libreoffice_opens_the_imported_workbook(tmp_path: Path) -> None:
     out = write_import(result, tmp_path / "imported.xlsx")
     copy = convert(out, "ods", tmp_path / "lo")
     sheets = {s.name: s.rows for s in read_workbook(copy).sheets}
-    assert list(sheets) == ["维修记录", "Rejects", "Import Report"]
+    assert list(sheets) == ["维修记录", "未导入", "导入报告"]  # a Chinese log gets Chinese sheets
     assert sheets["维修记录"][1][:3] == ["W-001", "SN0001", dt.datetime(2023, 5, 1, 9, 30)]
-    assert sheets["Rejects"][1][1].startswith("a totals row")
+    assert sheets["未导入"][1][1].startswith("合计行")
 
 
 def test_two_row_header_in_a_csv_without_merge_information(tmp_path: Path) -> None:

@@ -90,7 +90,9 @@ def test_import_accounts_for_every_row(tmp_path: Path) -> None:
     assert result.code == 1  # rows rejected
     document = json.loads(result.stdout)
     counts = document["rows"]
-    assert counts["read"] == len(data_rows) == counts["written"] + counts["rejected"]
+    # every non-blank row is read: the title above the header too, listed as such (issue #11)
+    assert counts["read"] == len(data_rows) + 1 == counts["above_header"] + counts["written"] + counts["rejected"]
+    assert [r["row"] for r in document["above_header"]] == [1]
 
     library = import_legacy(legacy, "repairs")
     written, rejected = set(library.record_rows), {r.row for r in library.rejects}
@@ -99,7 +101,7 @@ def test_import_accounts_for_every_row(tmp_path: Path) -> None:
     assert {r.code for r in library.rejects} >= {"repeated_header", "totals"}
 
     out = read_workbook(tmp_path / "out.xlsx")
-    register, rejects = out.sheets[0], out.sheet("Rejects")
+    register, rejects = out.sheets[0], out.sheet("未导入")  # a Chinese log: Chinese sheet names
     assert sum(1 for row in register.rows[1:] if any(v not in (None, "") for v in row)) == counts["written"]
     assert [int(row[0]) for row in rejects.rows[1:]] == sorted(rejected)
 

@@ -73,7 +73,7 @@ def test_as_of_takes_only_a_date_or_a_date_and_time(desk: Path, when: str) -> No
     code, out, err = run(desk, "--as-of", when)
     assert (code, out) == (2, "")
     assert err == (f"sheetdesk: error: Invalid value for '--as-of': '{when}' is not a date/time; write it as "
-                   "2026-11-01, 2026-11-01T17:30 or 2026-11-01 17:30:00 (see 'main check --help')\n")
+                   "2026-11-01, 2026-11-01T17:30 or 2026-11-01 17:30:00 (see 'sheetdesk check --help')\n")
 
 
 @pytest.mark.parametrize("when", ["9999-12-31", "9999-12-31T23:59:59", "0001-01-01"])

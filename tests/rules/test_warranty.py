@@ -142,6 +142,20 @@ def test_fee_findings() -> None:
     assert (r.status, r.billable, r.findings) == ("paid", True, ())
 
 
+def test_one_finding_per_fee_problem() -> None:
+    """A negative fee is validation's `range.negative`, not also a fee charged in warranty;
+    a billable repair whose costs come to 0 is not missing its fee."""
+    terms = warranty_terms(SALE, ACCEPT, PAID6)
+    in_warranty = repair_assessment(facts(d(2025, 6, 1), fee_charged=-20), SALE, terms, PAID6)
+    assert (in_warranty.status, in_warranty.findings) == ("free", ())
+    billable = repair_assessment(facts(d(2027, 1, 1), parts_cost=30, fee_charged=-20), SALE, terms, PAID6)
+    assert (billable.status, billable.expected_fee, billable.findings) == ("expired", 30, ())
+    no_costs = repair_assessment(facts(d(2025, 6, 1), cause="water"), SALE, terms, PAID6)
+    assert (no_costs.status, no_costs.billable, no_costs.expected_fee, no_costs.findings) == ("excluded", True, 0, ())
+    zero_costs = repair_assessment(facts(d(2027, 1, 1), parts_cost=0, labor_cost=0), SALE, terms, PAID6)
+    assert (zero_costs.status, zero_costs.findings) == ("expired", ())
+
+
 def test_unknown_serial() -> None:
     r = repair_assessment(facts(d(2025, 6, 1), fee_charged=10), None, None, RULE)
     assert (r.status, r.billable, r.expected_fee, r.replacement_eligible, r.findings) == (

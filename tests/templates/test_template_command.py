@@ -38,7 +38,8 @@ def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def test_all_writes_six_files_one_line_each(written: tuple[str, Path, str]) -> None:
     lang, out, output = written
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES[lang])
-    assert output.splitlines() == [f"wrote {out / name}" for name in NAMES[lang]]
+    wrote = {"en": "wrote ", "zh": "已写出 "}[lang]
+    assert output.splitlines() == [f"{wrote}{out / name}" for name in NAMES[lang]]
     assert template_names("all", lang) == NAMES[lang]
 
 
@@ -106,7 +107,7 @@ def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -
     sla = wb[POLICY_SHEETS[1].name(lang)]
     assert header(sla) == [f.label(lang) for f in POLICY_SHEETS[1].fields]
     assert [c.value for c in sla[2]] == (
-        ["报修", "I", "1h", "1.5h", None, "4h", "全天", "4h"]
+        ["报修", "一级", "1小时", "1.5小时", None, "4小时", "全天", "4小时"]  # levels and durations in Chinese
         if lang == "zh"
         else ["Repair", "I", "1h", "1.5h", None, "4h", "24x7", "4h"]
     )
@@ -114,6 +115,13 @@ def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -
     calendar = wb[POLICY_SHEETS[2].name(lang)]
     assert calendar["A2"].value == ("周一" if lang == "zh" else "Mon")
     assert calendar["B2"].number_format == "hh:mm"
+    settings = wb[POLICY_SHEETS[4].name(lang)]
+    assert [c.value for c in settings["A"]][1:5] == (
+        ["回访天数", "回访率目标", "满意度目标", "国家"]
+        if lang == "zh"
+        else ["callback_days", "callback_rate_target", "satisfaction_target", "country"]
+    )
+    assert settings["B5"].value == ("中国" if lang == "zh" else "CN")
     holidays = wb[POLICY_SHEETS[3].name(lang)]
     assert list_validation(holidays, "B") is not None
     assert column_dims(holidays)["A"][1] == "yyyy-mm-dd"

@@ -32,6 +32,7 @@ from sheetdesk.io.policy_source import default_policy, parse_policy  # noqa: E40
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook  # noqa: E402
 from sheetdesk.report import cell_ref  # noqa: E402
 from sheetdesk.rules import warranty_status, warranty_terms  # noqa: E402
+from sheetdesk.rules.intervals import format_interval, parse_interval  # noqa: E402
 from sheetdesk.rules.schedule import covered_until, due_dates  # noqa: E402
 from sheetdesk.rules.visits import service_ended  # noqa: E402
 from sheetdesk.schema import CALLBACKS, EXCLUDED_CAUSES, REPAIRS, SALES, VISITS, Register  # noqa: E402
@@ -529,7 +530,11 @@ class Example:
     # -- planned visits ------------------------------------------------------------
 
     def plan_rows(self) -> list[list[Any]]:
-        return [[self.t(row[0]), *row[1:]] for row in PLAN_ROWS]
+        """The plan as the clerk writes it: intervals `6个月` in Chinese, `6m` in English."""
+        def shown(value: Any) -> Any:
+            return format_interval(parse_interval(value), self.lang) if isinstance(value, str) else value
+
+        return [[self.t(row[0]), row[1], shown(row[2]), shown(row[3]), *row[4:]] for row in PLAN_ROWS]
 
     def make_visits(self) -> list[dict[str, Any]]:
         """Visits of the plan the workbook carries, scheduled by the product's own rules: most on time,
