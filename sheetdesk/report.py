@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.findings import Severity, kind_of
-from sheetdesk.i18n import Msg
+from sheetdesk.i18n import Bound, Msg
+
+ROW = Msg("row {row}", "第 {row} 行")
+PLACE = Msg("{sheet}{sep}{where}", "{sheet}{sep}{where}")
+NOWHERE = Msg("-", "-")
 
 # Where a finding is: the keyword arguments `Table.where()` gives.
 WHERE_KEYS = frozenset({"sheet", "row", "column", "col_index", "value", "file"})
@@ -65,8 +69,6 @@ class Issue:
     file: str | None = None
     # The message's parameters (a `Msg` parameter renders in the reader's language).
     params: dict[str, Any] = field(default_factory=dict)
-    # A message given as text by code not yet moved to the registry (see `Report.error`).
-    plain: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -74,9 +76,11 @@ class Issue:
 
     def text(self, lang: str = "en") -> str:
         """The message in `lang` ("en" or "zh")."""
-        if self.plain is not None:
-            return self.plain
-        return kind_of(self.code).message.render(lang, **self.params)
+        return self.sentence().render(lang)
+
+    def sentence(self) -> Bound:
+        """The message with its parameters, to render in the reader's language later."""
+        return kind_of(self.code).message.bind(**self.params)
 
     @property
     def message(self) -> str:
@@ -97,9 +101,12 @@ class Issue:
             "file": self.file,
         }
 
-    def location(self) -> str:
-        parts = [p for p in (self.sheet, self.cell or (f"row {self.row}" if self.row else None)) if p]
-        return "!".join(parts) if parts else "-"
+    def location(self) -> Bound:
+        """Where a clerk finds it: `Sheet!D7`, `Sheet!row 7` / `Sheet!第 7 行`, or `-`."""
+        where = self.cell or (ROW.bind(row=self.row) if self.row else None)
+        if not self.sheet and where is None:
+            return NOWHERE.bind()
+        return PLACE.bind(sheet=self.sheet or "", where=where or "", sep="!" if self.sheet and where else "")
 
 
 @dataclass
@@ -114,19 +121,6 @@ class Report:
         """
         kind = kind_of(code)
         issue = _issue(kind.severity, code, at or {}, params=dict(params))
-        self.issues.append(issue)
-        return issue
-
-    # Transitional: a finding whose message is still composed by the caller in
-    # English. Each area moves to `add` with a declared code (issue #14); the
-    # registry test lists the callers left.
-    def error(self, code: str, message: str, **where: Any) -> Issue:
-        issue = _issue("error", code, where, plain=message)
-        self.issues.append(issue)
-        return issue
-
-    def warning(self, code: str, message: str, **where: Any) -> Issue:
-        issue = _issue("warning", code, where, plain=message)
         self.issues.append(issue)
         return issue
 
@@ -162,7 +156,6 @@ def _issue(
     at: Mapping[str, Any],
     *,
     params: dict[str, Any] | None = None,
-    plain: str | None = None,
 ) -> Issue:
     unknown = set(at) - WHERE_KEYS
     if unknown:
@@ -178,7 +171,6 @@ def _issue(
         value=at.get("value"),
         file=at.get("file"),
         params=params or {},
-        plain=plain,
     )
 
 

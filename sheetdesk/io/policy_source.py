@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from sheetdesk.errors import PolicyError
-from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Msg
 from sheetdesk.io.detect import sheet_name_matches
 from sheetdesk.io.load import Dataset, Table
@@ -87,7 +86,7 @@ _WARNING_SHEET = {"policy.long_night_window": "calendar"}
 def _policy_error(errors: list[Issue], issues: list[Issue]) -> PolicyError:
     first = errors[0]
     more = AND_MORE.bind(count=len(errors) - 1) if len(errors) > 1 else ""
-    problem = first.plain if first.plain is not None else kind_of(first.code).message.bind(**first.params)
+    problem = first.sentence()
     return PolicyError(BAD_POLICY, issues, where=first.location(), problem=problem, more=more)
 
 

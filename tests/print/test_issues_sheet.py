@@ -11,6 +11,7 @@ import pytest
 from sheetdesk.io.annotate import write_annotated
 from sheetdesk.io.annotate_issues import LINE_POINTS, MAX_LINES
 from sheetdesk.validation import validate_files
+from tests.helpers.findings import declare_for_test
 from tests.print.books import checked_example, sheetdesk
 from tests.validation.books import AS_OF, chinese_book, english_book
 
@@ -46,13 +47,16 @@ def test_an_english_workbook_keeps_english_names_and_comments(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("constant_memory", [False, True], ids=["in-memory", "constant-memory"])
-def test_long_messages_wrap_in_rows_as_tall_as_their_text(tmp_path: Path, constant_memory: bool) -> None:
+def test_long_messages_wrap_in_rows_as_tall_as_their_text(tmp_path: Path, constant_memory: bool,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     src, out = tmp_path / "zh.xlsx", tmp_path / "out.xlsx"
     chinese_book(src)
     result = validate_files([src], as_of=AS_OF)
     report = result.report
-    report.warning("note.long", "维修说明" * 50, sheet="维修记录", row=4, col_index=7, file=str(src))
-    report.warning("note.huge", "x" * 20_000, sheet="维修记录", row=5, col_index=7, file=str(src))
+    declare_for_test(monkeypatch, "note.long", "warning", "维修说明" * 50)
+    declare_for_test(monkeypatch, "note.huge", "warning", "x" * 20_000)
+    report.add("note.long", {"sheet": "维修记录", "row": 4, "col_index": 7, "file": str(src)})
+    report.add("note.huge", {"sheet": "维修记录", "row": 5, "col_index": 7, "file": str(src)})
     write_annotated(out, result.dataset, report, constant_memory=constant_memory)
     ws = openpyxl.load_workbook(out)["问题清单"]
     rows = {ws.cell(r, 2).value: r for r in range(2, ws.max_row + 1)}

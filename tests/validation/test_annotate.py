@@ -15,6 +15,7 @@ from sheetdesk.io.reader import read_workbook
 from sheetdesk.io.xlsx import COMPUTED_HEADER_STYLE, REQUIRED_HEADER_STYLE, SEVERITY_FILL, STATUS_FILL
 from sheetdesk.schema import REPAIRS
 from sheetdesk.validation import ValidationResult, validate_files
+from tests.helpers.findings import declare_for_test
 from tests.validation.books import AS_OF, REPAIRS_EN, SALES_EN, chinese_book, english_book, repair, sale, write_book
 
 
@@ -134,20 +135,28 @@ def test_computed_columns_are_appended_with_labels_in_the_sheet_language(tmp_pat
     assert ws["X2"].value is None and ws["X1"].value is None  # title rows get no computed cells
 
 
-def test_issues_outside_tables_and_several_on_one_cell(tmp_path: Path, constant_memory: bool) -> None:
+def test_issues_outside_tables_and_several_on_one_cell(tmp_path: Path, constant_memory: bool,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     src, out = tmp_path / "zh.xlsx", tmp_path / "out.xlsx"
     chinese_book(src)
     result = validate_files([src], as_of=AS_OF)
     report, file = result.report, str(src)
-    report.warning("title.odd", "title row looks odd", sheet="销售登记", row=1, col_index=0, file=file)
-    report.error("header.problem", "header problem on the row", sheet="维修记录", row=3, file=file)
-    report.warning("extra.warning", "a second finding", sheet="销售登记", row=5, col_index=0, file=file)
-    report.warning("far.away", "beyond the data", sheet="回访记录", row=9, col_index=10, file=file)
-    report.error("sheet.level", "about the whole sheet", sheet="回访记录", file=file)
-    report.error("workbook.level", "about everything")
+    for code, severity, text in [("title.odd", "warning", "title row looks odd"),
+                                 ("header.problem", "error", "header problem on the row"),
+                                 ("extra.warning", "warning", "a second finding"),
+                                 ("far.away", "warning", "beyond the data"),
+                                 ("sheet.level", "error", "about the whole sheet"),
+                                 ("workbook.level", "error", "about everything")]:
+        declare_for_test(monkeypatch, code, severity, text)  # type: ignore[arg-type]
+    report.add("title.odd", {"sheet": "销售登记", "row": 1, "col_index": 0, "file": file})
+    report.add("header.problem", {"sheet": "维修记录", "row": 3, "file": file})
+    report.add("extra.warning", {"sheet": "销售登记", "row": 5, "col_index": 0, "file": file})
+    report.add("far.away", {"sheet": "回访记录", "row": 9, "col_index": 10, "file": file})
+    report.add("sheet.level", {"sheet": "回访记录", "file": file})
+    report.add("workbook.level")
     write_annotated(out, result.dataset, report, constant_memory=constant_memory)
     wb = openpyxl.load_workbook(out)
-    # A Chinese workbook's comments start with 错误：/警告： (a message still given as text stays as given).
+    # A Chinese workbook's comments start with 错误：/警告： (these test-only codes have one text).
     assert wb["销售登记"]["A1"].comment.text == "警告：title row looks odd"
     assert wb["维修记录"]["A3"].comment.text == "错误：header problem on the row"
     assert wb["维修记录"]["A3"].fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
