@@ -310,7 +310,7 @@ def _worklist(
     policy = load_policy(dataset, policy_path, found)
     if policy is None:
         first = found.errors[0]
-        problem = first.plain if first.plain is not None else kind_of(first.code).message.bind(**first.params)
+        problem = kind_of(first.code).message.bind(**first.params)
         where = {"sheet": first.sheet, "row": first.row, "file": first.file}
         report.add("split.bad_policy", where, problem=problem)
         return None

@@ -13,11 +13,12 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from sheetdesk.checking.summary_visits import VISIT_TEXT, write_visit_section
 from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
 from sheetdesk.rules.kpis import NOT_A_REPAIR, rate
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
-from sheetdesk.schema.enums import FAULT_LEVEL, VISIT_KIND
+from sheetdesk.schema.enums import FAULT_LEVEL
 from sheetdesk.schema.statuses import SLA_TARGET_KEYS as TARGETS
 from sheetdesk.schema.statuses import WARRANTY_STATUSES
 
@@ -77,28 +78,6 @@ TEXT: dict[str, Msg] = {
     "axis_compliance": Msg("Compliance", "达标率"),
     "axis_rate": Msg("Rate", "比率"),
     "monthly_note": Msg("A blank rate: nothing due or rated that month.", "比率为空：当月无应回访或无满意度评价。"),
-    "visits": Msg("Planned visits", "计划巡检"),
-    "visits_note": Msg(
-        "Completion = (done + late) / (done + late + missing); visits still due or upcoming are not counted. "
-        "Technician: who made the visit, else who last served the unit.",
-        "完成率 =（按时 + 逾期完成）/（按时 + 逾期完成 + 未完成）；待完成和未开始的不计入。"
-        "人员：完成巡检者，未完成的计入最近一次服务该设备的人员。",
-    ),
-    "visits_by_branch": Msg("Planned visits by branch", "各网点计划巡检"),
-    "visits_by_technician": Msg("Planned visits by technician", "各人员计划巡检"),
-    "visits_by_kind": Msg("Planned visits by kind", "各类型计划巡检"),
-    "kind": Msg("Kind", "巡检类型"),
-    "planned": Msg("Planned", "计划次数"),
-    "visit_done": Msg("Done", "按时完成"),
-    "visit_late": Msg("Late", "逾期完成"),
-    "visit_missing": Msg("Missing", "未完成"),
-    "visit_due": Msg("Due", "待完成"),
-    "visit_upcoming": Msg("Upcoming", "未开始"),
-    "completion": Msg("Completion rate", "完成率"),
-    "visit_on_time": Msg("On-time rate", "按时完成率"),
-    "chart_visits_branch": Msg("Planned visit completion by branch", "各网点计划巡检完成率"),
-    "chart_visits_kind": Msg("Planned visit completion by kind", "各类型计划巡检完成率"),
-    "no_technician_visit": Msg("(nobody yet)", "(尚无服务人员)"),
 }
 
 # Charts sit to the right of the KPI tables (columns A..I), stacked.
@@ -127,7 +106,7 @@ class SummarySheet:
         self.kpis, self.as_of, self.lang = kpis, as_of, lang
 
     def t(self, key: str) -> str:
-        return TEXT[key].render(self.lang)
+        return (TEXT.get(key) or VISIT_TEXT[key]).render(self.lang)
 
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None:
         ws = workbook.add_worksheet(sheet_name)
@@ -164,8 +143,8 @@ class SummarySheet:
         ws.set_h_pagebreaks([self.row])  # printed, the monthly record starts a page with its header
         month_rows = self._monthly()
         self._charts(branch_rows, mix_rows, month_rows)
-        if self.kpis.get("visits"):
-            self._visits(self.kpis["visits"])
+        if self.kpis.get("visits"):  # only when the policy plans visits
+            write_visit_section(self, self.kpis["visits"])
 
     # -- tables ---------------------------------------------------------
     def _section(self, key: str) -> None:
@@ -439,76 +418,3 @@ class SummarySheet:
             line.set_legend({"position": "bottom"})
             line.show_blanks_as("span")  # a month with nothing due joins its neighbours
             self.ws.insert_chart(CHART_ROWS[2], CHART_COL, line, CHART_SCALE)
-
-    # -- planned visits (only when the policy has a maintenance plan) -------
-    _VISIT_COUNTS = ("planned", "done", "late", "missing", "due", "upcoming")
-
-    def _visits(self, visits: Mapping[str, Any]) -> None:
-        """Visit compliance overall and by branch, technician and kind, with two charts,
-        below everything else (a new printed page)."""
-        self.row += 1
-        self.ws.set_h_pagebreaks([self.row])
-        self._section("visits")
-        self.ws.write_string(self.row, 0, self.t("visits_note"), self.f_note)
-        self.row += 2
-        top = self.row
-        kinds = {c.key: c for c in VISIT_KIND.choices}
-        overall = visits.get("overall")
-        branch = self._visit_table("visits_by_branch", "branch", visits.get("by_branch", {}), "no_branch", overall)
-        self._visit_table(
-            "visits_by_technician", "technician", visits.get("by_technician", {}), "no_technician_visit", overall
-        )
-        by_kind = {
-            (kinds[k].zh if self.lang == "zh" else kinds[k].en) if k in kinds else k: g
-            for k, g in visits.get("by_kind", {}).items()
-        }
-        kind = self._visit_table("visits_by_kind", "kind", by_kind, "none", overall)
-        for (first, last), title, axis, anchor in (
-            (branch, "chart_visits_branch", "branch", top),
-            (kind, "chart_visits_kind", "kind", top + 17),
-        ):
-            if last < first:
-                continue
-            chart = self.wb.add_chart({"type": "column"})
-            for c, key in ((7, "completion"), (8, "visit_on_time")):
-                chart.add_series(
-                    {"name": self.t(key), "categories": [self.name, first, 0, last, 0],
-                     "values": [self.name, first, c, last, c]}
-                )  # fmt: skip
-            chart.set_title({"name": self.t(title), "name_font": {"size": 12}})
-            chart.set_x_axis({"name": self.t(axis)})
-            chart.set_y_axis({"name": self.t("axis_rate"), "num_format": "0%", "max": 1, "min": 0})
-            chart.set_legend({"position": "bottom"})
-            self.ws.insert_chart(anchor, CHART_COL, chart, CHART_SCALE)
-
-    def _visit_table(
-        self, section: str, label_key: str, groups: Mapping[str, Any], blank_key: str,
-        overall: Mapping[str, Any] | None = None,
-    ) -> tuple[int, int]:  # fmt: skip
-        """One grouping of visit compliance; returns its first and last data row (0-based)."""
-        self._section(section)
-        counts = [self.t("planned"), *(self.t(f"visit_{k}") for k in self._VISIT_COUNTS[1:])]
-        self._header([self.t(label_key), *counts, self.t("completion"), self.t("visit_on_time")])
-        rows = [(str(n), g) for n, g in groups.items() if n not in (None, "None", "")]
-        rows += [(self.t(blank_key), g) for n, g in groups.items() if n in (None, "None", "")]
-        first = self.row
-        for name, g in rows:
-            self.ws.write_string(self.row, 0, name)
-            for c, key in enumerate(self._VISIT_COUNTS, start=1):
-                self._put(c, g.get(key))
-            self._put(7, g.get("rate"), self.f_pct)
-            self._put(8, g.get("on_time_rate"), self.f_pct)
-            self.row += 1
-        last = self.row - 1
-        if overall is not None:
-            self.ws.write_string(self.row, 0, self.t("total"), self.f_total)
-            for c, key in enumerate(self._VISIT_COUNTS, start=1):
-                write_value(self.ws, self.row, c, overall.get(key), self.f_total)
-            write_value(self.ws, self.row, 7, overall.get("rate"), self.f_total_pct)
-            write_value(self.ws, self.row, 8, overall.get("on_time_rate"), self.f_total_pct)
-            self.row += 1
-        if not rows:
-            self.ws.write_string(self.row, 0, self.t("none"), self.f_note)
-            self.row += 1
-        self.row += 1
-        return first, last
