@@ -16,24 +16,45 @@ cannot be read or written raises `sheetdesk.errors.SheetdeskError`.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sheetdesk.branches import CollectResult, SplitResult, split_master
-from sheetdesk.branches.collect import collect as collect_branches
-from sheetdesk.checking import CheckResult, check_files
-from sheetdesk.checking.workbook import write_checked
-from sheetdesk.due import DueResult, due_files
-from sheetdesk.due.run import Grouping
-from sheetdesk.due.workbook import write_due
 from sheetdesk.i18n import output_lang
-from sheetdesk.io.annotate import majority_lang, write_annotated
 from sheetdesk.io.outputs import check_output
-from sheetdesk.legacy import ImportResult, import_legacy, save_mapping, write_import
 from sheetdesk.progress import SILENT, Progress
-from sheetdesk.templates import write_templates
-from sheetdesk.validation import ValidationResult, validate_files
+
+if TYPE_CHECKING:
+    from sheetdesk.branches import CollectResult, SplitResult
+    from sheetdesk.checking import CheckResult
+    from sheetdesk.legacy import ImportResult
+    from sheetdesk.validation import ValidationResult
+    from sheetdesk.worklist import DueResult
+    from sheetdesk.worklist.run import Grouping
+
+# Each function imports its command's modules when it is called, so that
+# `validate` never loads the importer (rapidfuzz, yaml), the templates, check's
+# writer or the branch files' code: about 0.15 s of every run, a tenth of
+# validating a small workbook. The result classes are imported on first use
+# as well (`from sheetdesk.api import CheckResult` works as before).
+_RESULT_MODULES = {
+    "CheckResult": "sheetdesk.checking",
+    "CollectResult": "sheetdesk.branches",
+    "DueResult": "sheetdesk.worklist",
+    "ImportResult": "sheetdesk.legacy",
+    "SplitResult": "sheetdesk.branches",
+    "ValidationResult": "sheetdesk.validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _RESULT_MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "CheckResult",
@@ -68,10 +89,12 @@ class TemplateResult:
 
 
 def template(kind: str = "all", folder: PathLike = ".", *, lang: str = "en", force: bool = False) -> TemplateResult:
-    """Write the standard blank workbooks of `kind` (sales, repairs, callbacks, visits, policy or all) into `folder`.
+    """Write the standard blank workbooks of `kind` (sales, repairs, callbacks, holds, visits, policy or all) into `folder`.
 
     Nothing is written when a target exists and `force` is not given.
     """
+    from sheetdesk.templates import write_templates
+
     return TemplateResult(tuple(write_templates(kind, folder, lang, force=force)))
 
 
@@ -98,9 +121,13 @@ def validate(
     `output`, the annotated copy (flagged cells, an Issues sheet) is written
     there, in `lang` (default: the workbook's language).
     """
+    from sheetdesk.validation import validate_files
+
     out = _output(output, [*files, policy], force)
     result = validate_files(files, policy=policy, as_of=as_of, progress=progress)
     if out is not None:
+        from sheetdesk.io.annotate import majority_lang, write_annotated
+
         lang = output_lang(lang, majority_lang(result.dataset))
         result.output = write_annotated(out, result.dataset, result.report, lang=lang, progress=progress)
     return result
@@ -121,6 +148,9 @@ def check(
     With `output`, the annotated workbook (computed columns, Issues and
     Summary sheets) is written there, in `lang` (default: the workbook's).
     """
+    from sheetdesk.checking import check_files
+    from sheetdesk.checking.workbook import write_checked
+
     out = _output(output, [*files, policy], force)
     result = check_files(files, policy=policy, as_of=as_of, progress=progress)
     if out is not None:
@@ -148,6 +178,9 @@ def due(
     worklist workbook (one sheet per group) is written there, in `lang`
     (default: the workbook's language).
     """
+    from sheetdesk.worklist import due_files
+    from sheetdesk.worklist.workbook import write_due
+
     out = _output(output, [*files, policy], force)
     result = due_files(files, policy=policy, as_of=as_of, days=days, by=by, progress=progress)
     if out is not None:
@@ -178,6 +211,8 @@ def import_log(
     Both targets are checked before the import starts. `header_rows` (Excel
     rows, e.g. `[6]` or `[2, 3]`) skips the header search.
     """
+    from sheetdesk.legacy import import_legacy, save_mapping, write_import
+
     target = None if dry_run else _output(output, [source, mapping], force)
     saved = _output(save_mapping_to, [source, mapping, target], force)
     result = import_legacy(
@@ -217,6 +252,8 @@ def split(
     master's). Each file's worklist is the branch's part of `due(master,
     policy=policy, as_of=as_of, days=days, by="branch")`.
     """
+    from sheetdesk.branches import split_master
+
     return split_master(
         master, folder, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
     )
@@ -239,6 +276,8 @@ def collect(
     `accept_unrecorded` lets in files without a (verifiable) split record,
     every row still checked against the branch in the file name.
     """
+    from sheetdesk.branches.collect import collect as collect_branches
+
     return collect_branches(
         master, list(files), output, force=force, key=key, accept_unrecorded=accept_unrecorded, lang=lang,
         on_file=on_file,

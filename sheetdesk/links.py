@@ -123,14 +123,14 @@ class LinkSpec:
     parent_key: str
 
 
-# Every link between registers: a repair's sale, a callback's repair, a visit's
-# unit and the repair a visit led to; later registers add theirs here (holds ->
-# repairs by ticket).
+# Every link between registers: a repair's sale, a callback's repair, a hold's
+# repair, a visit's unit and the repair a visit led to.
 REPAIR_SALE = LinkSpec("repair_sale", "repairs", "serial_no", "sales", "serial_no")
 CALLBACK_REPAIR = LinkSpec("callback_repair", "callbacks", "ticket_no", "repairs", "ticket_no")
+HOLD_REPAIR = LinkSpec("hold_repair", "holds", "ticket_no", "repairs", "ticket_no")
 VISIT_SALE = LinkSpec("visit_sale", "visits", "serial_no", "sales", "serial_no")
 VISIT_REPAIR = LinkSpec("visit_repair", "visits", "ticket_no", "repairs", "ticket_no")
-LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR, VISIT_SALE, VISIT_REPAIR)
+LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR, HOLD_REPAIR, VISIT_SALE, VISIT_REPAIR)
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,8 @@ def _build_link(spec: LinkSpec, child: Columns | None, parent: Columns | None, i
     known = parent is not None and parent.has(spec.parent_key) and index is not None
     if index is None:
         return Link(spec, keys, (None,) * len(keys), ((),) * (len(parent) if parent else 0), known)
+    if not keys:  # no child register (an optional one absent): nothing to look up
+        return Link(spec, keys, (), ((),) * len(index.keys), known)
     first = index.first
     parent_of = tuple(None if k is None else first.get(k) for k in keys)
     by_key: dict[str, list[int]] = {}
@@ -194,6 +196,11 @@ class Links:
     def callback_repair(self) -> Link:
         """callbacks -> repairs by ticket number (`children_of`: a ticket's callbacks)."""
         return self.by_name[CALLBACK_REPAIR.name]
+
+    @property
+    def hold_repair(self) -> Link:
+        """holds -> repairs by ticket number (`children_of`: a ticket's holds; empty without a Holds sheet)."""
+        return self.by_name[HOLD_REPAIR.name]
 
     @property
     def visit_sale(self) -> Link:

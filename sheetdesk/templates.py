@@ -1,8 +1,8 @@
 """Write the standard workbooks of SPEC §2–§3 from the declared schema.
 
 `write_templates("all", "out", lang="zh")` writes the blank registers
-(`sales`, `repairs`, `callbacks`, `visits`), the policy workbook with the
-built-in default rows, and `service_desk` (all the registers in one workbook). Every
+(`sales`, `repairs`, `callbacks`, `holds`, `visits`), the policy workbook with the
+built-in default rows, and `service_desk` (every register in one workbook). Every
 file has a styled header with input hints, frozen panes, column widths, a
 dropdown on every enum column, date/datetime formats and an instructions
 sheet generated from the same declaration.
@@ -31,7 +31,8 @@ from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, display_value, new_workbook, write_value
 from sheetdesk.rules.durations import format_duration, parse_duration
 from sheetdesk.rules.intervals import format_interval, parse_interval
-from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REPAIRS, SALES, VISITS, Field, Register, normalize_label
+from sheetdesk.schema import CALLBACKS, HOLDS, POLICY_SHEETS, REPAIRS, SALES, VISITS, Field, Register, normalize_label
+from sheetdesk.schema.enums import CALENDAR_KIND
 from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, EXAMPLE_MAINTENANCE_ROWS, MAINTENANCE, SETTING_BY_KEY
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 LANGS = ("en", "zh")
-KINDS = ("sales", "repairs", "callbacks", "visits", "policy", "all")
+KINDS = ("sales", "repairs", "callbacks", "holds", "visits", "policy", "all")
 # Dropdowns and formats cover the rows below the header up to this Excel row.
 DROPDOWN_ROWS = 5000
 # A fixed creation date keeps regenerated files byte-identical.
@@ -56,10 +57,11 @@ _REGISTER_FILES: dict[str, tuple[Register, ...]] = {
     "sales": (SALES,),
     "repairs": (REPAIRS,),
     "callbacks": (CALLBACKS,),
+    "holds": (HOLDS,),
     "visits": (VISITS,),
-    "service_desk": (SALES, REPAIRS, CALLBACKS, VISITS),
+    "service_desk": (SALES, REPAIRS, CALLBACKS, HOLDS, VISITS),
 }
-_ALL = ("sales", "repairs", "callbacks", "visits", "policy", "service_desk")
+_ALL = ("sales", "repairs", "callbacks", "holds", "visits", "policy", "service_desk")
 
 # How the instructions name a column's type; Chinese shows an example instead of a pattern.
 TYPE_NAMES: dict[str, Msg] = {
@@ -213,6 +215,8 @@ def _policy_value(f: Field, value: Any, lang: str) -> Any:
         return value  # RegisterSheetWriter shows enum keys as labels
     if f.read_as is not None and isinstance(value, str):
         return f.read_as.label(value, lang)
+    if f.key == "calendar" and isinstance(value, str):  # 24x7 / business: 全天 / 工作时间 on a Chinese sheet
+        return CALENDAR_KIND.label(value, lang)
     if f.type == "weekday" and lang == "zh" and isinstance(value, str):
         return _WEEKDAYS_ZH.get(value.casefold()[:3], value)
     if f.type == "duration" and isinstance(value, str):
@@ -242,7 +246,7 @@ def policy_records(register: Register, lang: str) -> list[dict[str, Any]]:
 
 
 def write_policy_template(path: str | Path, lang: str) -> None:
-    """The six policy sheets with the built-in default rows (Maintenance: none, an example beside it),
+    """Every policy sheet with the built-in default rows (Maintenance: none, an example beside it),
     and the instructions."""
     _check_lang(lang)
     wb, formats = _new(Path(path), lang)

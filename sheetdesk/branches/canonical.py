@@ -28,12 +28,13 @@ import functools
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from sheetdesk.i18n import Msg
 from sheetdesk.io.values import is_blank
-from sheetdesk.schema import CALLBACKS, REPAIRS, SALES, VISITS, Field, Register
+from sheetdesk.schema import CALLBACKS, HOLDS, REPAIRS, SALES, VISITS, Field, Register
 from sheetdesk.validation.text import match_key
 
 # Fields that identify a row of each register (SPEC §7).
@@ -41,6 +42,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     SALES.key: ("serial_no",),
     REPAIRS.key: ("ticket_no",),
     CALLBACKS.key: ("ticket_no", "callback_at"),
+    HOLDS.key: ("ticket_no", "hold_from"),
     VISITS.key: ("serial_no", "kind", "visit_at"),
 }
 KEY_SEPARATOR = " | "
@@ -99,9 +101,57 @@ def canonical_row(register: Register, values: Mapping[str, Any]) -> list[str]:
     return [canonical(f, values.get(f.key)) for f in register.fields]
 
 
+def canonical_column(field: Field, values: Sequence[Any]) -> list[str]:
+    """`canonical(field, v)` for every value of a column, in one pass.
+
+    The same strings as one call per value (split fingerprints every row, 20
+    cells each): a text that repeats down a column (a product, a branch, an
+    enum key) is worked out once, and a value of the field's own type (a
+    datetime in a datetime column, a number in a number column) is turned
+    into text without the dispatch.
+    """
+    memo: dict[str, str] = {}
+
+    def one(value: Any) -> str:
+        if type(value) is str:
+            text = memo.get(value)
+            if text is None:
+                text = memo[value] = canonical(field, value)
+            return text
+        return canonical(field, value)
+
+    datetime_, date_ = dt.datetime, dt.date
+    if field.type == "datetime":
+        return [
+            "" if v is None else v.isoformat() if type(v) is datetime_ and not v.microsecond else one(v) for v in values
+        ]
+    if field.type == "date":
+        return ["" if v is None else v.isoformat() if type(v) is date_ else one(v) for v in values]
+    if field.type in ("number", "integer"):  # v == v: not NaN (NaN is blank)
+        return [
+            "" if v is None else canonical_number(v) if type(v) is int or (type(v) is float and v == v) else one(v)
+            for v in values
+        ]
+    known = memo.get  # text seen before: a lookup, no call (a blank marker's "" is simply worked out again)
+    return ["" if v is None else known(v) or one(v) for v in values]
+
+
 def fingerprint(register: Register, values: Mapping[str, Any]) -> str:
     """sha256 of a row's canonical values, in declared field order."""
-    return sha256_json(canonical_row(register, values))
+    return canonical_fingerprint(canonical_row(register, values))
+
+
+def canonical_fingerprint(canonical_values: list[str]) -> str:
+    """`sha256_json` of a row's canonical values.
+
+    The JSON of a list of strings written directly: `json.dumps` makes an
+    encoder for every call, and split fingerprints every row of the master
+    (40k rows: 0.29 s with json.dumps, 0.13 s so). `encode_basestring` is the
+    function `json.dumps(..., ensure_ascii=False)` quotes each string with, so
+    the text is the same byte for byte.
+    """
+    text = "[" + ",".join(map(encode_basestring, canonical_values)) + "]"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def sha256_json(data: Any) -> str:
@@ -122,6 +172,34 @@ def identity(register: Register, values: Mapping[str, Any]) -> str | None:
             return None
         parts.append(fold_key(part) if field.type == "text" else part)
     return KEY_SEPARATOR.join(parts)
+
+
+def identity_column(register: Register, columns: Mapping[str, Sequence[Any]], n: int) -> list[str | None]:
+    """`identity(register, record)` for `n` records given as whole columns (field key -> values; none: blank)."""
+    parts: list[list[str | None]] = []
+    for k in IDENTITY[register.key]:
+        field = register.field(k)
+        column = columns.get(k)
+        texts = canonical_column(field, column) if column is not None else [""] * n
+        folded: dict[str, str] = {}
+        parts.append(
+            [
+                None
+                if text == "" or text.startswith("!")
+                else (folded.get(text) or folded.setdefault(text, fold_key(text)))
+                if field.type == "text"
+                else text
+                for text in texts
+            ]
+        )
+    if len(parts) == 1:
+        return parts[0]
+    return [_joined(key) for key in zip(*parts, strict=True)]
+
+
+def _joined(parts: tuple[str | None, ...]) -> str | None:
+    texts = [p for p in parts if p is not None]
+    return KEY_SEPARATOR.join(texts) if len(texts) == len(parts) else None
 
 
 def identity_label(register: Register, values: Mapping[str, Any]) -> str:

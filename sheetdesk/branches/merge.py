@@ -72,6 +72,12 @@ VISIT_WITHOUT_UNIT = Msg(
     "its serial is not in the sales register: the visit belongs to no branch",
     "其出厂编号不在销售登记中：该巡检不属于任何网点",
 )
+HOLD_WITHOUT_TICKET = Msg(
+    "its ticket is not in the repair log: the hold belongs to no branch",
+    "其报修单号不在维修记录中：该暂停记录不属于任何网点",
+)
+# Why a row whose owner cannot be found belongs to no branch, per register (else a blank branch).
+_WITHOUT_OWNER = {"callbacks": CALLBACK_WITHOUT_TICKET, "holds": HOLD_WITHOUT_TICKET, "visits": VISIT_WITHOUT_UNIT}
 BLANK_BRANCH_UNKNOWN = Msg("Branch is blank and the file's branch is unknown", "网点为空，且无法确定本文件的网点")
 CONFLICT_BOTH = Msg(
     "changed in the branch and in the master since the split; the master's value is kept",
@@ -213,6 +219,8 @@ class _Merger:
             return self.new_row(reg, row, split_fp)
         for k in missing:  # a column the file lacks keeps the master's value
             row.set(k, current.get(k))
+        if row.values == current.values:  # most rows come back as they went (and then no text was cut)
+            return self.count("unchanged")
         _restore_cut_text(row, current)
         self.existing_row(reg, row, current, split_fp)
 
@@ -257,8 +265,7 @@ class _Merger:
             row.set("branch", self.result.branch)
             owner, filled = self.resolver.owner(row), True
         if not owner:
-            why = {"callbacks": CALLBACK_WITHOUT_TICKET, "visits": VISIT_WITHOUT_UNIT}.get(reg, BLANK_BRANCH_UNKNOWN)
-            return self.reject(row, why.bind())
+            return self.reject(row, _WITHOUT_OWNER.get(reg, BLANK_BRANCH_UNKNOWN).bind())
         if owner.key != self.branch:
             return self.reject(row, OF_BRANCH.bind(branch=owner.name))
         self.add(row, filled)
@@ -279,7 +286,7 @@ class _Merger:
         for f, old, new in _differences(current, row):
             self.note("updated", row, CHANGED_IN_BRANCH.bind(), field=f, old=old, new=new)
             current.set(f, new)
-            current.changed.add(f)
+            current.mark_changed(f)
 
     def conflict(self, current: Row | None, row: Row, message: Bound) -> None:
         self.count("conflict")

@@ -30,6 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 from sheetdesk.branches.rows import Row
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
+from sheetdesk.io.typed_columns import Column, write_columns
 from sheetdesk.io.values import is_blank
 from sheetdesk.io.xlsx import (
     DATETIME_FORMAT,
@@ -67,14 +68,29 @@ def write_register_sheet(
     ws = wb.add_worksheet(name or register.name(lang))
     writer = RegisterSheetWriter(wb, formats, ws, register, lang)
     writer.write_header()
-    cut: list[tuple[Row, str]] = []
-    for i, row in enumerate(rows, start=1):
-        for key in writer.write_record(i, row.values):
-            cut.append((row, key))
+    # The cells `writer.write_record` writes, a column at a time (`write_columns`).
+    records = [row.values for row in rows]
+    columns = [
+        Column(writer.columns[f.key], displayed(f, [r.get(f.key) for r in records], lang), formats.for_field(f))
+        for f in register.fields
+    ]
+    at = {writer.columns[f.key]: f.key for f in register.fields}
+    cut = [(rows[i], at[col]) for i, col in write_columns(ws, 1, len(rows), columns)]
     writer.add_dropdowns(len(rows) + DROPDOWN_SPARE_ROWS)
     key_col = next(i for i, f in enumerate(register.fields) if f.key == key_field(register))
     setup_register_sheet(ws, 0, len(rows), len(register.fields) - 1, key_col, widths=writer.widths, lang=lang)
     return cut
+
+
+def displayed(field: Field, values: list[Any], lang: str) -> list[Any]:
+    """`display_value` down a column (each enum key's label looked up once)."""
+    if field.enum is None:
+        return values
+    shown: dict[str, Any] = {}
+    return [
+        (shown[v] if v in shown else shown.setdefault(v, display_value(field, v, lang))) if type(v) is str else v
+        for v in values
+    ]
 
 
 def extra_columns(table: Table) -> list[int]:
@@ -116,43 +132,79 @@ def write_master_register(
     fields_at = {c: register.field(k) for k, c in columns.items()}
     writer = RegisterSheetWriter(wb, formats, ws, register, table.lang, header_row=loc.header_index, columns=columns)
     _column_look(ws, formats, register, table.lang, columns, width)
-    stamp = formats.get(num_format=DATETIME_FORMAT)
-    type_formats = {c: formats.for_field(f) for c, f in fields_at.items()}
-    cuts: list[Cut] = []
-    for r, cells in enumerate(sheet.rows):
-        if r == loc.header_index:
-            _header(ws, formats, register, cells, fields_at, new_columns, columns, table.lang, r)
-            continue
-        row = changed.get(r + 1)
-        skip = {columns[k] for k in row.changed} if row is not None else set()
-        for c, value in enumerate(cells):
-            if value is None or value == "" or c in skip:
-                continue
-            f = fields_at.get(c)
-            if f is None:
-                fmt = _carry_format(formats, value)
-            elif f.type == "date" and isinstance(value, dt.datetime) and value.time() != dt.time(0):
-                fmt = stamp  # a time of day in a date column is kept, and shown
-            else:
-                fmt = type_formats[c]
-            if write_value(ws, r, c, value, fmt):
-                cuts.append(Cut(name, r, c, len(str(value))))
-        if row is not None:
-            for k in row.changed:
-                c = columns[k]
-                value = display_value(fields_at[c], row.get(k), table.lang)
-                if write_value(ws, r, c, value, type_formats[c]):
-                    cuts.append(Cut(name, r, c, len(str(value))))
+    # The master's cells as they were, and the cells a merge changed, a column at a time (`write_columns`).
+    header = loc.header_index
+    planned = _master_columns(formats, sheet.rows, width, fields_at, changed, columns, table.lang)
+    found = write_columns(ws, 0, header, [c.rows(0, header) for c in planned])
+    _header(ws, formats, register, sheet.rows[header], fields_at, new_columns, columns, table.lang, header)
+    after = len(sheet.rows) - header - 1
+    found += [
+        (i + header + 1, col) for i, col in write_columns(ws, header + 1, after, [c.rows(header + 1) for c in planned])
+    ]
+    cuts = [Cut(name, r, col, len(str(planned[col].values[r]))) for r, col in found]
     r = len(sheet.rows)
-    for row in added:
-        for k in writer.write_record(r, row.values):
-            cuts.append(Cut(name, r, columns[k], len(str(row.get(k)))))
-        r += 1
+    added_columns = [
+        Column(columns[f.key], displayed(f, [row.get(f.key) for row in added], table.lang), formats.for_field(f))
+        for f in register.fields
+        if f.key in columns
+    ]
+    for i, col in write_columns(ws, r, len(added), added_columns):
+        cuts.append(Cut(name, r + i, col, len(str(added[i].get(fields_at[col].key)))))
+    r += len(added)
     writer.add_dropdowns(r + DROPDOWN_SPARE_ROWS)
     widths = {c: _width(register, table.lang, fields_at.get(c)) for c in range(width)}
     key_col = columns.get(key_field(register))
     setup_register_sheet(ws, loc.header_index, r - 1, width - 1, key_col, autofilter, widths=widths, lang=table.lang)
     return cuts
+
+
+def _master_columns(
+    formats: Formats,
+    cells: list[list[Any]],
+    width: int,
+    fields_at: dict[int, Field],
+    changed: dict[int | None, Row],
+    columns: dict[str, int],
+    lang: str,
+) -> list[Column]:
+    """Every column of a master register sheet, all its rows: each cell as read
+    (an empty one stays unwritten), the cells a merge changed as the merge set them.
+
+    A declared column's cells take its type's format, except a time of day in
+    a date column (kept, and shown); another column's cells a format for what
+    they hold (`_carry_format`). A changed cell is written as `write_value`
+    writes it (a blank one formatted).
+    """
+    stamp = formats.get(num_format=DATETIME_FORMAT)
+    changed_cells: dict[int, dict[int, Any]] = {}  # column -> row index -> the value shown
+    for excel_row, row in changed.items():
+        if excel_row is None:  # only the master's own rows are changed, and they all have one
+            continue
+        for k in row.changed:
+            c = columns[k]
+            changed_cells.setdefault(c, {})[excel_row - 1] = display_value(fields_at[c], row.get(k), lang)
+    planned: list[Column] = []
+    for c in range(width):
+        values = [None if c >= len(row) or row[c] == "" else row[c] for row in cells]
+        field = fields_at.get(c)
+        fmt: Any = None
+        cell_formats: list[Any] | None = None
+        if field is None:
+            cell_formats = [None if v is None else _carry_format(formats, v) for v in values]
+        else:
+            fmt = formats.for_field(field)
+            if field.type == "date" and any(isinstance(v, dt.datetime) and v.time() != _MIDNIGHT for v in values):
+                cell_formats = [stamp if isinstance(v, dt.datetime) and v.time() != _MIDNIGHT else fmt for v in values]
+        forced = changed_cells.get(c, {})
+        for r, value in forced.items():
+            values[r] = value
+            if cell_formats is not None:
+                cell_formats[r] = fmt  # a changed cell takes its column's format
+        planned.append(Column(c, values, fmt, cell_formats, blanks=False, by_value=frozenset(forced)))
+    return planned
+
+
+_MIDNIGHT = dt.time(0)
 
 
 def _column_look(

@@ -1,11 +1,12 @@
 """`split`: one workbook per branch with that branch's rows only (SPEC §7).
 
 A sale belongs to its branch column; a repair to its own branch column, else
-to its sale's branch; a callback to its ticket's repair; a visit to its
-unit's sale. Each branch file has the register sheets in the output language
-and standard look (Visits only when the master has it), the worklist (the
-branch's part of `sheetdesk due`'s list, `worklist.py`), and the very hidden
-`_sheetdesk` record, signed with the master's key (see `keys.py`).
+to its sale's branch; a callback and a hold to its ticket's repair; a visit to
+its unit's sale. Each branch file has the register sheets in the output
+language and standard look (Holds and Visits only when the master has them),
+the worklist (the branch's part of `sheetdesk due`'s list, `worklist.py`), and
+the very hidden `_sheetdesk` record, signed with the master's key (see
+`keys.py`).
 
 Rows that belong to no branch (blank branch, a repair of an unknown serial
 without a branch, a callback of an unknown ticket, a visit of an unknown
@@ -30,10 +31,18 @@ from sheetdesk.branches.canonical import IDENTITY, content_fingerprint, key_titl
 from sheetdesk.branches.keys import MasterKey, check_key_location, key_for_split, key_path
 from sheetdesk.branches.names import branch_file_names
 from sheetdesk.branches.provenance import Provenance, write_provenance
-from sheetdesk.branches.rows import AMBIGUOUS, UNKNOWN, BranchResolver, Owner, RegisterRows, Row, dataset_rows
+from sheetdesk.branches.rows import (
+    AMBIGUOUS,
+    UNKNOWN,
+    BranchResolver,
+    Owner,
+    RegisterRows,
+    Row,
+    dataset_rows,
+    fill_canonical,
+)
 from sheetdesk.branches.sheets import extra_columns, write_register_sheet
 from sheetdesk.branches.worklist import BranchWorklist, branch_worklist, write_worklist
-from sheetdesk.due import Worklist, build_worklist
 from sheetdesk.errors import InputError
 from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Msg, majority, output_lang
@@ -43,7 +52,8 @@ from sheetdesk.io.outputs import check_output, output_folder
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report, column_letter
-from sheetdesk.schema import REGISTERS
+from sheetdesk.schema import REGISTERS, Register
+from sheetdesk.worklist import Worklist, build_worklist
 
 NO_REGISTERS = Msg("no Sales, Repairs or Callbacks sheet found", "找不到销售登记、维修记录或回访记录工作表")
 TITLE = Msg("{branch} — branch workbook", "{branch} — 分支工作簿")
@@ -61,9 +71,14 @@ WHY_NO_BRANCH: dict[tuple[str, str], Msg] = {
     ),
     ("callbacks", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
     ("callbacks", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
+    ("holds", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
+    ("holds", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
     ("visits", "blank"): Msg("its unit's sale has no branch", "其设备的销售记录没有网点"),
     ("visits", UNKNOWN): Msg("its serial {via} is not in the sales register", "其出厂编号 {via} 不在销售登记中"),
 }
+# Registers whose rows follow their ticket's repair to a branch, and those that follow their unit's sale.
+FOLLOW_TICKET = frozenset({"callbacks", "holds"})
+FOLLOW_UNIT = frozenset({"visits"})
 VIA = {
     "serial_no": Msg("serial {key}", "出厂编号 {key}"),
     "ticket_no": Msg("ticket {key}", "报修单号 {key}"),
@@ -147,6 +162,8 @@ def split_master(
     _carry_load_issues(dataset, report)
     rows = dataset_rows(dataset)
     groups, names, unassigned = _group_by_branch(rows, report)
+    for register_rows in rows.values():
+        fill_canonical(register_rows.rows)  # every row is fingerprinted: a column at a time
     fingerprint = content_fingerprint({k: [r.fingerprint for r in rr.rows] for k, rr in rows.items()})
     split_at = (now or dt.datetime.now()).replace(microsecond=0)
     result = SplitResult(
@@ -158,13 +175,15 @@ def split_master(
     master_key, result.key_created = key_for_split(master, key_file)
     result.key_file, result.master_id = master_key.path, master_key.master_id
     out_lang = output_lang(lang, master_lang)
+    # An optional register (Holds, Visits) goes to the branches when the master keeps one.
+    distributed = tuple(r for r in REGISTERS if not r.optional or r.key in dataset.tables)
     for bkey, branch_rows in groups.items():
         name = names[bkey]
         if on_branch is not None:
             on_branch(name)
         prov = _record(result, name, branch_rows, master_key)
         work = branch_worklist(worklist, bkey, branch_rows, dataset)
-        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov, dataset)
+        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov, dataset, distributed)
         for row, key_ in cut:
             report.add(
                 "split.text_cut",
@@ -172,7 +191,7 @@ def split_master(
                 field=row.register.field(key_).title,
                 length=len(str(row.get(key_))),
             )
-        counts = {reg.key: len(branch_rows[reg.key].rows) for reg in _registers(dataset)}
+        counts = {r.key: len(branch_rows[r.key].rows) for r in distributed}
         result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work.items)}))
     return result
 
@@ -232,7 +251,7 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
     register = table.register
     if owner.reason == AMBIGUOUS:
         via = VIA[owner.via_field].bind(key=owner.via)
-        column = owner.via_field if register.key not in ("callbacks", "visits") else IDENTITY[register.key][0]
+        column = owner.via_field if register.key not in FOLLOW_TICKET | FOLLOW_UNIT else IDENTITY[register.key][0]
         report.add(
             "split.ambiguous_branch",
             _where(table, row, column),
@@ -242,7 +261,7 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
         )
         return
     why = WHY_NO_BRANCH.get((register.key, owner.reason)) or WHY_NO_BRANCH[(register.key, "blank")]
-    column = {"callbacks": "ticket_no", "visits": "serial_no"}.get(register.key, "branch")
+    column = "ticket_no" if register.key in FOLLOW_TICKET else "serial_no" if register.key in FOLLOW_UNIT else "branch"
     report.add(
         "split.no_branch",
         _where(table, row, column),
@@ -318,11 +337,6 @@ def _worklist(
     return build_worklist(dataset, policy, as_of, days)
 
 
-def _registers(dataset: Dataset) -> list[Any]:
-    """The registers a branch file carries: every one, except an optional one the master does not have."""
-    return [r for r in REGISTERS if not r.optional or r.key in dataset.tables]
-
-
 def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> dict[str, Path]:
     """Check every output before writing any."""
     output_folder(out_dir)  # made if missing; a file, a read-only disk...: one line
@@ -338,8 +352,10 @@ def _write_branch_file(
     work: BranchWorklist,
     prov: Provenance,
     dataset: Dataset,
+    distributed: tuple[Register, ...],
 ) -> list[tuple[Row, str]]:
-    """Write one branch file; returns the (row, field) cells whose text was cut to Excel's limit."""
+    """Write one branch file with the `distributed` registers' sheets; returns the (row, field)
+    cells whose text was cut to Excel's limit."""
     cut: list[tuple[Row, str]] = []
     with atomic_path(path) as tmp:
         wb = new_workbook(tmp)
@@ -355,10 +371,9 @@ def _write_branch_file(
             }
         )
         formats = Formats(wb)
-        registers = _registers(dataset)
-        for register in registers:
+        for register in distributed:
             cut += write_register_sheet(wb, formats, register, lang, rows[register.key].rows)
-        write_worklist(wb, formats, work, lang, dataset, {r.key: r.name(lang) for r in registers})
+        write_worklist(wb, formats, work, lang, dataset, {r.key: r.name(lang) for r in distributed})
         write_provenance(wb, prov)
         wb.close()
     return cut

@@ -1,6 +1,6 @@
 """The worklist of a branch file: the branch's part of `sheetdesk due`'s list, from the same engine.
 
-Each item of the master's worklist (`sheetdesk.due.build_worklist`) goes to
+Each item of the master's worklist (`sheetdesk.worklist.build_worklist`) goes to
 the branch its row belongs to, the branch `due --by branch` names, and only
 when that row travelled to the branch's file (a row `split` keeps at head
 office keeps its items there too). Customer details come only from the
@@ -20,12 +20,12 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 
 from sheetdesk.branches.rows import RegisterRows, Row
-from sheetdesk.due import WorkItem, Worklist
-from sheetdesk.due.sheet import row_reference, write_items_sheet
-from sheetdesk.due.workbook import WORKLIST_SHEET
 from sheetdesk.i18n import Msg
 from sheetdesk.io.load import Dataset
 from sheetdesk.io.xlsx import Formats
+from sheetdesk.worklist import WorkItem, Worklist
+from sheetdesk.worklist.sheet import row_reference, write_items_sheet
+from sheetdesk.worklist.workbook import WORKLIST_SHEET
 
 __all__ = ["BranchWorklist", "branch_worklist", "worklist_name", "write_worklist"]
 

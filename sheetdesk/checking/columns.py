@@ -17,10 +17,18 @@ from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, NEXT_VISIT
 def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
     """Register key -> its computed columns, values aligned with the table rows.
 
-    The Sales sheet shows the next visit due only when the policy plans visits."""
+    A column declared `only_with` is left out when it could only be blank or
+    0: held time without a Holds register (or for a target no hold pauses),
+    the SLA row when the rows have no conditions. The Sales sheet shows the
+    next visit due only when the policy plans visits.
+    """
     rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sale_rows, "repairs": ev.repair_rows}
+    calendars: dict[str, Sequence[str | None]] = {"repairs": ev.sla_calendars}
     if dataset.callbacks is not None:
         rows_by_register["callbacks"] = callback_rows(dataset, ev)
+    if "holds" in dataset.tables:
+        rows_by_register["holds"] = [{"held_minutes": h.minutes if h else None} for h in ev.holds]
+        calendars["holds"] = [h.calendar if h else None for h in ev.holds]
     if dataset.tables.get("visits") is not None:
         rows_by_register["visits"] = [
             {"visit_status": status, "planned_due": due}
@@ -32,18 +40,29 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
         if table is None:
             continue
         lang = table.lang
-        fields = COMPUTED_BY_REGISTER[key]
+        shown = [f for f in COMPUTED_BY_REGISTER[key] if _shown(f, ev)]
         if key == "sales" and ev.planned:
-            fields = (*fields, NEXT_VISIT_DUE)
-        columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in fields]
-        if key == "repairs":
-            _over_in_words(columns[key], ev.sla_calendars, lang)
+            shown.append(NEXT_VISIT_DUE)
+        columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in shown]
+        if key in calendars:
+            _durations_in_words(columns[key], calendars[key], lang)
     return columns
 
 
-def _over_in_words(columns: list[ComputedColumn], calendars: Sequence[str | None], lang: str) -> None:
-    """Over-time in words: days of 24 hours on a 24x7 calendar, working hours
-    and minutes on any other (a working day has no fixed length)."""
+def _shown(f: ComputedField, ev: Evaluation) -> bool:
+    if f.only_with == "holds":
+        return f.key.removesuffix("_held_minutes") in ev.held_targets
+    if f.only_with == "sla_conditions":
+        return ev.sla_conditional
+    return True
+
+
+_DURATION_KEYS = {f.key for fields in COMPUTED_BY_REGISTER.values() for f in fields if f.duration}
+
+
+def _durations_in_words(columns: list[ComputedColumn], calendars: Sequence[str | None], lang: str) -> None:
+    """Over-time and time held in words: days of 24 hours on a 24x7 calendar, working
+    hours and minutes on any other (a working day has no fixed length)."""
     round_the_clock = [calendar == "24x7" for calendar in calendars]
     shown: dict[tuple[int, bool], str] = {}  # most cells are 0 or blank: each value is worded once
 
@@ -54,7 +73,7 @@ def _over_in_words(columns: list[ComputedColumn], calendars: Sequence[str | None
         return text
 
     for column in columns:
-        if column.key.endswith("_over_minutes"):
+        if column.key in _DURATION_KEYS:
             column.values = [
                 None if m is None else words(m, d) for m, d in zip(column.values, round_the_clock, strict=True)
             ]

@@ -89,10 +89,15 @@ def check_dataset(
                 policy,
                 as_of,
                 dataset.links,
+                _records(dataset, "holds") if "holds" in dataset.tables else None,
                 _records(dataset, "visits"),
             )
         for located in evaluation.findings:
-            table, f = dataset.tables[located.register], located.finding
+            f = located.finding
+            if located.at is not None:  # a policy sheet's cell
+                report.add(f.code, dict(located.at), **f.params)
+                continue
+            table = dataset.tables[located.register]
             at = table.where(located.index, f.column) if located.index is not None else {"sheet": table.sheet_name}
             report.add(f.code, at, **f.params)
     sort_issues(report, dataset.workbooks)

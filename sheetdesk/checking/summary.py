@@ -18,7 +18,7 @@ from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
 from sheetdesk.rules.kpis import NOT_A_REPAIR, rate
 from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
-from sheetdesk.schema.enums import FAULT_LEVEL
+from sheetdesk.schema.enums import FAULT_LEVEL, HOLD_REASON
 from sheetdesk.schema.statuses import SLA_TARGET_KEYS as TARGETS
 from sheetdesk.schema.statuses import WARRANTY_STATUSES
 
@@ -78,13 +78,29 @@ TEXT: dict[str, Msg] = {
     "axis_compliance": Msg("Compliance", "达标率"),
     "axis_rate": Msg("Rate", "比率"),
     "monthly_note": Msg("A blank rate: nothing due or rated that month.", "比率为空：当月无应回访或无满意度评价。"),
+    "holds": Msg("Hold time by reason", "按暂停原因的暂停时长"),
+    "reason": Msg("Reason", "暂停原因"),
+    "holds_count": Msg("Holds", "暂停次数"),
+    "hold_tickets": Msg("Tickets", "报修单数"),
+    "holds_running": Msg("Still on hold", "仍在暂停"),
+    "hours_held": Msg("Hours held", "暂停小时数"),
+    "average_hours": Msg("Hours per hold", "平均每次小时数"),
+    "holds_note": Msg(
+        "Working hours on each ticket's SLA calendar, from when it was reported until it was resolved (or the "
+        "as-of time); the SLA clocks that a reason pauses stop for this time.",
+        "按各报修单服务时限所用日历计算的工作小时数，从报修起至修复（或统计截止）为止；相应服务时限在此期间暂停计时。",
+    ),
+    "no_holds": Msg("(no holds)", "(无暂停记录)"),
+    "chart_holds": Msg("Hours on hold by reason", "各暂停原因的暂停小时数"),
+    "axis_hours": Msg("Hours", "小时"),
 }
 
 # Charts sit to the right of the KPI tables (columns A..I), stacked.
 CHART_COL = 10  # column K
-CHART_ROWS = (3, 20, 37)  # anchor rows of the three charts
+CHART_ROWS = (3, 20, 37, 54)  # anchor rows of the charts (the fourth: hold time, when the workbook has holds)
 CHART_SCALE = {"x_scale": 1.2, "y_scale": 1.1}  # 576 x 317 px: about 16 rows of 20 px
-CHARTS_END_ROW = CHART_ROWS[-1] + 17  # a wide table below the charts starts here
+CHARTS_END_ROW = CHART_ROWS[2] + 17  # a wide table below the charts starts here
+HOLD_CHART_END_ROW = CHART_ROWS[3] + 17  # ... or here, when the hold chart is there too
 
 
 def count_step(largest: int) -> int:
@@ -123,6 +139,8 @@ class SummarySheet:
         self.f_note = formats.get(italic=True, font_color="#595959")
         self.f_total = formats.get(bold=True, top=1)
         self.f_total_pct = formats.get(bold=True, top=1, num_format="0.0%")
+        self.f_hours = formats.get(num_format="0.0")
+        self.f_total_hours = formats.get(bold=True, top=1, num_format="0.0")
         ws.set_column(0, 0, 30)
         ws.set_column(1, 12, 13)
         setup_print(ws, self.lang)
@@ -139,10 +157,15 @@ class SummarySheet:
         self._groups("by_technician", "technician", self._named_rows("by_technician", "no_technician"))
         mix_rows = self._warranty_mix()
         self._repeats()
-        self.row = max(self.row, CHARTS_END_ROW)  # the monthly table is wider than the charts' gap
+        holds = self.kpis.get("holds")
+        hold_rows = self._holds(holds) if holds is not None else None
+        # the monthly table is wider than the charts' gap
+        self.row = max(self.row, CHARTS_END_ROW if hold_rows is None else HOLD_CHART_END_ROW)
         ws.set_h_pagebreaks([self.row])  # printed, the monthly record starts a page with its header
         month_rows = self._monthly()
         self._charts(branch_rows, mix_rows, month_rows)
+        if hold_rows is not None:
+            self._hold_chart(hold_rows)
         if self.kpis.get("visits"):  # only when the policy plans visits
             write_visit_section(self, self.kpis["visits"])
 
@@ -298,6 +321,66 @@ class SummarySheet:
             self.ws.write_string(self.row, 0, self.t("no_repeats"), self.f_note)
             self.row += 1
         self.row += 1
+
+    def _holds(self, holds: Mapping[str, Any]) -> tuple[int, int]:
+        """Hold time by reason, the costliest first (SPEC §8): where waiting costs most."""
+        self._section("holds")
+        self._header(
+            [
+                self.t("reason"),
+                self.t("holds_count"),
+                self.t("hold_tickets"),
+                self.t("holds_running"),
+                self.t("hours_held"),
+                self.t("average_hours"),
+            ]
+        )
+        first = self.row
+        by_reason: Mapping[str, Mapping[str, Any]] = holds.get("by_reason", {})
+        for reason, item in by_reason.items():
+            self.ws.write_string(self.row, 0, HOLD_REASON.label(reason, self.lang))
+            self._hold_numbers(item)
+            self.row += 1
+        last = self.row - 1
+        if by_reason:
+            self.ws.write_string(self.row, 0, self.t("total"), self.f_total)
+            self._hold_numbers(holds.get("total", {}), total=True)
+            self.row += 1
+        else:
+            self.ws.write_string(self.row, 0, self.t("no_holds"), self.f_note)
+            self.row += 1
+        self.ws.write_string(self.row, 0, self.t("holds_note"), self.f_note)
+        self.row += 2
+        return first, last
+
+    def _hold_numbers(self, item: Mapping[str, Any], *, total: bool = False) -> None:
+        counts = self.f_total if total else None
+        hours = self.f_total_hours if total else self.f_hours
+        for c, key in enumerate(("holds", "tickets", "running"), start=1):
+            self._put(c, item.get(key), counts)
+        minutes, average = item.get("minutes"), item.get("average_minutes")
+        self._put(4, None if minutes is None else round(minutes / 60, 1), hours)
+        self._put(5, None if average is None else round(average / 60, 1), hours)
+
+    def _hold_chart(self, rows: tuple[int, int]) -> None:
+        first, last = rows
+        if last < first:
+            return
+        bars = self.wb.add_chart({"type": "bar"})
+        bars.add_series(
+            {
+                "name": self.t("hours_held"),
+                "categories": [self.name, first, 0, last, 0],
+                "values": [self.name, first, 4, last, 4],
+                "data_labels": {"value": True},
+                "fill": {"color": "#9DC3E6"},
+            }
+        )
+        bars.set_title({"name": self.t("chart_holds"), "name_font": {"size": 12}})
+        bars.set_y_axis({"name": self.t("reason"), "reverse": True, "crossing": "max"})
+        bars.set_x_axis({"name": self.t("axis_hours"), "min": 0, "major_gridlines": {"visible": True}})
+        bars.set_legend({"none": True})
+        self.ws.insert_chart(CHART_ROWS[3], CHART_COL, bars, CHART_SCALE)
 
     def _monthly(self) -> tuple[int, int]:
         self._section("monthly")

@@ -21,12 +21,12 @@ from sheetdesk.cli.common import (
 )
 from sheetdesk.cli.show import display_width, pad
 from sheetdesk.cli.split import issue_line
-from sheetdesk.due import DueResult, WorkItem
-from sheetdesk.due.items import ITEM_KINDS
-from sheetdesk.due.run import GROUPINGS
-from sheetdesk.due.sheet import state_label
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.io.annotate import majority_lang
+from sheetdesk.worklist import DueResult, WorkItem
+from sheetdesk.worklist.items import ITEM_KINDS
+from sheetdesk.worklist.run import GROUPINGS
+from sheetdesk.worklist.sheet import state_label
 
 HEAD = Msg(
     "Worklist as of {as_of}, due by {until}: {count} item(s), {overdue} overdue",

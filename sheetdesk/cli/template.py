@@ -32,15 +32,16 @@ WROTE = Msg("wrote {path}", "已写出 {path}")
 def template(kind: str, outdir: str, lang: str | None, force: bool) -> None:
     """Write the standard blank workbooks, generated from the declared schema.
 
-    KIND is sales, repairs, callbacks, visits, policy or all (the default).
-    `all` writes the four registers, the policy workbook and service_desk.xlsx
-    (all the registers in one workbook).
+    KIND is sales, repairs, callbacks, holds, visits, policy or all (the
+    default). `all` writes the five registers, the policy workbook and
+    service_desk.xlsx (every register in one workbook).
 
     \b
     File names:  --lang en           --lang zh
                  sales.xlsx          sales.zh.xlsx
                  repairs.xlsx        repairs.zh.xlsx
                  callbacks.xlsx      callbacks.zh.xlsx
+                 holds.xlsx          holds.zh.xlsx
                  visits.xlsx         visits.zh.xlsx
                  policy.xlsx         policy.zh.xlsx
                  service_desk.xlsx   service_desk.zh.xlsx

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sheetdesk import api
 from sheetdesk.bulk import collector_paused
-from sheetdesk.checking import CheckResult
 from sheetdesk.cli.common import (
     FILE,
     CountType,
@@ -24,6 +24,9 @@ from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.io.annotate import majority_lang
 from sheetdesk.io.outputs import default_output
 from sheetdesk.validation import ValidationResult
+
+if TYPE_CHECKING:  # validate never loads check's code
+    from sheetdesk.checking import CheckResult
 
 DEFAULT_LIMIT = 200
 

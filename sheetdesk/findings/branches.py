@@ -62,8 +62,8 @@ declare(
     "warning",
     "sheet '{sheet_name}' is not a register and is not distributed (it may hold other branches' data)",
     "工作表“{sheet_name}”不是登记表，未分发（其中可能有其他网点的数据）",
-    explain_en="Sheets other than the registers stay at head office.",
-    explain_zh="登记表以外的工作表留在总部。",
+    explain_en="Sheets other than the registers (sales, repairs, callbacks, holds, visits) stay at head office.",
+    explain_zh="登记表（销售、维修、回访、暂停、巡检记录）以外的工作表留在总部。",
 )
 declare(
     "split.bad_policy",

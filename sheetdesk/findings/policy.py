@@ -9,9 +9,10 @@ for _code, _en, _zh in (
     ("policy.bad_number", "A whole number that cannot be read, or is out of its range.", "整数无法读取或超出范围。"),
     (
         "policy.bad_value",
-        "A choice that is not one of the column's (start_from, request type, fault level, holiday kind, "
-        "country), or a setting's value that cannot be read.",
-        "不是该列可选值之一（起算日、服务类别、故障级别、节假日类型、国家），或设置项的值无法读取。",
+        "A choice that is not one of the column's (start_from, request type, fault level, hold reason, yes/no, "
+        "holiday kind, country, visit kind, plan period), or a setting's value that cannot be read.",
+        "不是该列可选值之一（起算日、服务类别、故障级别、暂停原因、是/否、节假日类型、国家、巡检类型、适用期间），"
+        "或设置项的值无法读取。",
     ),
     (
         "policy.bad_duration",
@@ -26,8 +27,9 @@ for _code, _en, _zh in (
     ),
     (
         "policy.bad_calendar",
-        "A calendar other than 24x7 or business.",
-        "日历不是 24x7（全天）或 business（工作时间）。",
+        "A calendar name that no Calendar row defines (24x7 is built in; rows without a name are business), "
+        "or a Calendar row naming 24x7.",
+        "日历名称在工作时间表中没有定义（全天日历为内置；未填名称的行属于默认的工作时间日历），或工作时间表中的行使用了全天日历的名称。",
     ),
     ("policy.bad_weekday", "A weekday that cannot be read (Mon…Sun, 周一…周日, 1…7, Mon-Fri).", "无法读取的星期。"),
     (
@@ -74,16 +76,18 @@ declare(
     "error",
     "{what} is given twice (first in row {first_row})",
     "{what}重复（首次出现在第 {first_row} 行）",
-    explain_en="A category, SLA row, holiday date or setting appears a second time.",
-    explain_zh="同一产品类别、服务时限行、节假日日期或设置项出现了两次。",
+    explain_en="A category, SLA row (same type, level and conditions), pause reason, holiday date (of one "
+    "calendar) or setting appears a second time.",
+    explain_zh="同一产品类别、服务时限行（类别、级别和条件都相同）、暂停原因、节假日日期（同一日历）或设置项出现了两次。",
 )
 declare(
     "policy.duplicate_default",
     "error",
     "{what} is given twice (first in row {first_row})",
     "{what}重复（首次出现在第 {first_row} 行）",
-    explain_en="Two default (*) rows in the Warranty sheet, or two * levels for one request type.",
-    explain_zh="质保政策中有两个默认（*）行，或同一服务类别有两个 * 级别。",
+    explain_en="Two default (*) rows in the Warranty or Pauses sheet, or two * levels without conditions for one "
+    "request type.",
+    explain_zh="质保政策或暂停规则中有两个默认（*）行，或同一服务类别有两个不带条件的 * 级别。",
 )
 declare(
     "policy.bad_window",
@@ -122,8 +126,8 @@ declare(
     "error",
     "unknown policy sheet key {key}",
     "未知的政策表 {key}",
-    explain_en="A caller passed a policy sheet key that is not one of the five.",
-    explain_zh="调用方传入的政策表不是五种之一。",
+    explain_en="A caller passed a policy sheet key that is not a declared policy sheet.",
+    explain_zh="调用方传入的政策表不是已定义的政策表之一。",
 )
 declare(
     "policy.no_sheets",
@@ -132,4 +136,14 @@ declare(
     "{file} 中没有政策表（{sheets}）；使用内置政策",
     explain_en="A --policy workbook without any policy sheet.",
     explain_zh="--policy 指定的工作簿中没有任何政策表。",
+)
+declare(
+    "policy.ambiguous_sla",
+    "warning",
+    "this SLA row and row {row} are as specific as each other and both apply to ticket {ticket}; row {row} is used",
+    "此服务时限行与第 {row} 行同样具体，且都适用于报修单 {ticket}；采用第 {row} 行",
+    explain_en="Two SLA rows with as many conditions (and both naming the level, or both *) match one repair: the "
+    "first is used; add a condition to the one meant, or merge them. Told once per pair of rows.",
+    explain_zh="两条条件数相同（且都指定级别或都为 *）的服务时限行适用于同一报修：采用前一行；"
+    "请给应适用的那行加条件，或合并两行。每对行只提示一次。",
 )

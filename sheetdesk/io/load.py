@@ -7,7 +7,9 @@ a cell's value becomes an `Issue` at that cell.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import functools
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,17 +100,19 @@ class Dataset:
     """Everything read from the input files of one command.
 
     `links` joins the registers (a repair's sale, a callback's repair, each
-    repair's branch); it is built once, here, and every later step reads it.
+    repair's branch); it is built once, when first asked for (split and
+    collect never ask: they match rows by their own keys), and every later
+    step reads it.
     """
 
     workbooks: list[RawWorkbook]
     tables: dict[str, Table]
     policy_sheets: dict[str, tuple[str, list[list[Any]]]]
     report: Report
-    links: Links = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.links = build_links(self.tables)
+    @functools.cached_property
+    def links(self) -> Links:
+        return build_links(self.tables)
 
     @property
     def sales(self) -> Table | None:
@@ -163,7 +167,9 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None, prog
             report.add("workbook.uncarried", {"file": str(wb.path)}, file=wb.path.name, part=part)
     if not tables:
         names = ", ".join(wb.path.name for wb in workbooks)
-        report.add("workbook.no_registers", None, files=names, registers=tuple(r.title for r in REGISTERS))
+        report.add(
+            "workbook.no_registers", None, files=names, registers=tuple(r.title for r in REGISTERS if not r.optional)
+        )
     return Dataset(workbooks, tables, policy_sheets, report)
 
 
@@ -201,20 +207,46 @@ def read_table(
     empty = blank or _empty
     table = Table(register, path, sheet, loc)
     data_rows = sheet.rows[loc.first_data_index :]
-    used_cols = list(loc.columns.values())
-    record_indexes = [
-        i for i, row in enumerate(data_rows) if any(c < len(row) and not empty(row[c]) for c in used_cols)
-    ]
+    keys, used_cols = list(loc.columns), list(loc.columns.values())
+    columns = _columns(data_rows, used_cols)
+    record_indexes = _records(columns, empty)
     table.rows = [loc.first_data_index + i + 1 for i in record_indexes]
-    record_rows = [data_rows[i] for i in record_indexes]
     problems: list[tuple[str, int, Bound]] = []
-    for key, col in loc.columns.items():
-        raw = [row[col] if col < len(row) else None for row in record_rows]
+    every_row = len(record_indexes) == len(data_rows)
+    for key, column in zip(keys, columns, strict=True):
+        raw = list(column) if every_row else [column[i] for i in record_indexes]
         typed, found = coerce_column(register.field(key), raw)
         problems.extend((key, n, problem) for n, problem in found)
         table.raw[key] = raw
         table.values[key] = typed
     return table, problems
+
+
+def _columns(rows: list[list[Any]], cols: list[int]) -> list[Sequence[Any]]:
+    """The cells of `cols` down all `rows` (None past a row's end), a column each.
+
+    calamine's rows all reach the sheet's last column, so the columns are cut
+    out in C (`itemgetter`, then `zip`); a ragged sheet (CSV) goes cell by cell.
+    """
+    if not cols:
+        return []
+    if rows and min(map(len, rows)) > max(cols):
+        if len(cols) == 1:
+            return [[row[cols[0]] for row in rows]]
+        return list(zip(*map(operator.itemgetter(*cols), rows), strict=True))
+    return [[row[c] if c < len(row) else None for row in rows] for c in cols]
+
+
+def _records(columns: list[Sequence[Any]], empty: Callable[[Any], bool]) -> list[int]:
+    """Rows where a cell of a declared column holds anything.
+
+    Nearly every row has its first declared cell filled: only the others are
+    looked at across their columns.
+    """
+    if not columns:
+        return []
+    first, rest = columns[0], columns[1:]
+    return [i for i, v in enumerate(first) if not empty(v) or any(not empty(column[i]) for column in rest)]
 
 
 def _empty(value: Any) -> bool:

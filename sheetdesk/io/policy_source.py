@@ -22,7 +22,7 @@ from sheetdesk.io.load import Dataset, Table
 from sheetdesk.io.policy_read import read_policy_sheet
 from sheetdesk.io.reader import RawSheet, read_workbook
 from sheetdesk.report import Issue, Report
-from sheetdesk.rules.policy import Policy, WarrantyRule
+from sheetdesk.rules.policy import Policy, SheetPlace, WarrantyRule
 from sheetdesk.rules.policy_build import PolicyRows, build_policy
 from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, POLICY_BY_KEY, POLICY_SHEETS
 
@@ -51,7 +51,7 @@ def parse_policy(
 ) -> Policy:
     """The policy of `base` (default: the built-in one) with the sheets present replacing theirs.
 
-    `sheets` maps sheet keys (warranty, sla, calendar, holidays, settings) to
+    `sheets` maps sheet keys (warranty, sla, pauses, calendar, holidays, settings) to
     raw sheets. `file` is recorded on every finding. Raises `PolicyError`
     (with `issues`) when any error is found; warnings are kept in
     `Policy.warnings`.
@@ -77,7 +77,8 @@ def parse_policy(
         raise _policy_error(report.errors, list(report.issues))
     # The base's warnings stay unless the sheet they are about was replaced.
     kept = [w for w in base.warnings if _WARNING_SHEET.get(w.code) not in sheets]
-    return replace(policy, warnings=(*kept, *report.warnings))
+    places = {key: SheetPlace(t.sheet_name, file, dict(t.location.columns)) for key, t in tables.items()}
+    return replace(policy, warnings=(*kept, *report.warnings), places={**base.places, **places})
 
 
 _WARNING_SHEET = {"policy.long_night_window": "calendar"}

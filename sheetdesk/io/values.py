@@ -383,12 +383,18 @@ def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[i
     coerce = coercer(field)
     problems: list[tuple[int, Bound]] = []
     memo: dict[str, Result] = {}
+    # Text read before without a problem -> its value: looked up inline below,
+    # without a call (a short name or an enum label repeats down a column).
+    known: dict[str, Any] = {}
+    get, missing = known.get, _MISSING
 
     def call(n: int, value: Any) -> Any:
         if type(value) is str:
             result = memo.get(value)
             if result is None:
                 result = memo[value] = coerce(value)
+                if result[1] is None:
+                    known[value] = result[0]
         else:
             result = coerce(value)
         if result[1]:
@@ -414,9 +420,20 @@ def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[i
         ]
     elif kind == "text":
         typed = [
-            v if type(v) is str_ and len(v) > _LONGEST_MARKER and v.strip() is v else None if v == "" else call(n, v)
+            v
+            if type(v) is str_ and len(v) > _LONGEST_MARKER and v.strip() is v
+            else None
+            if v == ""
+            else x
+            if (x := get(v, missing)) is not missing
+            else call(n, v)
             for n, v in enumerate(raw)
         ]
     else:
-        typed = [None if v == "" else call(n, v) for n, v in enumerate(raw)]
+        typed = [
+            None if v == "" else x if (x := get(v, missing)) is not missing else call(n, v) for n, v in enumerate(raw)
+        ]
     return typed, problems
+
+
+_MISSING: Any = object()

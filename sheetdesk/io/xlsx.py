@@ -65,6 +65,7 @@ STATUS_FILL = {
     "pending": "#FFEB9C",
     "due": "#FFEB9C",
     "not_counted": "#FFEB9C",
+    "paused": "#DDEBF7",  # blue: the clock waits, neither late nor done
     "excluded": "#FFEB9C",
     "paid": "#FFEB9C",
     "unknown": "#FFEB9C",

@@ -18,7 +18,15 @@ from typing import Any
 
 from sheetdesk.io.values import is_blank
 from sheetdesk.legacy.carry import is_ditto
-from sheetdesk.legacy.parse import read_date, read_datetime, read_enum, read_number, read_text, read_time
+from sheetdesk.legacy.parse import (
+    read_date,
+    read_datetime,
+    read_enum,
+    read_month_day,
+    read_number,
+    read_text,
+    read_time,
+)
 from sheetdesk.legacy.result import ColumnMap, ImportResult
 from sheetdesk.legacy.sniff import short
 from sheetdesk.legacy.targets import PRIMARY_DATETIME
@@ -127,12 +135,19 @@ class RowBuilder:
         if part == "time":
             return False, text, read_time(value)
         if part in ("date", "datetime"):
-            return False, text, read_datetime(value, col.dayfirst)
+            stamp = read_datetime(value, col.dayfirst)
+            if stamp is None and col.year is not None:
+                stamp = read_month_day(value, col.year)
+            return False, text, stamp
         return False, text, self._read(f, value, col)
 
     def _read(self, f: Field, value: Any, col: ColumnMap) -> Any:
         if f.type == "date":
-            return read_date(value, col.dayfirst)
+            day = read_date(value, col.dayfirst)
+            if day is None and col.year is not None:
+                stamp = read_month_day(value, col.year)
+                day = stamp.date() if stamp else None
+            return day
         if f.type in ("number", "integer"):
             return read_number(value)
         if f.enum is not None:

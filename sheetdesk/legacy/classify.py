@@ -4,7 +4,8 @@ In this order, a row is rejected when
 - it belongs to a second table stacked below the first (`stack`);
 - it is a CSV row whose field count differs from the header's (trailing
   empty fields excepted): its values would land in the wrong columns;
-- it holds one cell where records hold four or more (a note under the table);
+- it holds one cell where records hold four or more (a note under the table),
+  or a short line of sign-offs and `label：value` notes (制表人：王五 | 审核：李四);
 - it repeats the header (a printed log repeats it on every page);
 - it is a totals row;
 - it sits one column right of its header (an unquoted comma, `rows`).
@@ -19,7 +20,7 @@ from typing import Any
 
 from sheetdesk.io.values import is_blank
 from sheetdesk.legacy.result import ImportResult
-from sheetdesk.legacy.rows import HeaderAgain, Shape, is_totals, shape_of, shifted_from, totals_cell
+from sheetdesk.legacy.rows import HeaderAgain, Shape, is_totals, shape_of, shifted_from, sign_off_line, totals_cell
 from sheetdesk.legacy.sniff import Profile, sample_rows, short
 from sheetdesk.legacy.table import Layout
 from sheetdesk.report import column_letter
@@ -91,10 +92,12 @@ def classify(
         elif fields is not None:
             result.reject(r + 1, "field_count", list(original[r]), fields=fields, width=width)
             miscounted += 1
-        elif typical >= 4 and _filled(row, blank) == 1:
+        elif typical >= 4 and (filled := _filled(row, blank)) == 1:
             c = next(c for c, v in enumerate(row) if not blank(v))
             cell = f"{column_letter(c)}{r + 1}"
             result.reject(r + 1, "note", list(original[r]), value=short(row[c]), cell=cell, typical=f"{typical:g}")
+        elif typical >= 4 and filled * 2 <= typical and filled <= 3 and (line := _sign_off(row, blank, r)) is not None:
+            result.reject(r + 1, "sign_off", list(original[r]), value=line[1], cell=line[0], typical=f"{typical:g}")
         elif r in headers_again or headers_again_too(row):
             result.reject(r + 1, "repeated_header", list(original[r]))
         elif totals and not totals.isdisjoint(row) and (total := totals_cell(row)) is not None:
@@ -114,6 +117,16 @@ def classify(
     if miscounted:
         result.decide("rows.field_count", None, count=miscounted, width=width)
     return kept
+
+
+def _sign_off(row: list[Any], blank: Callable[[Any], bool], r: int) -> tuple[str, str] | None:
+    """(first cell, its text) of a sign-off or `label：value` note line, or None."""
+    cells = [(c, str(v).strip()) for c, v in enumerate(row) if not blank(v)]
+    if not cells or not all(isinstance(row[c], str) for c, _ in cells):
+        return None
+    if not sign_off_line([text for _, text in cells]):
+        return None
+    return f"{column_letter(cells[0][0])}{r + 1}", " | ".join(short(text) for _, text in cells)
 
 
 def _filled(row: list[Any], blank: Callable[[Any], bool]) -> int:

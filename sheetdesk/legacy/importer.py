@@ -36,6 +36,7 @@ from sheetdesk.legacy.stack import Stack, find_stacked
 from sheetdesk.legacy.table import Layout, Matcher, choose_sheet
 from sheetdesk.legacy.targets import PRIMARY_DATETIME, TargetError, register_for
 from sheetdesk.legacy.texts import HEADER_JOINED, HEADER_ONE
+from sheetdesk.legacy.years import decide_years
 from sheetdesk.schema import Register, normalize_label
 
 Progress = Callable[[list[int], int], Iterable[int]]
@@ -109,6 +110,7 @@ def import_legacy(
     read_epochs(result, rows, kept, profiles)
     decide_date_order(result, rows, kept, mapfile, layout)
     fix_swapped_dates(result, rows, kept)
+    decide_years(result, rows, kept, [list(raw_sheet.rows[r]) for r in layout.rows_above()])
     constant = constant_columns(result, rows, kept)
     for index, value in constant.items():
         label = next(c.label for c in columns if c.index == index)

@@ -19,10 +19,13 @@ NOT_A_MOMENT_ZH = (
     "约定|承诺|预约|保修|质保|生产|出厂|购买|采购|入库|出库|有效"
 )
 _TICKET_HEAD = "(单)?(编号|号码|单号|号|编码|id|no|流水号)$"
-_TICKET_MOD = (
-    "工单|报修|维修|服务|派工|报障|故障|投诉|单据|记录|流水|案件|事件|任务|申请|信息|返修|售后|保修|索赔|"
-    "受理|业务|送修|检修|抢修|工作|作业|问题|停机|报警|呼叫|来电|维保|需求|请求|巡检|回访|报告"
+# Modifiers that name the ticket itself (the clerk's 报修单 / 工单) ...
+_TICKET_OWN = (
+    "工单|报修|服务|派工|报障|故障|投诉|案件|事件|申请|信息|返修|售后|保修|索赔|受理|送修|报警|呼叫|来电|需求|请求|报事|"
+    "告警|诉求|反映|咨询"
 )
+# ... and modifiers of a record kept about it (one ticket may have several repair or work records).
+_TICKET_MOD = _TICKET_OWN + "|维修|单据|记录|流水|任务|业务|检修|抢修|工作|作业|问题|停机|维保|巡检|回访|报告|登记"
 _NOT_A_TICKET = (
     "设备|资产|出厂|机身|产品|序列|合同|订单|发票|物料|配件|零件|客户|用户|电话|手机|车牌|车架|发动机|"
     "联系|身份证|工号|批次|型号|规格|条码|备件|部件|采购|入库|出库|领料|领用|关联|父|上级|知识|员工|人员"
@@ -31,16 +34,27 @@ _SERIAL = (
     "(出厂|机身|设备|资产|产品|整机|机器|仪器|车辆|车架|发动机|主机|固定资产|机台|终端|仪表|电梯|机组)"
     "(序列)?(编号|号码|号|编码|序列号|sn|id|代码|条码|标签)$"
 )
-_SERIAL_ALONE = "^(序列号|sn码|sn号|机身号|机号|车牌|车牌号|车牌号码|车架号|vin|vin码|imei|资产编码|资产标签|设备码)$"
+# The number of one unit named by its kind: 焊机编号, 空调机号, 电梯编码, 3号泵 ... (Chinese names a machine by
+# its last character: 机 / 器 / 仪 / 泵 / 梯 / 柜 / 炉 / 阀 / 灯; vehicles are 车辆 / 车架 / 车牌 above).
+_UNIT_NUMBER = "[\u4e00-\u9fff]{0,6}(机|器|仪|泵|梯|柜|炉|阀|灯)(编号|编码|号码|序列号|序号|sn|id|号)$"
+_NOT_A_UNIT = "手机|电话|座机|传真|联系|工单|报修|订单|合同|发票|单据|车间|服务|网点|车牌|司机|话机"
+_SERIAL_ALONE = (
+    "^(序列号|sn码|sn号|机身号|机号|车号|车牌|车牌号|车牌号码|车架号|vin|vin码|imei|资产编码|资产标签|设备码|条码|条形码|"
+    "产品条码)$"
+)
 _NOT_A_PERSON = (
     "申请|报修|报障|联系|录入|登记|填报|填表|创建|制表|审核|客户|用户|验收|回访|上报|报告|提出|发起|使用|送修|来电|投诉"
 )
 
 ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
     "repairs": (
-        ZhRule("ticket_no", 0.85, f"(?:{_TICKET_MOD})+{_TICKET_HEAD}", _NOT_A_TICKET),
+        ZhRule(
+            "ticket_no", 0.85, f"(?:{_TICKET_MOD})*(?:{_TICKET_OWN})(?:{_TICKET_MOD})*{_TICKET_HEAD}", _NOT_A_TICKET
+        ),
+        ZhRule("ticket_no", 0.8, f"(?:{_TICKET_MOD})+{_TICKET_HEAD}", _NOT_A_TICKET),
         ZhRule("serial_no", 0.85, _SERIAL, "型号|规格|名称|类别|类型|合同|订单"),
         ZhRule("serial_no", 0.85, _SERIAL_ALONE),
+        ZhRule("serial_no", 0.7, _UNIT_NUMBER, _NOT_A_UNIT),  # weaker than 出厂编号 / 产品编号 / 设备编号
         ZhRule(
             "reported_at",
             0.85,
@@ -57,20 +71,36 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
             f"复电|送电|启机|并网|修竣|办结|终止|停止){_T}",
             NOT_A_MOMENT_ZH + "|开始|计划",
         ),
-        ZhRule("resolved_at", 0.65, f"(关闭|关单|结单|销单|归档|闭环|结案|验收){_T}", NOT_A_MOMENT_ZH),
+        ZhRule(
+            "resolved_at", 0.65, f"(关闭|关单|结单|销单|销记|销号|销项|归档|闭环|结案|验收|办结){_T}", NOT_A_MOMENT_ZH
+        ),
+        ZhRule("resolved_at", 0.6, f"(取机|取件|交机|还机|返还|交付){_T}", NOT_A_MOMENT_ZH),
+        # the end of the work, as 开始处理时间 is its start
+        ZhRule("resolved_at", 0.85, f"(结束|完成|完毕)(处理|维修|检修|抢修|施工|作业){_T}", NOT_A_MOMENT_ZH),
+        # When the work was done (维修日期 beside 报修日期): the nearest key is the fix; weak, so a clearer
+        # 完成时间 wins it.
+        ZhRule("resolved_at", 0.6, f"(维修|检修|处理|抢修|修理|施工|维护|作业){_T}", NOT_A_MOMENT_ZH + "|开始|起始"),
         ZhRule(
             "responded_at",
             0.8,
             f"(响应|接单|签收|分派|指派|派单|派工|确认|接收){_T}",
             NOT_A_MOMENT_ZH + "|完工|完成|修复|结束|关闭|验收|结案",
         ),
+        ZhRule("responded_at", 0.6, f"(受理|接报|接警|接件){_T}", NOT_A_MOMENT_ZH),
         ZhRule("on_site_at", 0.8, f"(到场|到达|上门|到现场|抵达|到厂|进场|现场|签到){_T}", NOT_A_MOMENT_ZH),
+        ZhRule(
+            "on_site_at",
+            0.6,
+            f"((维修|检修|处理|抢修|施工|作业)开始|开始(维修|检修|处理|抢修|施工|作业)){_T}",
+            NOT_A_MOMENT_ZH,
+        ),
         ZhRule("plan_at", 0.75, f"(方案|报价)(提交|提供|给出)?{_T}", NOT_A_MOMENT_ZH.replace("计划|", "")),
         ZhRule(
             "technician",
             0.85,
             "(维修|检修|维护|保养|修理|处理|负责|责任|经办|执行|接单|服务|施工|抢修|巡检|值班|主修|跟进|"
-            "操作|承修|作业)(人|人员|员|工|者|工程师|师傅|技师|技术员)(姓名|名字)?$",
+            "操作|承修|作业|巡查|巡视|点检|检查|安装|调试|上门|保养|运维|承办|主办)(人|人员|员|工|者|工程师|师傅|技师|技术员)"
+            "(姓名|名字)?$",
             _NOT_A_PERSON,
         ),
         ZhRule(
@@ -83,22 +113,30 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule(
             "fault_description",
             0.85,
-            "(故障|问题|报修|报障|投诉|需求|申报|事件|工单|异常|缺陷|现象|症状|情况)(描述|现象|内容|说明|情况|"
+            "(故障|问题|报修|报障|投诉|需求|申报|事件|工单|异常|缺陷|现象|症状|情况|告警|报警|预警)(描述|现象|内容|说明|情况|"
             "详情|简述|摘要|表现|概述)$",
             "类别|类型|分类|代码|编号|级别|等级|原因|部位|状态|处理|时间|日期|措施|结果|次数|是否",
         ),
         ZhRule("fault_description", 0.85, "^(故障|问题|现象|症状|描述|故障现象|故障情况|故障内容|问题现象)$"),
         ZhRule("fault_description", 0.8, "^(报修|报障|反映|反馈|投诉|用户反映|客户反映|用户|客户)问题$"),
-        ZhRule("fault_description", 0.6, "^(内容|详情|摘要|事由)$"),
+        ZhRule(
+            "fault_description",
+            0.8,
+            "^(用户|客户|业主|来电)?((反映|反应|诉求)(内容|描述|情况|事项|问题)?|(来电|咨询|报事|投诉|申报|上报)(内容|事项))$",
+        ),
+        ZhRule("fault_description", 0.6, "^(内容|详情|摘要|事由|详细描述|具体描述|详细情况)$"),
+        ZhRule("fault_description", 0.8, "^(报修|报障|故障|申报|投诉)事项$"),
         ZhRule("fault_description", 0.55, "^(标题|主题)$"),
         ZhRule(
             "fault_category",
             0.8,
-            "(故障|问题|报修|缺陷|事件|报障|异常|维修)(类别|类型|分类|种类|大类|小类|部位|部件|系统|代码|编码|性质)$",
+            "(故障|问题|报修|缺陷|事件|报障|异常|维修|告警|报警|预警)(类别|类型|分类|种类|大类|小类|部位|部件|系统|代码|编码|性质)$",
             "时间|日期",
         ),
         ZhRule("fault_category", 0.7, "^(系统|部位|类别|分类|故障部位|故障系统|所属系统|子系统)$"),
         ZhRule("request_type", 0.82, "(服务|报修|工单|请求|业务|需求|维修)(类别|类型|性质)$"),
+        # Weaker: when the values are not request-type choices (管网-窨井类, 泵站-配电设备), the kind of fault.
+        ZhRule("fault_category", 0.6, "(工单|报修|服务|维修|业务|报事|诉求|投诉|咨询|反映)(类别|类型|分类|大类|小类)$"),
         ZhRule(
             "fault_level",
             0.85,
@@ -116,7 +154,7 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule(
             "cause",
             0.85,
-            "(故障|问题|损坏|失效|停机|事故|异常|根本)?(原因|成因)(分析|类别|分类|类型)?$",
+            "(故障|问题|损坏|失效|停机|事故|异常|根本)?(原因|成因|根因)(分析|类别|分类|类型)?$",
             "延误|超时|退回|取消|拒绝|未修复|未完成|挂起|处理|进度",
         ),
         ZhRule(
@@ -138,11 +176,12 @@ ZH_RULES: dict[str, tuple[ZhRule, ...]] = {
         ZhRule("fee_charged", 0.8, "^(收费|收费金额|总费用|费用合计|费用|金额|维修金额)$"),
         ZhRule("loaner", 0.85, "(备用机|借用机|代用机|周转机)"),
         ZhRule("signed_off", 0.8, "(客户|用户|顾客)?(签字|签名|签收|签认)(确认)?$", "时间|日期"),
+        ZhRule("signed_off", 0.7, "^(客户|用户|顾客|业主)(确认|验收)(完成|结果)?$"),
         ZhRule(
             "branch",
             0.8,
-            "(网点|分公司|服务站|维修站|维修点|服务中心|维修中心|办事处|营业部|门店|站点|分部|服务部|售后部|分中心)"
-            "(名称)?$",
+            "(所属|归属)?(网点|分公司|服务站|维修站|维修点|服务中心|维修中心|办事处|营业部|门店|站点|分部|服务部|售后部|分中心|"
+            "服务商|售后服务商)(名称)?$",
             "客户|用户|地址|电话",
         ),
         ZhRule("notes", 0.85, "^(备注|说明|附注|其他|其它|备注说明|补充说明|情况说明|批注|备忘|备注信息)$"),
@@ -194,7 +233,7 @@ EXACT_ZH: dict[str, tuple[tuple[str, float, tuple[str, ...]], ...]] = {
             0.9,
             ("单号", "工单号", "工单编号", "报修单号", "维修单号", "服务单号", "派工单号", "流水号", "单据号"),
         ),
-        ("ticket_no", 0.6, ("编号", "序号", "记录号")),
+        ("ticket_no", 0.6, ("编号", "记录号")),
         ("reported_at.date", 0.7, ("日期",)),
         ("reported_at.time", 0.7, ("时间", "开始", "开始时间", "起始时间")),
         ("resolved_at.time", 0.7, ("结束", "结束时间", "终止时间")),

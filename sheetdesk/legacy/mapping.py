@@ -35,6 +35,7 @@ from sheetdesk.legacy.labels import LabelHit, core, fuzzy_hits, read_label, word
 from sheetdesk.legacy.lexicon import CLOSED, DEADLINE, NOT_A_MOMENT, ON_SITE, RESOLVED, RESPONDED
 from sheetdesk.legacy.lexicon_zh import NOT_A_MOMENT_ZH
 from sheetdesk.legacy.mapfile import MapFile, resolve_column
+from sheetdesk.legacy.moments import always_earlier
 from sheetdesk.legacy.result import Candidate, ColumnMap, Decision, target_title
 from sheetdesk.legacy.sniff import Profile, has_times, mostly_times
 from sheetdesk.legacy.table import Layout
@@ -83,6 +84,7 @@ class _State:
     accepted: dict[int, Claim] = field(default_factory=dict)
     owner: dict[tuple[str, str], int] = field(default_factory=dict)  # (key, slot) -> column
     lost: dict[int, list[tuple[Claim, int]]] = field(default_factory=dict)
+    others: dict[int, list[Claim]] = field(default_factory=dict)  # a granted column's other claims, strongest first
     below: dict[int, list[Claim]] = field(default_factory=dict)  # claims too weak, or not fitting
     decisions: list[Decision] = field(default_factory=list)
 
@@ -137,6 +139,7 @@ def map_columns(
                         state.below.setdefault(col, []).append(claim)
         claims.extend(_content_claims(col, state))
     _grant(state, claims)
+    _report_is_the_first_moment(state)
     _pair_date_and_time(state)
     _main_date_by_content(state)
     _identifier(state)
@@ -220,7 +223,11 @@ def _says_not_a_moment(state: _State, col: int) -> bool:
     return bool(set(words(core(text))) & _OTHER_MOMENT) or bool(re.search(_OTHER_MOMENT_ZH, text))
 
 
-_OTHER_MOMENT_ZH = NOT_A_MOMENT_ZH + "|完成|修复|结束|关闭|响应|到场|到达|恢复|完工|解决|验收|结案|关单"
+_OTHER_MOMENT_ZH = (
+    NOT_A_MOMENT_ZH + "|完成|修复|结束|关闭|响应|到场|到达|恢复|完工|解决|验收|结案|关单"
+    # the moment of some later step, or of another record: never the date the fault was reported
+    "|(回访|随访|维修|检修|处理|派工|派单|接单|购买|购机|安装|预约)(的)?(时间|日期|时刻)"
+)
 # Words that make a date column some other moment than the main one: a deadline (`Time to Resolution`),
 # a duration, or the end of the work (`Closed`, `Resolved`).
 _OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE
@@ -229,6 +236,7 @@ _OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SIT
 def _grant(state: _State, claims: list[Claim]) -> None:
     for claim in sorted(claims, key=lambda c: (-c.rank, c.col)):
         if claim.col in state.accepted:
+            state.others.setdefault(claim.col, []).append(claim)
             continue
         taken = [state.owner[(claim.target.key, s)] for s in slots(claim.target, state.register)
                  if (claim.target.key, s) in state.owner]  # fmt: skip
@@ -236,6 +244,49 @@ def _grant(state: _State, claims: list[Claim]) -> None:
             state.lost.setdefault(claim.col, []).append((claim, taken[0]))
             continue
         state.grant(claim)
+
+
+def _report_is_the_first_moment(state: _State) -> None:
+    """Two columns read as the report time: the one earlier in every row is the report (`moments`); the
+    other takes its next meaning (受理时间 -> Responded At) or is kept in notes."""
+    key = PRIMARY_DATETIME.get(state.register.key)
+    winner = state.owner.get((key, "date")) if key else None
+    if winner is None or state.accepted[winner].target != Target(key or ""):
+        return
+    rivals = [c for c, losses in state.lost.items() if c not in state.accepted
+              and any(cl.target == Target(key or "") and w == winner for cl, w in losses)]  # fmt: skip
+    rows, data = state.layout.sheet.rows, state.layout.data_rows()
+    for rival in rivals:
+        earlier, compared = always_earlier(rows, data, rival, winner)
+        if not earlier:
+            continue
+        won = state.accepted[winner]
+        claim = next(cl for cl, w in state.lost[rival] if cl.target == Target(key or "") and w == winner)
+        state.release(winner)
+        state.grant(claim)
+        state.lost.setdefault(winner, []).append((won, rival))
+        for other in state.others.get(winner, []):
+            if (
+                other.target.key != key
+                and other.misfit is None
+                and other.score >= THRESHOLD
+                and state.free(other.target)
+            ):
+                state.grant(other)
+                break
+        state.decisions.append(
+            Decision(
+                "mapping.first_moment",
+                {
+                    "first": state.label(rival),
+                    "second": state.label(winner),
+                    "count": compared,
+                    "target": target_title(Target(key or ""), state.register),
+                },
+                state.label(rival),
+            )  # fmt: skip
+        )
+        return
 
 
 def _pair_date_and_time(state: _State) -> None:

@@ -83,12 +83,48 @@ def _iso_from_month_name(m: re.Match[str]) -> str:
     return f"{year}-{month:02d}-{int(m[2]):02d} {clock}"
 
 
+# A clock time as clerks write it in Chinese: `上午9点`, `下午3点半`, `晚上8:30`, `9点30分`, `14时`.
+_PERIOD = "上午|早上|早晨|清晨|凌晨|中午|下午|傍晚|晚上|夜间|夜里"
+_CLOCK_ZH = re.compile(
+    rf"(?:({_PERIOD})\s*)?(?<![\d.])(\d{{1,2}})\s*(?:[点时]钟?\s*(?:(半)|(\d{{1,2}})\s*(?:分钟?)?)?|[:：]\s*(\d{{2}}))"
+    r"(?![\d:：.])"
+)
+_AFTERNOON = {"下午", "傍晚", "晚上", "夜间", "夜里"}
+_CLOCK_HINT = re.compile("[点时午晚凌傍夜早清]")  # a character every Chinese clock time above has
+
+
+def _clock(m: re.Match[str]) -> str:
+    """One Chinese clock time as `HH:MM` on the 24-hour clock; left as written when it is not a time."""
+    period, hour = m[1], int(m[2])
+    minute = 30 if m[3] else int(m[4] or m[5] or 0)
+    if period is None and m[5] is not None:
+        return m[0]  # a plain `9:30` is the parser's own business
+    if period in _AFTERNOON and hour < 12:
+        hour += 12
+    elif period == "中午" and hour < 11:
+        hour += 12
+    elif period == "凌晨" and hour == 12:
+        hour = 0
+    elif period in _AFTERNOON and hour == 12 and period != "下午":
+        return m[0]  # 晚上12点: midnight of which day? not guessed
+    if hour > 23 and not (hour == 24 and minute == 0) or minute > 59:
+        return m[0]
+    return f"{hour:02d}:{minute:02d}"
+
+
+def clock_zh(text: str) -> str:
+    """`2023年5月1日 上午9点` -> `2023年5月1日 09:00`; `下午3点半` -> `15:30`."""
+    if _CLOCK_HINT.search(text) is None:  # most values: one scan, no rewrite
+        return text
+    return _CLOCK_ZH.sub(_clock, text)
+
+
 def _prepare(text: str) -> str:
     """Fold full-width forms, drop a time zone, expand two-digit years, space `日` from the time.
 
     A zone (`+01:00`, `Z`) is dropped: the clock time is kept as the log wrote it.
     """
-    s = _ZONE.sub(lambda m: m[1] or "", fold(text))
+    s = _ZONE.sub(lambda m: m[1] or "", clock_zh(fold(text)))
     s = _CTIME.sub(_iso_from_month_name, _WEEKDAY.sub("", s))
     s = _SHORT_YEAR.sub(lambda m: m[1] + ("20" if int(m[2]) < 70 else "19") + m[2], s)
     s = re.sub(r"日(?=\d)", "日 ", s)
@@ -163,7 +199,7 @@ def read_time(value: Any) -> tuple[dt.time, int] | None:
             return _from_seconds(int(number) // 100 * 3600 + int(number) % 100 * 60)
         return None
     if isinstance(value, str):
-        s = fold(value).replace("：", ":")
+        s = clock_zh(fold(value)).replace("：", ":")
         if _END_OF_DAY.match(s) or s == "2400":
             return dt.time(0, 0), 1
         if _ONE_DIGIT_MINUTE.match(s):
@@ -228,20 +264,51 @@ def read_text(value: Any) -> str | None:
     return text
 
 
+# `5月1日`, `5月1号`, `5月1日 上午9点`: a date without its year (a monthly ledger writes the year once, on top).
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*(\d{1,2}:\d{2}(?::\d{2})?))?$")
+
+
+def read_month_day(value: Any, year: int) -> dt.datetime | None:
+    """A month-day date (`5月1日`, with a time or not) in the given year."""
+    if not isinstance(value, str):
+        return None
+    m = _MONTH_DAY.match(_prepare(value).strip())
+    if not m:
+        return None
+    try:
+        stamp = dt.datetime(year, int(m[1]), int(m[2]))
+    except ValueError:
+        return None
+    if m[3]:
+        t = parse_time_text(m[3])
+        if t is None:
+            return None
+        stamp = dt.datetime.combine(stamp.date(), t)
+    return stamp
+
+
+def is_month_day(value: Any) -> bool:
+    """A date written without its year (`5月1日`): a date to the profile, read only once a year is known."""
+    return read_month_day(value, 2000) is not None  # 2000 is a leap year: 2月29日 is a date
+
+
 def looks_like_date(value: Any) -> bool:
-    """A value that reads as a date with any day order (for sniffing)."""
+    """A value that reads as a date with any day order, or a date without its year (for sniffing)."""
     if isinstance(value, str):
         s = _prepare(value)
         m = _DMY_TEXT.match(s)
         if m:
             return int(m[1]) <= 31 and int(m[2]) <= 31
+        if read_datetime(value, None) is not None:
+            return True
+        return "月" in s and _MONTH_DAY.match(s.strip()) is not None and is_month_day(value)
     return read_datetime(value, None) is not None
 
 
 def has_time_of_day(value: Any) -> bool:
-    stamp = read_datetime(value, True) or read_datetime(value, False)
+    stamp = read_datetime(value, True) or read_datetime(value, False) or read_month_day(value, 2000)
     if isinstance(value, str) and stamp is not None:
-        return bool(re.search(r"\d[:：时]\d", fold(value)))
+        return bool(re.search(r"\d[:：时点]\s*\d|\d\s*点|[午晚上]\s*\d", fold(value)))
     return stamp is not None and (stamp.hour, stamp.minute, stamp.second) != (0, 0, 0)
 
 

@@ -43,6 +43,7 @@ class ColumnMap:
     source: str  # mapping file | label | schema alias | lexicon | rule | content | identifier | unmapped | index
     samples: list[str] = field(default_factory=list)
     dayfirst: bool | None = None  # decided for date columns
+    year: int | None = None  # for dates written without a year (5月1日), when the file names one
     carry_down: bool = False  # blanks mean "same as above"
     candidates: list[Candidate] = field(default_factory=list)  # for columns left unmapped
 

@@ -9,7 +9,9 @@ Each is rejected with its reason (never dropped):
   column right) is found from the columns' own vocabularies: from some column
   on, no value fits its column and at least two fit the column to their left;
 - a note (制表人：王五 under the table) is a row with one value where records
-  typically have four or more (decided in `importer`).
+  typically have four or more, or a short line of sign-offs and `label：value`
+  notes (`制表人：王五 | 审核：李四`) where records have twice as many values
+  (decided in `classify`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,23 @@ def is_totals(value: str) -> bool:
         if len(_TOTALS_MEMO) < 100_000:
             _TOTALS_MEMO[value] = found
     return found
+
+
+# A sign-off or note line under a table: `制表人：王五`, `审核 | 李四`, `日期：2023.5.31`, `备注：以上均已回访`.
+_SIGN_OFF = re.compile(
+    r"^(制表|填表|统计|审核|审批|复核|批准|核对|校对|经办|负责|主管|签字|签名|签收|盖章|记录|编制|部门负责|单位)"
+    r"(人|员|部门|领导)?\s*([:：]|$)"
+)
+_LABEL_VALUE = re.compile(r"^[^\d:：]{1,10}[:：]")
+
+
+def sign_off_line(cells: list[str]) -> bool:
+    """A line of `label：value` notes, or one that starts with a sign-off label (制表人, 审核, 负责人 ...)."""
+    if not cells:
+        return False
+    if _SIGN_OFF.match(cells[0]):
+        return True
+    return all(_LABEL_VALUE.match(c) for c in cells)
 
 
 def totals_cell(row: list[Any]) -> tuple[int, str] | None:

@@ -55,6 +55,11 @@ DECISIONS: dict[str, Msg] = {
         "'{column}' looks like {target} by its header, but {reason}; kept in notes instead",
         "“{column}”按表头像是{target}，但{reason}；改为保留在备注中",
     ),
+    "mapping.first_moment": Msg(
+        "'{first}' is earlier than '{second}' in every row compared ({count}): the first moment is {target}; "
+        "'{second}' is a later step",
+        "“{first}”在比较的各行（{count} 行）中都早于“{second}”：最早的时刻才是{target}；“{second}”是其后的环节",
+    ),
     "mapping.identifier": Msg(
         "'{column}' holds a unique identifier in every row ({samples}): used as {target} instead of generating one",
         "“{column}”每行都是唯一编号（{samples}）：用作{target}，不再生成",
@@ -96,6 +101,23 @@ DECISIONS: dict[str, Msg] = {
         "'{column}': Unix timestamps ({unit} since 1970-01-01) read as UTC date and time: {count}",
         "“{column}”：{count} 个 Unix 时间戳（自 1970-01-01 起的{unit}）按 UTC 日期时间读取",
     ),
+    "dates.year": Msg(
+        "'{column}': dates without a year ({count}, e.g. {example}) read in {year}, the one year the file names "
+        "('{where}')",
+        "“{column}”：{count} 个日期没有写年份（例如 {example}），按文件中唯一出现的年份 {year} 读取（“{where}”）",
+    ),
+    "dates.no_year": Msg(
+        "'{column}': dates without a year ({count}, e.g. {example}) are not read: the title, sheet and file name "
+        "name no single year; write the year in the title (2023年5月…) or in the cells",
+        "“{column}”：{count} 个日期没有写年份（例如 {example}），未读取：标题、工作表名和文件名中没有唯一的年份；"
+        "请在标题（如 2023年5月…）或单元格中写明年份",
+    ),
+    "dates.year_end": Msg(
+        "'{column}': dates without a year ({count}) run from late in one year into the next (12月 then 1月); "
+        "the file names only {year}, so they are not read; write the year in the cells",
+        "“{column}”：{count} 个没有年份的日期跨越了年底（先 12月 后 1月）；文件只写了 {year} 年，无法确定，未读取；"
+        "请在单元格中写明年份",
+    ),
     "tickets.generated": Msg(
         "rows that got a generated ticket number IMP-<8 hex> ({why}): {count}; it is a hash of the row's values, "
         "so the same row gets the same number on every import, and the row's notes say so",
@@ -118,6 +140,10 @@ REJECTS: dict[str, Msg] = {
     "note": Msg(
         "a single cell ('{value}' in {cell}) where records have about {typical} values: a note, not a record",
         "单独一个单元格（{cell} 中的“{value}”），而记录通常约有 {typical} 个值：是说明，不是记录",
+    ),
+    "sign_off": Msg(
+        "a sign-off or note line ('{value}' from {cell}) where records have about {typical} values: not a record",
+        "签字或说明行（{cell} 起的“{value}”），而记录通常约有 {typical} 个值：不是记录",
     ),
     "repeated_header": Msg("the header repeated (a new page?), not data", "重复的表头（换页？），不是数据"),
     "totals": Msg("a totals row ('{value}' in {cell})", "合计行（{cell} 中的“{value}”）"),

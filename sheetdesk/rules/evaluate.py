@@ -21,8 +21,9 @@ from typing import Any
 from sheetdesk.links import Links, RecordColumns, build_links, match_key
 from sheetdesk.rules.callbacks import callback_result
 from sheetdesk.rules.finding import Finding, Located
-from sheetdesk.rules.kpis import RepairRecord, compute_kpis, visit_kpis
-from sheetdesk.rules.policy import Policy
+from sheetdesk.rules.holds import Hold, ticket_holds
+from sheetdesk.rules.kpis import HeldTime, RepairRecord, compute_kpis, hold_kpis, visit_kpis
+from sheetdesk.rules.policy import ConditionKey, Policy, SlaRule
 from sheetdesk.rules.results import REPAIR_FIELDS, SALE_FIELDS, RepairResult, SaleResult
 from sheetdesk.rules.sla import SlaResult, evaluate_sla
 from sheetdesk.rules.visits import VisitEvaluation, evaluate_visits
@@ -40,6 +41,13 @@ class Evaluation:
     repairs: list[RepairResult]
     kpis: dict[str, Any]
     findings: list[Located] = field(default_factory=list)
+    # Per Holds record: its time on hold as counted (None: it pauses nothing); empty without a Holds register.
+    holds: list[HeldTime | None] = field(default_factory=list)
+    # What the annotated sheet has to show: the targets whose held time can be
+    # more than 0 (with a Holds register, those the policy pauses), and whether
+    # the SLA row depends on more than type and level.
+    held_targets: tuple[str, ...] = ()
+    sla_conditional: bool = False
     visits: VisitEvaluation = field(default_factory=VisitEvaluation)
     planned: bool = False  # the policy has a maintenance plan
 
@@ -76,22 +84,30 @@ def evaluate(
     policy: Policy,
     as_of: dt.datetime,
     links: Links | None = None,
+    holds: Sequence[Record] | None = None,
     visits: Sequence[Record] = (),
 ) -> Evaluation:
     """Warranty per sale (as of `as_of`) and per repair, SLA, callbacks, planned visits and KPIs.
 
     A serial listed twice in the register uses its first row (validation
     reports the duplicate). A repair without reported_at gets nulls.
+    `holds` are the Holds register's records (None: the workbook has none;
+    the KPIs then have no `holds` part); `visits` the Visits register's (the
+    KPIs have a `visits` part only when the policy plans visits).
     """
     if links is None:
-        links = build_links(
-            {"sales": RecordColumns(sales), "repairs": RecordColumns(repairs), "callbacks": RecordColumns(callbacks),
-             "visits": RecordColumns(visits)}
-        )  # fmt: skip
+        tables = {"sales": sales, "repairs": repairs, "callbacks": callbacks, "holds": holds or [], "visits": visits}
+        links = build_links({k: RecordColumns(v) for k, v in tables.items()})
     to_sale = links.repair_sale
     calls_of = links.callback_repair.children_of
     called_at = [cb.get("callback_at") for cb in callbacks]
     satisfaction = [cb.get("satisfaction") for cb in callbacks]
+    holds_of = ticket_holds(holds or (), links.hold_repair, repairs)
+    held: list[HeldTime] = []
+    conditional = policy.sla_conditional
+    conditions_of: dict[int | None, ConditionKey] = {}
+    # Equally specific SLA rows that both matched a repair: the pair (by identity) -> the rows and the repair.
+    ties: dict[tuple[int, int], tuple[SlaRule, SlaRule, int]] = {}
 
     out = Evaluation([_sale_result(sale, policy, as_of) for sale in sales], [], {})
     for i, sale in enumerate(out.sales):
@@ -109,6 +125,11 @@ def evaluate(
         j = to_sale.parent_of[indexes[0]]  # every repair of one key names the same sale
         sold = sales[j] if j is not None else None
         warranty = _warranties(repairs, indexes, sold, policy)
+        conditions = None
+        if conditional:
+            conditions = conditions_of.get(j)
+            if conditions is None:
+                conditions = conditions_of[j] = policy.condition_key(sold or {})
         for i in indexes:
             rep = repairs[i]
             w = warranty.get(i)
@@ -117,7 +138,14 @@ def evaluate(
             sla, call = None, None
             reported = rep.get("reported_at")
             if isinstance(reported, dt.datetime):
-                sla = _sla(rep, reported, policy, as_of)
+                own_holds = holds_of.get(i, ()) if holds_of else ()
+                sla = _sla(rep, reported, policy, as_of, own_holds, conditions)
+                if conditional:
+                    tie = policy.sla_match(rep.get("request_type"), rep.get("fault_level"), conditions).tie
+                    if tie is not None and sla.rule is not None:
+                        ties.setdefault((id(sla.rule), id(tie)), (sla.rule, tie, i))
+                if own_holds:
+                    held.extend(_held_time(own_holds, rep, reported, sla, policy, as_of))
                 for year in sla.uncovered_years:
                     uncovered.setdefault(year, i)
                 pairs = [(at, satisfaction[k]) for k in calls_of[i] if isinstance(at := called_at[k], dt.datetime)]
@@ -133,7 +161,8 @@ def evaluate(
         out.findings.append(
             Located("repairs", first, Finding("calendar.uncovered_year", "reported_at", {"year": year}))
         )
-    out.findings.sort(key=lambda f: (f.register, f.index))
+    out.findings.extend(_tie_findings(ties, repairs, policy))
+    out.findings.sort(key=lambda f: (f.register, f.index if f.index is not None else -1))
     out.repairs = [r for r in results if r is not None]
     terms = [_terms(s) for s in out.sales]
     out.visits = evaluate_visits(sales, repairs, visits, terms, policy, as_of, links)
@@ -141,8 +170,50 @@ def evaluate(
     for j, day in out.visits.next_due.items():
         out.sales[j].next_visit_due = day
     out.kpis = compute_kpis([r for r in records if r is not None], policy.settings)
+    if holds is not None:
+        out.holds = [None] * len(holds)
+        for h in held:
+            if h.index is not None:
+                out.holds[h.index] = h
+        out.kpis["holds"] = hold_kpis(held)
+        out.held_targets = policy.pausable_targets()
+    out.sla_conditional = conditional
     if out.planned:
         out.kpis["visits"] = visit_kpis(out.visits.planned)
+    return out
+
+
+def _held_time(
+    holds: Sequence[Hold], rep: Record, reported: dt.datetime, sla: SlaResult, policy: Policy, as_of: dt.datetime
+) -> list[HeldTime]:
+    """Each hold's working time on the ticket's SLA calendar (24x7 without an SLA row),
+    from when the ticket was reported until it was resolved (or as-of)."""
+    kind = sla.calendar or "24x7"
+    calendar = policy.calendar(kind)
+    resolved = rep.get("resolved_at")
+    stop = resolved if isinstance(resolved, dt.datetime) else as_of
+    out = []
+    for h in holds:
+        start, end = max(h.start, reported), min(h.end or stop, stop)
+        us = calendar.elapsed_us(start, end) if end > start else 0
+        running = resolved is None and h.start <= as_of and (h.end is None or h.end > as_of)
+        out.append(HeldTime(h.reason, us // 60_000_000, running, rep.get("ticket_no"), kind, h.index))
+    return out
+
+
+def _tie_findings(
+    ties: Mapping[tuple[int, int], tuple[SlaRule, SlaRule, int]], repairs: Sequence[Record], policy: Policy
+) -> list[Located]:
+    """One `policy.ambiguous_sla` per pair of equally specific SLA rows that both matched a
+    repair, at the later row's first condition cell, naming the first repair concerned."""
+    place = policy.places.get("sla")
+    out = []
+    for first, second, i in sorted(ties.values(), key=lambda tie: tie[2]):
+        column = next((k for k, _v in second.conditions), "fault_level")
+        value = second.shown.get(column)
+        at = place.where(second.row, column, value) if place is not None else {"sheet": "SLA", "row": second.row}
+        params = {"row": first.row, "ticket": repairs[i].get("ticket_no")}
+        out.append(Located("sla", None, Finding("policy.ambiguous_sla", column, params), at))
     return out
 
 
@@ -203,11 +274,19 @@ def _facts(rep: Record) -> RepairFacts:
     )
 
 
-def _sla(rep: Record, reported: dt.datetime, policy: Policy, as_of: dt.datetime) -> SlaResult:
+def _sla(
+    rep: Record,
+    reported: dt.datetime,
+    policy: Policy,
+    as_of: dt.datetime,
+    holds: Sequence[Hold] = (),
+    conditions: ConditionKey | None = None,
+) -> SlaResult:
     events = {t.event: v if isinstance(v := rep.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
     return evaluate_sla(
-        policy, rep.get("request_type"), rep.get("fault_level"), reported, events, as_of, rep.get("loaner")
-    )
+        policy, rep.get("request_type"), rep.get("fault_level"), reported, events, as_of, rep.get("loaner"),
+        holds, conditions,
+    )  # fmt: skip
 
 
 def _record(rep: Record, result: RepairResult, serial: str | None, sold: Record | None, branch: Any) -> RepairRecord:

@@ -34,11 +34,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Located:
-    """A finding on one record: `register` is sales/repairs/callbacks, `index` the record's position."""
+    """A finding on one record: `register` is sales/repairs/callbacks/holds, `index` the record's position.
+
+    `at`, when given, is where the finding already is (a policy sheet's cell,
+    which only the policy knows): the caller uses it as it is.
+    """
 
     register: str
     index: int | None  # None: the sheet as a whole
     finding: Finding
+    at: Mapping[str, Any] | None = None
 
 
 def beyond_calendar(column: str, what: str) -> Finding:

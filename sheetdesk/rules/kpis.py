@@ -27,16 +27,20 @@ from sheetdesk.schema.statuses import (
 
 __all__ = [
     "NOT_A_REPAIR",
+    "HeldTime",
     "RepairRecord",
     "compute_kpis",
     "group_kpis",
+    "hold_kpis",
     "monthly_callbacks",
     "rate",
     "repeat_repairs",
     "visit_kpis",
 ]
 
+# Compliance counts these; pending and paused targets are not decided yet.
 _COUNTED = ("met", "breached", "overdue")
+_TARGET_COUNTS = ("met", "breached", "overdue", "pending", "paused")
 
 
 @dataclass(slots=True)
@@ -139,7 +143,7 @@ class _Group:
         t, repairs, resolved, billable = self.totals()
         compliance: dict[str, dict[str, Any]] = {}
         for key in SLA_TARGET_KEYS:
-            counts = {s: t[f"{key}:{s}"] for s in ("met", "breached", "overdue", "pending")}
+            counts = {s: t[f"{key}:{s}"] for s in _TARGET_COUNTS}
             compliance[key] = {**counts, "rate": rate(counts["met"], sum(counts[s] for s in _COUNTED))}
         done, late, missing = t["cb:done"], t["cb:late"], t["cb:missing"]
         due = done + late + missing
@@ -285,6 +289,43 @@ def monthly_callbacks(records: Iterable[RepairRecord]) -> list[dict[str, Any]]:
         rated = row["satisfied"] + row["basically_satisfied"] + row["dissatisfied"]
         row["satisfaction_rate"] = rate(row["satisfied"] + row["basically_satisfied"], rated)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class HeldTime:
+    """One hold as the hold KPIs count it: its reason, its working minutes on the
+    ticket's SLA calendar (`calendar`), whether it still runs at as-of, and its ticket."""
+
+    reason: str
+    minutes: int
+    running: bool
+    ticket: Any = None
+    calendar: str = "24x7"
+    index: int | None = None  # its record in the Holds register
+
+
+def hold_kpis(holds: Iterable[HeldTime]) -> dict[str, Any]:
+    """Hold time by reason, the largest first: holds, tickets, running at as-of,
+    working minutes on hold, and the average per hold; and their total."""
+    by_reason: dict[str, dict[str, Any]] = {}
+    tickets: dict[str, set[Any]] = {}
+    all_tickets: set[Any] = set()
+    for h in holds:
+        row = by_reason.setdefault(h.reason, {"holds": 0, "tickets": 0, "running": 0, "minutes": 0})
+        row["holds"] += 1
+        row["running"] += h.running
+        row["minutes"] += h.minutes
+        tickets.setdefault(h.reason, set()).add(h.ticket)
+        all_tickets.add(h.ticket)
+    total: dict[str, Any] = {"holds": 0, "tickets": len(all_tickets), "running": 0, "minutes": 0}
+    for reason, row in by_reason.items():
+        row["tickets"] = len(tickets[reason])
+        row["average_minutes"] = round(row["minutes"] / row["holds"]) if row["holds"] else None
+        for key in ("holds", "running", "minutes"):
+            total[key] += row[key]
+    total["average_minutes"] = round(total["minutes"] / total["holds"]) if total["holds"] else None
+    ordered = dict(sorted(by_reason.items(), key=lambda item: (-item[1]["minutes"], item[0])))
+    return {"by_reason": ordered, "total": total}
 
 
 _GROUPED_BY = ("fault_level", "branch", "technician")

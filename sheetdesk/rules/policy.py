@@ -1,4 +1,6 @@
-"""The policy model of SPEC §3: warranty rules, SLA rules, the calendar and the settings.
+"""The policy model of SPEC §3 and §8: warranty rules, SLA rules (with their
+conditions), which targets a hold pauses, the calendars, the settings and the
+maintenance plan.
 
 A `Policy` is built from policy sheets that were already read and typed
 (`sheetdesk.rules.policy_build`; the reading is `sheetdesk.io.policy_source`,
@@ -18,20 +20,43 @@ from sheetdesk.report import Issue
 from sheetdesk.rules.calendar import ServiceCalendar, Window, cn_holidays
 from sheetdesk.rules.durations import Duration
 from sheetdesk.rules.intervals import Interval
-from sheetdesk.schema.statuses import SlaTargetKey
+from sheetdesk.schema.enums import CALENDAR_KIND
+from sheetdesk.schema.policy import SLA_CONDITION_KEYS
+from sheetdesk.schema.statuses import SLA_TARGET_KEYS, SlaTargetKey
 
 __all__ = [
+    "ALWAYS",
+    "BUSINESS",
+    "DEFAULT_PAUSES",
     "CalendarKind",
+    "ConditionKey",
+    "NamedCalendar",
     "PlanRule",
     "Policy",
     "Settings",
+    "SheetPlace",
+    "SlaMatch",
     "SlaRule",
     "WarrantyRule",
+    "calendar_key",
 ]
 
-CalendarKind = Literal["24x7", "business"]
+ALWAYS, BUSINESS = "24x7", "business"
+CalendarKind = str  # "24x7", "business" or the key of a calendar named in the Calendar sheet
 StartFrom = Literal["acceptance", "sale"]
 PlanDuring = Literal["warranty", "paid", "lifetime"]
+# A repair's condition values (customer, contract_no, category, service_area), each
+# folded by `match_key`, or None where no SLA row names that value.
+ConditionKey = tuple[str | None, ...]
+# Built in (SPEC §8): every hold reason pauses the resolve target only.
+DEFAULT_PAUSES: Mapping[str, frozenset[SlaTargetKey]] = {"*": frozenset({"resolve"})}
+
+
+def calendar_key(name: Any) -> str | None:
+    """How a calendar is named: `24x7` and `business` by any of their spellings
+    (`7×24`, `全天`, `5x8`, `工作时间`), any other name folded as keys are
+    (`Extended`, `extended ` are one calendar). None for a blank."""
+    return CALENDAR_KIND.read(name) or match_key(name)
 
 
 @dataclass(frozen=True)
@@ -47,14 +72,34 @@ class WarrantyRule:
 
 @dataclass(frozen=True)
 class SlaRule:
+    """One SLA row. `conditions` holds the condition columns it sets (field key, folded
+    value); a row without any applies to every repair of its type and level."""
+
     request_type: str
     fault_level: str  # "*" or I..IV
     targets: Mapping[SlaTargetKey, Duration | None] = field(default_factory=dict)  # a missing key: no target
-    calendar: CalendarKind = "business"
+    calendar: CalendarKind = BUSINESS
     loaner_after: Duration | None = None
+    conditions: tuple[tuple[str, str], ...] = ()
+    # The row's Excel row number in its SLA sheet (JSON `sla_rule`); where it was read is not its identity.
+    row: int | None = field(default=None, compare=False)
+    shown: Mapping[str, str] = field(default_factory=dict, compare=False)  # condition values as written
 
     def target(self, key: SlaTargetKey) -> Duration | None:
         return self.targets.get(key)
+
+    @property
+    def specificity(self) -> tuple[int, bool]:
+        """Conditions first, then a named level over `*`: the bigger wins."""
+        return len(self.conditions), self.fault_level != "*"
+
+
+@dataclass(frozen=True)
+class SlaMatch:
+    """The SLA row a repair gets, and the row as specific as it that also matched (a tie)."""
+
+    rule: SlaRule | None
+    tie: SlaRule | None = None
 
 
 @dataclass(frozen=True)
@@ -82,12 +127,41 @@ class PlanRule:
     grace_days: int = 0
 
 
+@dataclass(frozen=True)
+class NamedCalendar:
+    """A calendar named in the Calendar sheet besides `business` (its name as first written)."""
+
+    name: str
+    windows: Mapping[int, tuple[Window, ...]]
+
+
+@dataclass(frozen=True)
+class SheetPlace:
+    """Where a policy sheet was read, to place a finding the rules raise later."""
+
+    sheet: str
+    file: str | None
+    columns: Mapping[str, int] = field(default_factory=dict)  # field key -> 0-based column
+
+    def where(self, row: int | None, column: str | None = None, value: Any = None) -> dict[str, Any]:
+        at: dict[str, Any] = {"sheet": self.sheet, "row": row, "file": self.file}
+        if column is not None:
+            at |= {"column": column, "col_index": self.columns.get(column), "value": value}
+        return at
+
+
 _MISSING = object()
 
 
 @dataclass(frozen=True)
 class Policy:
-    """A parsed, valid policy. Build it with `parse_policy` or `default_policy`."""
+    """A parsed, valid policy. Build it with `parse_policy` or `default_policy`.
+
+    `windows`, `holidays` and `workdays` are the `business` calendar's
+    (`windows` is empty when a Calendar sheet names other calendars only);
+    `calendars` the other named calendars; `calendar_holidays` the Holidays
+    rows naming another calendar (or `*`, every calendar) by calendar key.
+    """
 
     warranty: tuple[WarrantyRule, ...]
     sla: tuple[SlaRule, ...]
@@ -97,11 +171,15 @@ class Policy:
     settings: Settings = Settings()
     maintenance: tuple[PlanRule, ...] = ()  # the planned visits; empty: no plan
     warnings: tuple[Issue, ...] = ()
-    # What is derived from the rows: the business calendar, and the rule found
-    # per category and per (request type, level), asked for every one of 200k
-    # repairs among a few distinct keys. Not an init field, so every
+    calendars: Mapping[str, NamedCalendar] = field(default_factory=dict)
+    calendar_holidays: Mapping[str, tuple[frozenset[dt.date], frozenset[dt.date]]] = field(default_factory=dict)
+    pauses: Mapping[str, frozenset[SlaTargetKey]] = field(default_factory=lambda: DEFAULT_PAUSES)
+    places: Mapping[str, SheetPlace] = field(default_factory=dict, compare=False)
+    # What is derived from the rows: the calendars, and the rule found per
+    # category and per (request type, level, conditions), asked for every one
+    # of 200k repairs among a few distinct keys. Not an init field, so every
     # dataclasses.replace() starts with an empty one.
-    _cache: dict[tuple[str | None, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def warranty_for(self, category: str | None) -> WarrantyRule:
         """The rule of `category` (matched by key: case, width and spaces folded), else the `*` row."""
@@ -136,42 +214,123 @@ class Policy:
         default = {r.kind: r for r in self.maintenance if r.category == "*"}
         return tuple(own.get(kind) or default[kind] for kind in _kinds_in_order(self.maintenance, own, default))
 
-    def sla_for(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
-        """The SLA row of (type, level): exact level first, then `*`; blank type = repair."""
-        found = self._cache.get(("sla", request_type, fault_level), _MISSING)
-        if found is _MISSING:
-            found = self._cache[("sla", request_type, fault_level)] = self._find_sla(request_type, fault_level)
-        return found  # type: ignore[no-any-return]
+    # -- SLA rows ---------------------------------------------------------------
+    @property
+    def sla_conditional(self) -> bool:
+        """True when an SLA row has a condition (the repair's sale then helps pick its row)."""
+        found = self._cache.get(("sla_conditional",))
+        if found is None:
+            found = self._cache[("sla_conditional",)] = any(r.conditions for r in self.sla)
+        return bool(found)
 
-    def _find_sla(self, request_type: str | None, fault_level: str | None) -> SlaRule | None:
+    def condition_key(self, values: Mapping[str, Any]) -> ConditionKey:
+        """A sale's condition values reduced to what the SLA rows can tell apart.
+
+        Each of customer, contract_no, category and service_area is folded
+        (`match_key`) and kept only when some row names that value: any other
+        value matches only `*`, so all of them share one key and one cached
+        lookup.
+        """
+        named = self._named_values()
+        return tuple(
+            key if (key := match_key(values.get(name))) in named[n] else None
+            for n, name in enumerate(SLA_CONDITION_KEYS)
+        )
+
+    def _named_values(self) -> tuple[frozenset[str], ...]:
+        found = self._cache.get(("named_values",))
+        if found is None:
+            found = self._cache[("named_values",)] = tuple(
+                frozenset(v for r in self.sla for k, v in r.conditions if k == name) for name in SLA_CONDITION_KEYS
+            )
+        return found
+
+    def sla_match(
+        self, request_type: str | None, fault_level: str | None, conditions: ConditionKey | None = None
+    ) -> SlaMatch:
+        """The SLA row of a repair, cached per (type, level, conditions).
+
+        Candidates: rows of the type (blank = repair) whose level is the
+        repair's or `*` and whose every condition equals the repair's. The one
+        with the most conditions wins, then a named level over `*`, then the
+        first row; a second candidate as specific as the winner is the `tie`.
+        """
+        cache_key = ("sla", request_type, fault_level, conditions)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._cache[cache_key] = self._find_sla(request_type, fault_level, conditions)
+        return found
+
+    def sla_for(
+        self, request_type: str | None, fault_level: str | None, conditions: ConditionKey | None = None
+    ) -> SlaRule | None:
+        """The SLA row of (type, level[, conditions]): see `sla_match`."""
+        return self.sla_match(request_type, fault_level, conditions).rule
+
+    def _find_sla(self, request_type: str | None, fault_level: str | None, conditions: ConditionKey | None) -> SlaMatch:
         rtype = request_type or "repair"
-        star = None
+        have = dict(zip(SLA_CONDITION_KEYS, conditions or (None,) * len(SLA_CONDITION_KEYS), strict=True))
+        best: SlaRule | None = None
+        tie: SlaRule | None = None
         for rule in self.sla:
-            if rule.request_type != rtype:
+            if rule.request_type != rtype or not (
+                rule.fault_level == "*" or (fault_level and rule.fault_level == fault_level)
+            ):
                 continue
-            if fault_level and rule.fault_level == fault_level:
-                return rule
-            if rule.fault_level == "*":
-                star = rule
-        return star
+            if any(have[k] != v for k, v in rule.conditions):
+                continue
+            if best is None or rule.specificity > best.specificity:
+                best, tie = rule, None
+            elif rule.specificity == best.specificity and tie is None:
+                tie = rule
+        return SlaMatch(best, tie)
+
+    # -- holds ------------------------------------------------------------------
+    def paused_targets(self, reason: str | None) -> frozenset[SlaTargetKey]:
+        """The targets a hold for `reason` pauses (its row, else the `*` row)."""
+        if reason is None:
+            return frozenset()
+        found = self.pauses.get(reason)
+        return found if found is not None else self.pauses.get("*", frozenset())
+
+    def pausable_targets(self) -> tuple[SlaTargetKey, ...]:
+        """The targets some hold reason pauses, in declared order."""
+        paused = set().union(*self.pauses.values()) if self.pauses else set()
+        return tuple(k for k in SLA_TARGET_KEYS if k in paused)
+
+    # -- calendars --------------------------------------------------------------
+    def calendar_names(self) -> dict[str, str]:
+        """Every calendar an SLA row may name: key -> name as written."""
+        names = {ALWAYS: ALWAYS}
+        if self.windows:
+            names[BUSINESS] = BUSINESS
+        names |= {key: cal.name for key, cal in self.calendars.items()}
+        return names
 
     def calendar(self, kind: str) -> ServiceCalendar:
-        """The `24x7` or `business` calendar (business includes CN holidays if set)."""
-        if kind == "24x7":
+        """The calendar named `kind`: `24x7`, `business` or a named one (with China's
+        holidays when `country` is CN). ValueError for a name the policy lacks."""
+        if kind == ALWAYS:
             return _ALWAYS
-        if kind != "business":
-            raise ValueError(f"unknown calendar {kind!r}")
-        cal = self._cache.get(("calendar", "business"))
+        cal = self._cache.get(("calendar", kind))
         if cal is None:
-            holidays, workdays = set(self.holidays), set(self.workdays)
+            windows: Mapping[int, tuple[Window, ...]]
+            if kind == BUSINESS and self.windows:
+                windows, off, on = self.windows, set(self.holidays), set(self.workdays)
+            elif kind in self.calendars:
+                windows = self.calendars[kind].windows
+                off, on = set(), set()
+                for name in ("*", kind):
+                    named_off, named_on = self.calendar_holidays.get(name, (frozenset(), frozenset()))
+                    off, on = off | named_off, on | named_on
+            else:
+                raise ValueError(f"unknown calendar {kind!r}")
             covered: set[int] | None = None
             if self.settings.country == "CN":
                 cn_off, cn_on, covered = cn_holidays()
                 # The policy's own Holidays rows win over the bundled table.
-                holidays |= cn_off - self.workdays
-                workdays |= cn_on - self.holidays
-            cal = ServiceCalendar(self.windows, holidays, workdays, covered_years=covered)
-            self._cache[("calendar", "business")] = cal
+                off, on = off | (cn_off - on), on | (cn_on - off)
+            cal = self._cache[("calendar", kind)] = ServiceCalendar(windows, off, on, covered_years=covered)
         assert isinstance(cal, ServiceCalendar)
         return cal
 

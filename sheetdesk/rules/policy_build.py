@@ -20,20 +20,73 @@ from sheetdesk.links import match_key
 from sheetdesk.rules.calendar import Window, check_windows
 from sheetdesk.rules.finding import Finding, Located
 from sheetdesk.rules.intervals import Interval
-from sheetdesk.rules.policy import PlanRule, Policy, Settings, SlaRule, WarrantyRule
+from sheetdesk.rules.policy import (
+    ALWAYS,
+    BUSINESS,
+    DEFAULT_PAUSES,
+    NamedCalendar,
+    PlanRule,
+    Policy,
+    Settings,
+    SlaRule,
+    WarrantyRule,
+    calendar_key,
+)
 from sheetdesk.schema import enums as E
 from sheetdesk.schema.fields import Enum
-from sheetdesk.schema.policy import CALENDAR, HOLIDAYS, MAINTENANCE, POLICY_BY_KEY, SETTINGS, SLA, WARRANTY
-from sheetdesk.schema.statuses import SLA_TARGET_KEYS
+from sheetdesk.schema.policy import (
+    CALENDAR,
+    HOLIDAYS,
+    MAINTENANCE,
+    PAUSES,
+    POLICY_BY_KEY,
+    SETTINGS,
+    SLA,
+    SLA_CONDITION_KEYS,
+    WARRANTY,
+)
+from sheetdesk.schema.statuses import SLA_TARGET_KEYS, SlaTargetKey
 
 __all__ = ["POLICY_SHEET_ORDER", "PolicyRows", "build_policy"]
 
+PAUSE_REASON_ENUM = PAUSES.field("reason").enum or E.HOLD_REASON
+
 # The order sheets are applied in (each replaces its part of the base whole).
-POLICY_SHEET_ORDER = ("warranty", "sla", "calendar", "holidays", "settings", "maintenance")
+POLICY_SHEET_ORDER = ("warranty", "sla", "pauses", "calendar", "holidays", "settings", "maintenance")
 
 USE_STAR = Msg(" (use * for the default row)", "（默认行请填 *）")
 KEY_VALUE = Msg("{field} {value}", "{field} {value}")
 SLA_ROW = Msg("the SLA row for {request_type} / level {level}", "{request_type}、级别 {level} 的服务时限行")
+SLA_ROW_IF = Msg(
+    "the SLA row for {request_type} / level {level} where {conditions}",
+    "{request_type}、级别 {level}、{conditions} 的服务时限行",
+)
+CONDITION = Msg("{field} = {value}", "{field}为{value}")
+PAUSE_ROW = Msg("the Pauses row for {reason}", "{reason}的暂停规则行")
+NO_CALENDAR = Msg(
+    "no calendar is named {name} (the policy has: {names})",
+    "没有名为 {name} 的日历（政策中有：{names}）",
+)
+BUILT_IN_24X7 = Msg(
+    "24x7 is built in (every hour of every day); name this calendar otherwise",
+    "24x7（全天）为内置日历，请给此日历另起名称",
+)
+DROPPED_CALENDAR = Msg(
+    "{what} names calendar {name}, which this Calendar sheet does not define (rows without a calendar name are "
+    "business)",
+    "{what}使用日历 {name}，但本工作时间表中没有该日历（未填日历名称的行属于默认的工作时间日历）",
+)
+# The built-in calendars as a reader of each language names them.
+BUILT_IN_CALENDARS = {c.key: c.title for c in E.CALENDAR_KIND.choices}
+
+
+def _calendar_title(key: str, written: Any = None) -> Any:
+    """A calendar as a message names it: `24x7` / 全天, `business` / 工作时间, else as written, quoted."""
+    return BUILT_IN_CALENDARS.get(key) or Msg(f"'{written or key}'", f"“{written or key}”")
+
+
+SLA_ROW_AT = Msg("SLA row {row}", "服务时限第 {row} 行")
+HOLIDAYS_OF = Msg("the Holidays sheet", "节假日表")
 START_AT_24 = Msg("a window cannot start at 24:00", "时段不能从 24:00 开始")
 PLAN_ROW = Msg("the {kind} plan for category '{category}'", "类别“{category}”的{kind}计划")
 EVERY_ZERO = Msg("{value} is no interval: a plan recurs at least every day", "{value} 不是周期：计划至少每天一次")
@@ -88,16 +141,21 @@ def build_policy(sheets: Mapping[str, PolicyRows], base: Policy) -> tuple[Policy
             policy = replace(policy, warranty=_warranty(sheet, out))
         elif key == "sla":
             policy = replace(policy, sla=_sla(sheet, out))
+        elif key == "pauses":
+            policy = replace(policy, pauses=_pauses(sheet, out))
         elif key == "calendar":
-            policy = replace(policy, windows=_calendar(sheet, out))
+            windows, named = _calendar(sheet, out)
+            policy = replace(policy, windows=windows, calendars=named)
         elif key == "holidays":
-            off, on = _holidays(sheet, out)
-            policy = replace(policy, holidays=off, workdays=on)
+            off, on, named_days = _holidays(sheet, out)
+            policy = replace(policy, holidays=off, workdays=on, calendar_holidays=named_days)
         elif key == "settings":
             policy = replace(policy, settings=_settings(sheet, out))
         else:
             policy = replace(policy, maintenance=_maintenance(sheet, out))
         found.extend(out.found)
+    calendar_errors = any(f.register == "calendar" and f.finding.severity == "error" for f in found)
+    found.extend(_check_calendar_names(policy, sheets, calendar_errors))
     return policy, found
 
 
@@ -144,23 +202,88 @@ def _warranty(sheet: PolicyRows, out: _Findings) -> tuple[WarrantyRule, ...]:
 
 
 def _sla(sheet: PolicyRows, out: _Findings) -> tuple[SlaRule, ...]:
-    """One rule per (request type, level); a blank level is `*`, a blank calendar `business`."""
+    """One rule per (request type, level, conditions); a blank level is `*`, a blank calendar `business`."""
     rules: list[SlaRule] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[Any, ...], int] = {}
     for i, record in sheet.readable():
         rtype = record.get("request_type")
         if rtype is None:
             out.add(i, "policy.missing_value", "request_type", field=SLA.field("request_type").title, note="")
             continue
         level = record.get("fault_level") or "*"
-        if (rtype, level) in seen:
-            what = SLA_ROW.bind(request_type=_choice(E.REQUEST_TYPE, rtype), level=level)
-            _duplicate(out, i, "fault_level", sheet.rows[seen[(rtype, level)]], what, default=level == "*")
+        conditions, shown = _conditions(record)
+        if (rtype, level, conditions) in seen:
+            what = _sla_row(rtype, level, shown)
+            first = sheet.rows[seen[(rtype, level, conditions)]]
+            _duplicate(out, i, "fault_level", first, what, default=level == "*" and not conditions)
             continue
-        seen[(rtype, level)] = i
+        seen[(rtype, level, conditions)] = i
         targets = {key: record.get(key) for key in SLA_TARGET_KEYS}
-        rules.append(SlaRule(rtype, level, targets, record.get("calendar") or "business", record.get("loaner_after")))
+        calendar = calendar_key(record.get("calendar")) or BUSINESS
+        rules.append(
+            SlaRule(rtype, level, targets, calendar, record.get("loaner_after"), conditions, sheet.rows[i], shown)
+        )
     return tuple(rules)
+
+
+def _conditions(record: Mapping[str, Any]) -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """The condition columns a row sets: (field, folded value) pairs, and the values as written.
+    `*` and blank set none."""
+    conditions: list[tuple[str, str]] = []
+    shown: dict[str, str] = {}
+    for name in SLA_CONDITION_KEYS:
+        value = record.get(name)
+        key = match_key(value)
+        if key is None or key == "*":
+            continue
+        conditions.append((name, key))
+        shown[name] = " ".join(str(value).split())
+    return tuple(conditions), shown
+
+
+def _sla_row(rtype: str, level: str, shown: Mapping[str, str]) -> Any:
+    """`the SLA row for Repair / level II [where customer = X]`, for messages."""
+    request_type = _choice(E.REQUEST_TYPE, rtype)
+    if not shown:
+        return SLA_ROW.bind(request_type=request_type, level=level)
+    conditions = [CONDITION.bind(field=SLA.field(k).title, value=v) for k, v in shown.items()]
+    return SLA_ROW_IF.bind(request_type=request_type, level=level, conditions=conditions)
+
+
+def _pauses(sheet: PolicyRows, out: _Findings) -> dict[str, frozenset[SlaTargetKey]]:
+    """Per reason, the targets its holds pause (`*`: every reason not listed).
+
+    As in the Warranty sheet, a blank takes the `*` row's value and a blank in
+    the `*` row (or a missing `*` row) the built-in default: resolve yes, the
+    other targets no.
+    """
+    reason_title = PAUSES.field("reason").title
+    rows: dict[str, Mapping[str, Any]] = {}
+    seen: dict[str, int] = {}
+    for i, record in sheet.readable():
+        reason = record.get("reason")
+        if reason is None:
+            out.add(i, "policy.missing_value", "reason", field=reason_title, note=USE_STAR)
+            continue
+        if reason in seen:
+            what = PAUSE_ROW.bind(reason=_choice(PAUSE_REASON_ENUM, reason))
+            _duplicate(out, i, "reason", sheet.rows[seen[reason]], what, default=reason == "*")
+            continue
+        seen[reason] = i
+        rows[reason] = record
+    built_in = DEFAULT_PAUSES["*"]
+    star = rows.get("*", {})
+    # The * row: its own cells, a blank taking the built-in default; any other row: a blank takes the * row's.
+    default = frozenset(k for k in SLA_TARGET_KEYS if (star.get(k) or ("yes" if k in built_in else "no")) == "yes")
+
+    def paused(record: Mapping[str, Any]) -> frozenset[SlaTargetKey]:
+        return frozenset(
+            k for k in SLA_TARGET_KEYS if (record.get(k) == "yes" if record.get(k) is not None else k in default)
+        )
+
+    pauses = {reason: paused(record) for reason, record in rows.items()}
+    pauses["*"] = default
+    return pauses
 
 
 def _choice(enum: Enum, key: str) -> Any:
@@ -171,10 +294,13 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _calendar(sheet: PolicyRows, out: _Findings) -> dict[int, tuple[Window, ...]]:
-    """Working windows per weekday (Mon = 0); a window may cross midnight (it belongs to its start day)."""
-    windows: dict[int, list[Window]] = {}
-    where: dict[tuple[int, int], int] = {}  # (weekday, window index) -> record
+def _calendar(sheet: PolicyRows, out: _Findings) -> tuple[dict[int, tuple[Window, ...]], dict[str, NamedCalendar]]:
+    """Working windows per weekday (Mon = 0) of each calendar: `business` (rows
+    without a calendar name) and the named ones. A window may cross midnight
+    (it belongs to its start day); windows of different calendars never clash."""
+    windows: dict[str, dict[int, list[Window]]] = {}
+    names: dict[str, str] = {}
+    where: dict[tuple[str, int, int], int] = {}  # (calendar, weekday, window index) -> record
     for i, record in sheet.readable():
         days, start, end = record.get("weekday"), record.get("start"), record.get("end")
         missing = [k for k, v in (("weekday", days), ("start", start), ("end", end)) if v is None]
@@ -182,6 +308,11 @@ def _calendar(sheet: PolicyRows, out: _Findings) -> dict[int, tuple[Window, ...]
             out.add(i, "policy.missing_value", k, field=CALENDAR.field(k).title, note="")
         if missing or days is None or start is None or end is None:
             continue
+        name = calendar_key(record.get("calendar")) or BUSINESS
+        if name == ALWAYS:
+            out.add(i, "policy.bad_calendar", "calendar", field=CALENDAR.field("calendar").title, problem=BUILT_IN_24X7)
+            continue
+        names.setdefault(name, " ".join(str(record.get("calendar") or BUSINESS).split()))
         if start == 1440:
             out.add(i, "policy.bad_time", "start", field=CALENDAR.field("start").title, problem=START_AT_24)
             continue
@@ -191,39 +322,56 @@ def _calendar(sheet: PolicyRows, out: _Findings) -> dict[int, tuple[Window, ...]
         if end < start and end != 0 and (end + 1440 - start) > 12 * 60:
             hours = f"{(end + 1440 - start) / 60:g}"
             out.add(i, "policy.long_night_window", "end", start=_hhmm(start), end=_hhmm(end), hours=hours)
+        week = windows.setdefault(name, {})
         for day in days:
-            where[(day, len(windows.setdefault(day, [])))] = i
-            windows[day].append((start, end))
+            where[(name, day, len(week.setdefault(day, [])))] = i
+            week[day].append((start, end))
     reported: set[tuple[int, int]] = set()
-    for wd1, i1, wd2, i2 in check_windows(windows):
-        first, second = where[(wd1, i1)], where[(wd2, i2)]
-        pair = (min(first, second), max(first, second))
-        if pair in reported:
-            continue  # one finding per pair of rows, even when a range row covers several days
-        reported.add(pair)
-        out.add(pair[1], "policy.overlapping_windows", "start", other_row=sheet.rows[pair[0]])
+    for name, week in windows.items():
+        for wd1, i1, wd2, i2 in check_windows(week):
+            first, second = where[(name, wd1, i1)], where[(name, wd2, i2)]
+            pair = (min(first, second), max(first, second))
+            if pair in reported:
+                continue  # one finding per pair of rows, even when a range row covers several days
+            reported.add(pair)
+            out.add(pair[1], "policy.overlapping_windows", "start", other_row=sheet.rows[pair[0]])
     if not sheet.records:
         out.add(None, "policy.no_windows", "weekday")
-    return {wd: tuple(w) for wd, w in windows.items()}
+    business = {wd: tuple(w) for wd, w in windows.get(BUSINESS, {}).items()}
+    named = {
+        name: NamedCalendar(names[name], {wd: tuple(w) for wd, w in week.items()})
+        for name, week in windows.items()
+        if name != BUSINESS
+    }
+    return business, named
 
 
-def _holidays(sheet: PolicyRows, out: _Findings) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
-    """Holidays and make-up workdays; a blank kind is a holiday."""
+_DayLists = tuple[frozenset[dt.date], frozenset[dt.date]]
+
+
+def _holidays(sheet: PolicyRows, out: _Findings) -> tuple[frozenset[dt.date], frozenset[dt.date], dict[str, _DayLists]]:
+    """Holidays and make-up workdays of `business` (rows without a calendar name, and `*`
+    rows), and of every other calendar a row names (`*`: every calendar). A blank kind is a holiday."""
     date_title = HOLIDAYS.field("date").title
-    off: set[dt.date] = set()
-    on: set[dt.date] = set()
-    seen: dict[dt.date, int] = {}
+    days: dict[str, tuple[set[dt.date], set[dt.date]]] = {}
+    seen: dict[tuple[str, dt.date], int] = {}
     for i, record in sheet.readable():
         day = record.get("date")
         if day is None:
             out.add(i, "policy.missing_value", "date", field=date_title, note="")
             continue
-        if day in seen:
-            _duplicate(out, i, "date", sheet.rows[seen[day]], KEY_VALUE.bind(field=date_title, value=day))
+        written = record.get("calendar")
+        name = "*" if match_key(written) == "*" else calendar_key(written) or BUSINESS
+        if (name, day) in seen:
+            _duplicate(out, i, "date", sheet.rows[seen[(name, day)]], KEY_VALUE.bind(field=date_title, value=day))
             continue
-        seen[day] = i
+        seen[(name, day)] = i
+        off, on = days.setdefault(name, (set(), set()))
         (on if record.get("kind") == "workday" else off).add(day)
-    return frozenset(off), frozenset(on)
+    off, on = days.get(BUSINESS, (set(), set()))
+    star_off, star_on = days.get("*", (set(), set()))
+    named = {name: (frozenset(a), frozenset(b)) for name, (a, b) in days.items() if name != BUSINESS}
+    return frozenset(off | (star_off - on)), frozenset(on | (star_on - off)), named
 
 
 def _settings(sheet: PolicyRows, out: _Findings) -> Settings:
@@ -245,6 +393,66 @@ def _settings(sheet: PolicyRows, out: _Findings) -> Settings:
             continue
         values[key] = value
     return Settings(**values)
+
+
+def _check_calendar_names(policy: Policy, sheets: Mapping[str, PolicyRows], calendar_errors: bool) -> list[Located]:
+    """Every calendar an SLA or Holidays row names is defined (`24x7` is built in).
+
+    A row of a sheet given here is told at its cell; a row of the base policy
+    (its sheet is not being replaced) naming a calendar that a Calendar sheet
+    given here no longer defines is told at that Calendar sheet, unless that
+    sheet has errors of its own (they are the mistake to fix first).
+    """
+    known = policy.calendar_names()
+    listing = tuple(_calendar_title(k, name) for k, name in known.items())
+    found: list[Located] = []
+    sla, holidays, calendar = sheets.get("sla"), sheets.get("holidays"), sheets.get("calendar")
+    if calendar is not None:
+        # A name written in the Calendar sheet is meant, even on a row that could not
+        # be read (that row is told already): naming it is not a second mistake.
+        meant = {calendar_key(r.get("calendar")) or BUSINESS for r in calendar.records} or {BUSINESS}
+        known = known | {name: name for name in meant if name not in known}
+    if sla is not None:
+        out = _Findings("sla")
+        for i, record in sla.readable():
+            if record.get("request_type") is None:
+                continue
+            key = calendar_key(record.get("calendar")) or BUSINESS
+            if key not in known:
+                problem = NO_CALENDAR.bind(name=_calendar_title(key, record.get("calendar")), names=listing)
+                out.add(i, "policy.bad_calendar", "calendar", field=SLA.field("calendar").title, problem=problem)
+        found += out.found
+    elif calendar is not None and not calendar_errors:
+        out = _Findings("calendar")
+        for rule in policy.sla:
+            if rule.calendar not in known:
+                what = SLA_ROW_AT.bind(row=rule.row)
+                problem = DROPPED_CALENDAR.bind(what=what, name=_calendar_title(rule.calendar))
+                out.add(
+                    None, "policy.bad_calendar", "calendar", field=CALENDAR.field("calendar").title, problem=problem
+                )
+        found += out.found
+    if holidays is not None:
+        out = _Findings("holidays")
+        for i, record in holidays.readable():
+            written = record.get("calendar")
+            named = calendar_key(written)
+            if named is None or named == "*" or (named in known and named != ALWAYS):
+                continue
+            names = tuple(_calendar_title(k, n) for k, n in known.items() if k != ALWAYS)
+            problem = NO_CALENDAR.bind(name=_calendar_title(named, written), names=names)
+            out.add(i, "policy.bad_calendar", "calendar", field=HOLIDAYS.field("calendar").title, problem=problem)
+        found += out.found
+    elif calendar is not None and not calendar_errors:
+        out = _Findings("calendar")
+        for name in policy.calendar_holidays:
+            if name != "*" and name not in known:
+                problem = DROPPED_CALENDAR.bind(what=HOLIDAYS_OF, name=_calendar_title(name))
+                out.add(
+                    None, "policy.bad_calendar", "calendar", field=CALENDAR.field("calendar").title, problem=problem
+                )
+        found += out.found
+    return found
 
 
 def _maintenance(sheet: PolicyRows, out: _Findings) -> tuple[PlanRule, ...]:

@@ -19,12 +19,12 @@ from sheetdesk.schema.statuses import SLA_TARGET_KEYS, WarrantyStatus
 
 __all__ = ["REPAIR_FIELDS", "SALE_FIELDS", "RepairResult", "SaleResult"]
 
-_TARGET_FIELDS = tuple((f"{k}_due", f"{k}_status", f"{k}_over_minutes") for k in SLA_TARGET_KEYS)
+_TARGET_FIELDS = tuple((f"{k}_due", f"{k}_status", f"{k}_over_minutes", f"{k}_held_minutes") for k in SLA_TARGET_KEYS)
 
 SALE_FIELDS: tuple[str, ...] = ("serial_no", "warranty_status", "start", "free_until", "paid_until", "next_visit_due")
 REPAIR_FIELDS: tuple[str, ...] = (
     "ticket_no", "warranty_status", "billable", "expected_fee", "replacement_eligible", "loaner_required",
-    *(name for names in _TARGET_FIELDS for name in names),
+    "sla_rule", *(name for names in _TARGET_FIELDS for name in names),
     "callback_due", "callback_status",
 )  # fmt: skip
 
@@ -81,14 +81,15 @@ class RepairResult:
             "expected_fee": w.expected_fee if w else None,
             "replacement_eligible": w.replacement_eligible if w else None,
             "loaner_required": sla.loaner_required if sla else None,
+            "sla_rule": sla.rule.row if sla and sla.rule else None,
         }
         if sla is None:
-            for due, status, over in _TARGET_FIELDS:
-                row[due] = row[status] = row[over] = None
+            for due, status, over, held in _TARGET_FIELDS:
+                row[due] = row[status] = row[over] = row[held] = None
         else:
-            for (due, status, over), key in zip(_TARGET_FIELDS, SLA_TARGET_KEYS, strict=True):
+            for (due, status, over, held), key in zip(_TARGET_FIELDS, SLA_TARGET_KEYS, strict=True):
                 t = sla.targets[key]
-                row[due], row[status], row[over] = t.due, t.status, t.over_minutes
+                row[due], row[status], row[over], row[held] = t.due, t.status, t.over_minutes, t.held_minutes
         row["callback_due"] = call.due if call else None
         row["callback_status"] = call.status if call else None
         return row

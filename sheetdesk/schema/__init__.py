@@ -3,11 +3,12 @@
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
 from sheetdesk.schema.fields import Choice, Enum, Field, Register, normalize_label
 from sheetdesk.schema.policy import POLICY_BY_KEY, POLICY_SHEETS
-from sheetdesk.schema.registers import CALLBACKS, REGISTERS, REGISTERS_BY_KEY, REPAIRS, SALES, VISITS
+from sheetdesk.schema.registers import CALLBACKS, HOLDS, REGISTERS, REGISTERS_BY_KEY, REPAIRS, SALES, VISITS
 
 __all__ = [
     "CALLBACKS",
     "EXCLUDED_CAUSES",
+    "HOLDS",
     "POLICY_BY_KEY",
     "POLICY_SHEETS",
     "REGISTERS",

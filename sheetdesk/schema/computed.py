@@ -23,6 +23,10 @@ class ComputedField:
     width: int = 14
     duration: bool = False  # minutes, shown in words (56天11小时30分); the JSON keeps minutes
     labels: Mapping[str, tuple[str, str]] | None = None  # a status column's own labels (else STATUS_LABELS)
+    # Shown only when it can say something: "holds" (the workbook has a Holds
+    # register and the policy pauses this target), "sla_conditions" (an SLA row
+    # has a customer, contract, category or area condition). The JSON always has it.
+    only_with: str = ""
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -43,6 +47,7 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "breached": ("Breached", "超时"),
     "overdue": ("Overdue", "已逾期"),
     "pending": ("Pending", "进行中"),
+    "paused": ("Paused (on hold)", "暂停中"),
     "n/a": ("n/a", "不适用"),
     # callbacks
     "done": ("Done", "已回访"),
@@ -92,6 +97,9 @@ def _target_fields() -> tuple[ComputedField, ...]:
             ComputedField(f"{key}_due", f"{en} Due", f"{zh}时限", "datetime", width=17),
             ComputedField(f"{key}_status", f"{en} Status", f"{zh}状态", status=True),
             ComputedField(f"{key}_over_minutes", f"{en} Over", f"{zh}超时", "text", width=14, duration=True),
+            ComputedField(
+                f"{key}_held_minutes", f"{en} Held", f"{zh}暂停", "text", width=14, duration=True, only_with="holds"
+            ),
         ]
     return tuple(fields)
 
@@ -109,6 +117,7 @@ REPAIRS_COMPUTED: tuple[ComputedField, ...] = (
     ComputedField("expected_fee", "Expected Fee", "应收金额", "number"),
     ComputedField("replacement_eligible", "Replacement Eligible", "可换机"),
     ComputedField("loaner_required", "Loaner Required", "需备用机"),
+    ComputedField("sla_rule", "SLA Rule (row)", "适用时限规则（行）", "integer", only_with="sla_conditions"),
     *_target_fields(),
     ComputedField("callback_due", "Callback Due", "回访期限", "datetime", width=17),
     ComputedField("callback_status", "Callback Status", "回访状态", status=True),
@@ -117,6 +126,11 @@ REPAIRS_COMPUTED: tuple[ComputedField, ...] = (
 CALLBACKS_COMPUTED: tuple[ComputedField, ...] = (
     ComputedField("callback_due", "Callback Due", "回访期限", "datetime", width=17),
     ComputedField("callback_status", "Callback Status", "回访状态", status=True),
+)
+
+# A hold's working time on its ticket's SLA calendar, from reported to resolved (or as-of).
+HOLDS_COMPUTED: tuple[ComputedField, ...] = (
+    ComputedField("held_minutes", "Time Held", "暂停时长", "text", width=14, duration=True),
 )
 
 # Shown on the Sales sheet only when the policy has a maintenance plan.
@@ -131,5 +145,6 @@ COMPUTED_BY_REGISTER = {
     "sales": SALES_COMPUTED,
     "repairs": REPAIRS_COMPUTED,
     "callbacks": CALLBACKS_COMPUTED,
+    "holds": HOLDS_COMPUTED,
     "visits": VISITS_COMPUTED,
 }

@@ -121,6 +121,30 @@ HOLIDAY_KIND = Enum(
     ),
 )
 
+# Why a ticket is on hold (the Holds register; the Pauses policy sheet says which
+# SLA targets each reason pauses).
+HOLD_REASON = Enum(
+    "hold_reason",
+    (
+        Choice(
+            "waiting_parts", "Waiting for parts", "待料",
+            ("waiting parts", "parts", "awaiting parts", "缺料", "等配件", "等待配件", "缺少配件", "待配件"),
+        ),
+        Choice(
+            "waiting_customer", "Waiting for customer", "待客户确认",
+            ("waiting customer", "awaiting customer", "customer confirmation", "等客户确认", "待确认", "客户确认"),
+        ),
+        Choice(
+            "customer_unavailable", "Customer not available", "客户不在",
+            ("customer unavailable", "customer absent", "no access", "客户不在场", "无法上门", "联系不上"),
+        ),
+        Choice(
+            "waiting_vendor", "Waiting for manufacturer", "待厂家",
+            ("waiting vendor", "waiting for vendor", "manufacturer", "vendor", "等厂家", "返厂", "待厂家处理"),
+        ),
+        Choice("other", "Other", "其他", ("其它",)),
+    ),
+)  # fmt: skip
 # The planned visits of SPEC §8 (Visits register, Maintenance policy sheet).
 VISIT_KIND = Enum(
     "visit_kind",

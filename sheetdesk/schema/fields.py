@@ -147,7 +147,7 @@ class Field:
 
 @dataclass(frozen=True)
 class Register:
-    """A declared sheet: the registers and the policy sheets."""
+    """A declared sheet: a register or a policy sheet."""
 
     key: str
     en: str
@@ -157,7 +157,7 @@ class Register:
     description_en: str = ""
     description_zh: str = ""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
-    # An optional register (Visits) is counted, written and distributed only
+    # An optional register (Holds, Visits) is counted, written and distributed only
     # when a workbook has it, so that workbooks without it give what they always gave.
     optional: bool = False
 

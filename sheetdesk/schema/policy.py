@@ -54,20 +54,75 @@ WARRANTY = Register(
 # An SLA row's level: `*` (any level) or one of the fault levels.
 SLA_LEVEL = Enum("sla_level", (Choice("*", "*", "*", ("any", "all", "任意", "全部")), *E.FAULT_LEVEL.choices))
 
+# The columns that make an SLA row apply to some repairs only (SPEC §8): the
+# values of the repair's sale. `*` or blank matches anything.
+SLA_CONDITIONS: tuple[Field, ...] = (
+    Field("customer", "customer", "用户单位", aliases=("客户", "客户名称"), hint_en="* or blank = any",
+          hint_zh="* 或空白即任意"),
+    Field("contract_no", "contract_no", "合同编号", aliases=("contract", "合同号"), hint_en="* or blank = any",
+          hint_zh="* 或空白即任意"),
+    Field("category", "category", "产品类别", aliases=("product category", "类别"), hint_en="* or blank = any",
+          hint_zh="* 或空白即任意"),
+    Field("service_area", "service_area", "服务区域", aliases=("area", "区域"),
+          hint_en="本市 / 外省 or a city; * or blank = any", hint_zh="本市 / 外省 或城市；* 或空白即任意"),
+)  # fmt: skip
+SLA_CONDITION_KEYS: tuple[str, ...] = tuple(f.key for f in SLA_CONDITIONS)
+
 SLA = Register(
     key="sla",
     en="SLA",
     zh="服务时限",
     aliases=("Service Levels",),
-    description_en="Targets per request type and fault level; * matches any level.",
-    description_zh="按服务类别和故障级别设置的时限；* 匹配任意级别。",
+    description_en="Targets per request type and fault level (* matches any level), optionally per customer, "
+    "contract, product category or service area; the most specific matching row wins.",
+    description_zh="按服务类别和故障级别设置的时限（* 匹配任意级别），可再按用户单位、合同、产品类别或服务区域细分；"
+    "匹配条件最多的行优先。",
     fields=(
         Field("request_type", "request_type", "服务类别", "enum", required=True, enum=E.REQUEST_TYPE),
         Field("fault_level", "fault_level", "故障级别", required=True, read_as=SLA_LEVEL),
         *(Field(t.key, t.key, f"{t.zh}时限", "duration", max_value=MAX_SLA_DAYS) for t in SLA_TARGETS),
-        Field("calendar", "calendar", "日历", "enum", enum=E.CALENDAR_KIND),
+        Field(
+            "calendar",
+            "calendar",
+            "日历",
+            hint_en="24x7, business, or a calendar named in the Calendar sheet; blank = business",
+            hint_zh="全天、工作时间，或在工作时间表中命名的日历；空白即默认的工作时间日历",
+        ),
         Field("loaner_after", "loaner_after", "备用机时限", "duration", max_value=MAX_SLA_DAYS),
+        *SLA_CONDITIONS,
     ),
+)
+
+# A Pauses row's reason: `*` (any reason) or one of the hold reasons.
+PAUSE_REASON = Enum(
+    "pause_reason", (Choice("*", "*", "*", ("any", "all", "任意", "全部", "所有")), *E.HOLD_REASON.choices)
+)
+
+PAUSES = Register(
+    key="pauses",
+    en="Pauses",
+    zh="暂停规则",
+    aliases=("Pause Rules", "Holds Policy", "暂停政策"),
+    description_en="Which SLA targets a hold pauses, per hold reason; row * is the default (a blank takes its "
+    "value). Built in: every reason pauses resolve only.",
+    description_zh="按暂停原因设置暂停哪些服务时限；* 行为默认值（空白取 * 行的值）。内置：任何原因只暂停修复时限。",
+    fields=(
+        Field("reason", "reason", "暂停原因", "enum", required=True, enum=PAUSE_REASON, aliases=("原因",)),
+        *(
+            Field(t.key, t.key, f"{t.zh}时限", "yesno", enum=E.YES_NO, aliases=(t.zh, f"暂停{t.zh}"))
+            for t in SLA_TARGETS
+        ),
+    ),
+)
+
+# A Calendar or Holidays row's calendar: blank is `business`.
+CALENDAR_NAME = Field(
+    "calendar",
+    "calendar",
+    "日历",
+    aliases=("calendar name", "日历名称"),
+    hint_en="Blank = business; SLA rows name the calendar they run on",
+    hint_zh="空白即默认的工作时间日历；服务时限行按名称选用日历",
 )
 
 CALENDAR = Register(
@@ -81,6 +136,7 @@ CALENDAR = Register(
         Field("weekday", "weekday", "星期", "weekday", required=True),
         Field("start", "start", "开始", "time", required=True),
         Field("end", "end", "结束", "time", required=True),
+        CALENDAR_NAME,
     ),
 )
 
@@ -94,6 +150,14 @@ HOLIDAYS = Register(
         Field("date", "date", "日期", "date", required=True),
         Field("kind", "kind", "类型", "enum", required=True, enum=E.HOLIDAY_KIND),
         Field("name", "name", "名称"),
+        Field(
+            "calendar",
+            "calendar",
+            "日历",
+            aliases=("calendar name", "日历名称"),
+            hint_en="Blank = business; * = every calendar",
+            hint_zh="空白即默认的工作时间日历；* 即所有日历",
+        ),
     ),
 )
 
@@ -148,7 +212,7 @@ MAINTENANCE = Register(
     ),
 )  # fmt: skip
 
-POLICY_SHEETS: tuple[Register, ...] = (WARRANTY, SLA, CALENDAR, HOLIDAYS, SETTINGS, MAINTENANCE)
+POLICY_SHEETS: tuple[Register, ...] = (WARRANTY, SLA, PAUSES, CALENDAR, HOLIDAYS, SETTINGS, MAINTENANCE)
 POLICY_BY_KEY = {r.key: r for r in POLICY_SHEETS}
 
 _T = dt.time
@@ -168,6 +232,10 @@ DEFAULT_POLICY_ROWS: dict[str, list[list[Any]]] = {
         ["repair", "IV", "1d", None, None, "7d", "business", None],
         ["complaint", "*", "12h", None, None, "2d", "business", None],
         ["consultation", "*", "1d", None, None, None, "business", None],
+    ],
+    "pauses": [
+        [f.key for f in PAUSES.fields],
+        ["*", "no", "no", "no", "yes"],
     ],
     "calendar": [
         [f.key for f in CALENDAR.fields],

@@ -1,4 +1,4 @@
-"""The registers of SPEC §2 and §8 (Sales, Repairs, Callbacks and the optional Visits), declared once.
+"""The registers of SPEC §2 and §8 (sales, repairs, callbacks, and the optional holds and visits), declared once.
 
 The reader, the template writer, the validator and the docs all read these.
 """
@@ -87,6 +87,15 @@ SALES = Register(
             aliases=("分公司", "服务网点", "Office", "Site"),
         ),
         Field("contract_no", "Contract No", "合同编号", aliases=("Contract", "合同号")),
+        Field(
+            "service_area",
+            "Service Area",
+            "服务区域",
+            text_format=False,
+            aliases=("Area", "区域", "服务地区", "服务范围"),
+            hint_en="本市 / 外省 or a city; may pick the SLA row",
+            hint_zh="本市 / 外省 或城市；可决定适用的服务时限行",
+        ),
         Field("notes", "Notes", "备注", width=20, aliases=("Remarks", "Note", "说明")),
     ),
 )
@@ -272,6 +281,59 @@ CALLBACKS = Register(
     ),
 )
 
+HOLDS = Register(
+    key="holds",
+    en="Holds",
+    zh="暂停记录",
+    aliases=("Hold Log", "SLA Holds", "On Hold", "暂停登记", "挂起记录", "暂停计时"),
+    description_en="One row per time a ticket waited (for parts, the customer...): its SLA clocks pause.",
+    description_zh="报修单每次等待（待料、待客户确认……）一行：等待期间服务时限暂停计时。",
+    optional=True,
+    fields=(
+        Field(
+            "ticket_no",
+            "Ticket No",
+            "报修单号",
+            required=True,
+            width=14,
+            aliases=("Ticket", "Ticket#", "单号", "维修单号", "工单号"),
+            hint_en="Must be in the repair log; a ticket may have several holds",
+            hint_zh="须在维修记录中；一张报修单可有多次暂停",
+        ),
+        Field(
+            "hold_from",
+            "Hold From",
+            "暂停开始",
+            "datetime",
+            required=True,
+            width=17,
+            aliases=("On Hold From", "Hold Start", "Paused From", "暂停时间", "开始暂停", "挂起时间"),
+        ),
+        Field(
+            "hold_until",
+            "Hold Until",
+            "暂停结束",
+            "datetime",
+            width=17,
+            aliases=("On Hold Until", "Hold End", "Resumed At", "恢复时间", "结束暂停", "恢复计时"),
+            hint_en="Blank while the ticket is still on hold",
+            hint_zh="仍在暂停中则留空",
+        ),
+        Field(
+            "reason",
+            "Hold Reason",
+            "暂停原因",
+            "enum",
+            required=True,
+            enum=E.HOLD_REASON,
+            aliases=("Reason", "Waiting For", "原因", "等待原因", "挂起原因"),
+            hint_en="Decides which SLA targets pause (the Pauses policy sheet)",
+            hint_zh="决定暂停哪些服务时限（见政策表“暂停规则”）",
+        ),
+        Field("notes", "Notes", "备注", width=20, aliases=("Remarks", "Note", "说明")),
+    ),
+)
+
 VISITS = Register(
     key="visits",
     en="Visits",
@@ -330,5 +392,5 @@ VISITS = Register(
     ),
 )
 
-REGISTERS: tuple[Register, ...] = (SALES, REPAIRS, CALLBACKS, VISITS)
+REGISTERS: tuple[Register, ...] = (SALES, REPAIRS, CALLBACKS, HOLDS, VISITS)
 REGISTERS_BY_KEY = {r.key: r for r in REGISTERS}

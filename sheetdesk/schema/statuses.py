@@ -63,7 +63,8 @@ WARRANTY_STATUSES: tuple[WarrantyStatus, ...] = get_args(WarrantyStatus)
 IN_WARRANTY: frozenset[WarrantyStatus] = frozenset({"return", "exchange", "free"})
 BILLABLE: frozenset[WarrantyStatus] = frozenset({"paid", "expired", "excluded"})
 
-TargetStatus = Literal["met", "breached", "overdue", "pending", "n/a"]
+# `paused`: no event yet, on hold at as-of, and not overdue with the held time counted.
+TargetStatus = Literal["met", "breached", "overdue", "pending", "paused", "n/a"]
 TARGET_STATUSES: tuple[TargetStatus, ...] = get_args(TargetStatus)
 
 CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]

@@ -1,11 +1,14 @@
-"""Rules across registers: repairs against the sales register, callbacks
-against the repair log, visits against both. The links themselves are the dataset's
+"""Rules across registers: repairs against the sales register, callbacks and
+holds against the repair log, visits against both. The links themselves are the dataset's
 (`Dataset.links`), built once when it was loaded.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sheetdesk.io.load import Dataset, Table
+from sheetdesk.io.values import is_blank
 from sheetdesk.links import Link
 from sheetdesk.report import Report
 from sheetdesk.validation.messages import quoted, show
@@ -55,6 +58,74 @@ def check_callbacks(repairs: Table, callbacks: Table, link: Link, report: Report
             )
 
 
+def check_holds(repairs: Table, holds: Table, link: Link, report: Report) -> None:
+    """Every hold names a ticket of the repair log and fits inside its running time;
+    the holds of one ticket do not overlap."""
+    if not holds.has("ticket_no"):
+        return
+    ticket = holds.register.field("ticket_no")
+    tickets = holds.values["ticket_no"]
+    for i in link.unknown():
+        report.add(
+            "hold.unknown_ticket", holds.where(i, "ticket_no"), field=ticket.title, value=quoted(tickets[i]),
+            log_sheet=repairs.sheet_name,
+        )  # fmt: skip
+    reported, resolved = repairs.column("reported_at"), repairs.column("resolved_at")
+    starts, ends = holds.column("hold_from"), holds.column("hold_until")
+    from_field, until_field = holds.register.field("hold_from"), holds.register.field("hold_until")
+    reported_field, resolved_field = (repairs.register.field(k) for k in ("reported_at", "resolved_at"))
+    for i, j in enumerate(link.parent_of):
+        start = starts[i]
+        if j is None or start is None:
+            continue
+        log = {"log_sheet": repairs.sheet_name, "log_row": repairs.rows[j]}
+        if reported[j] is not None and start < reported[j]:
+            report.add(
+                "hold.before_reported", holds.where(i, "hold_from"), field=from_field.title, value=show(start),
+                reported_field=reported_field.title, reported=show(reported[j]), **log,
+            )  # fmt: skip
+        done = resolved[j]
+        if done is None:
+            continue
+        if start > done:
+            report.add(
+                "hold.after_resolved", holds.where(i, "hold_from"), field=from_field.title, value=show(start),
+                resolved_field=resolved_field.title, resolved=show(done), **log,
+            )  # fmt: skip
+        elif ends[i] is None and holds.has("hold_until") and is_blank(holds.raw["hold_until"][i]):
+            report.add(
+                "hold.open_on_resolved", holds.where(i, "hold_until"), field=until_field.title,
+                resolved_field=resolved_field.title, resolved=show(done), **log,
+            )  # fmt: skip
+    _check_overlaps(holds, link, resolved, report)
+
+
+def _check_overlaps(holds: Table, link: Link, resolved: list[object], report: Report) -> None:
+    """Holds of one ticket, in order of start: each that starts before an earlier one has
+    ended is told once, naming the earlier row. Left out: a hold that ends before it
+    starts (`date.order` already) and one left open on a resolved ticket (it pauses
+    nothing; `hold.open_on_resolved` already)."""
+    starts, ends = holds.column("hold_from"), holds.column("hold_until")
+    seen: set[int] = set()
+    for j, children in enumerate(link.children_of):
+        if len(children) < 2 or id(children) in seen:
+            continue  # no two holds, or a repeated ticket's holds seen already
+        seen.add(id(children))
+        spans = sorted(
+            (starts[i], i)
+            for i in children
+            if starts[i] is not None and (ends[i] >= starts[i] if ends[i] is not None else resolved[j] is None)
+        )
+        reach: dt.datetime | None = None  # the furthest end so far (None: a hold still open)
+        holder: int | None = None  # the hold that reaches it
+        for start, i in spans:
+            if holder is not None and (reach is None or start < reach):
+                report.add("hold.overlap", holds.where(i, "hold_from"), other_row=holds.rows[holder])
+            end = ends[i]
+            if holder is None or (reach is not None and (end is None or end > reach)):
+                reach, holder = end, i
+
+
 def check_visit_units(sales: Table, visits: Table, link: Link, report: Report) -> None:
     """A visit names a sold unit (a warning when not: the register may be incomplete),
     and is not before that unit's sale (an error)."""
@@ -99,12 +170,15 @@ def check_visit_tickets(repairs: Table, visits: Table, link: Link, report: Repor
 
 def check_dataset(dataset: Dataset, report: Report) -> None:
     sales, repairs, callbacks = dataset.sales, dataset.repairs, dataset.callbacks
+    holds = dataset.tables.get("holds")
     visits = dataset.tables.get("visits")
     links = dataset.links
     if sales is not None and repairs is not None:
         check_serials(sales, repairs, links.repair_sale, report)
     if repairs is not None and callbacks is not None:
         check_callbacks(repairs, callbacks, links.callback_repair, report)
+    if repairs is not None and holds is not None:
+        check_holds(repairs, holds, links.hold_repair, report)
     if sales is not None and visits is not None:
         check_visit_units(sales, visits, links.visit_sale, report)
     if repairs is not None and visits is not None:

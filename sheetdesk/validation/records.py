@@ -99,6 +99,11 @@ def check_callbacks(table: Table, report: Report) -> None:
             report.add("escalation.missing", table.where(i, at), **params)
 
 
+def check_holds(table: Table, report: Report) -> None:
+    """A hold ends after it starts (the rules across registers are in `crosscheck`)."""
+    check_not_before(table, report, "hold_until", "hold_from")
+
+
 def check_visits(table: Table, report: Report) -> None:
     """A visit that found a fault should name the repair opened for it (a warning)."""
     results, tickets = table.column("result"), table.raw.get("ticket_no")
@@ -119,5 +124,6 @@ RECORD_RULES: dict[str, Callable[[Table, Report], None]] = {
     "sales": check_sales,
     "repairs": check_repairs,
     "callbacks": check_callbacks,
+    "holds": check_holds,
     "visits": check_visits,
 }

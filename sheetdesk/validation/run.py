@@ -89,11 +89,10 @@ def dataset_stats(dataset: Dataset, report: Report) -> dict[str, Any]:
     return {
         "files": len(dataset.workbooks),
         "sheets": sum(len(wb.sheets) for wb in dataset.workbooks),
-        # An optional register (Visits) is counted when the workbook has it.
         "rows": {
             r.key: len(dataset.tables[r.key]) if r.key in dataset.tables else 0
             for r in REGISTERS
-            if not r.optional or r.key in dataset.tables
+            if not r.optional or r.key in dataset.tables  # an optional register is counted when it is there
         },
         **report.counts(),
     }

@@ -9,7 +9,12 @@ from sheetdesk.schema.computed import STATUS_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 # The fills as the READMEs call them.
-COLOURS = {"#FFC7CE": ("red", "红色单元格"), "#FFEB9C": ("amber", "黄色单元格"), "#C6EFCE": ("green", "绿色单元格")}
+COLOURS = {
+    "#FFC7CE": ("red", "红色单元格"),
+    "#FFEB9C": ("amber", "黄色单元格"),
+    "#C6EFCE": ("green", "绿色单元格"),
+    "#DDEBF7": ("blue", "浅蓝色单元格"),
+}
 
 
 def statuses_by_fill() -> dict[str, list[str]]:

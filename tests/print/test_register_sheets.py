@@ -105,7 +105,7 @@ def test_a_key_column_far_right_repeats_alone_and_only_the_header_freezes(tmp_pa
     ws = wb["Sales"]
     assert ws["G1"].value == "Serial No"
     assert ws.freeze_panes == "A2" and ws.print_title_cols == "$G:$G"
-    assert ws.auto_filter.ref == "A1:O3"
+    assert ws.auto_filter.ref == "A1:P3"
 
 
 def test_the_input_filter_of_another_sheet_is_kept(tmp_path: Path) -> None:

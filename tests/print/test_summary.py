@@ -18,10 +18,11 @@ from sheetdesk.rules.policy import Settings
 from sheetdesk.schema.enums import FAULT_LEVEL
 from tests.print.books import AS_OF, EXAMPLE, chart_xml, checked_example
 
-AXIS_TITLES = {  # per chart, in part order: (category axis, value axis); the example plans visits: two more
-    "zh": [("网点", "达标率"), ("保修状态", "报修数"), ("月份", "比率"), ("网点", "比率"), ("巡检类型", "比率")],
-    "en": [("Branch", "Compliance"), ("Warranty status", "Repairs"), ("Month", "Rate"), ("Branch", "Rate"),
-           ("Kind", "Rate")],
+AXIS_TITLES = {  # per chart, in part order: (category axis, value axis); the examples have holds and plan visits
+    "zh": [("网点", "达标率"), ("保修状态", "报修数"), ("月份", "比率"), ("暂停原因", "小时"), ("网点", "比率"),
+           ("巡检类型", "比率")],
+    "en": [("Branch", "Compliance"), ("Warranty status", "Repairs"), ("Month", "Rate"), ("Reason", "Hours"),
+           ("Branch", "Rate"), ("Kind", "Rate")],
 }
 
 
@@ -44,7 +45,7 @@ def _axis_title(xml: str, axis: str) -> str:
 
 def test_every_chart_has_both_axes_titled_in_the_workbook_language(summary: dict[str, Any]) -> None:
     charts = chart_xml(summary["out"])
-    assert len(charts) == 5
+    assert len(charts) == 6
     assert [(_axis_title(x, "catAx"), _axis_title(x, "valAx")) for x in charts] == AXIS_TITLES[summary["lang"]]
 
 

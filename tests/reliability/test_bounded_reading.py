@@ -138,6 +138,36 @@ def test_a_date_cell_holding_no_date_is_read_as_its_number(value: str, tmp_path:
         assert "which is no date; it is read as that number" in found[0]["message"]
 
 
+def test_odd_cells_anywhere_in_a_long_sheet_are_all_found(tmp_path: Path) -> None:
+    """Error values and dates that are no dates, across the scan's 4 MiB pieces, after a formula,
+    two in one cell: each reported once, at its cell (with the value as written), nothing else."""
+    from sheetdesk.io.reader import read_workbook
+
+    filler = "长" * 500  # a row's text: 3,000 rows are 4.6 MB of XML, more than one piece
+    rows, expected = [HEADER_ROW], set()
+    for r in range(2, 3002):
+        cells = f'<c r="A{r}" t="inlineStr"><is><t>T{r} {filler}</t></is></c>'
+        if r % 97 == 0:
+            cells += f'<c r="C{r}" s="1"><v>-{r}</v></c>'
+            expected.add(("cell.not_a_date", f"C{r}", f"-{r}"))
+        elif r % 89 == 0:
+            cells += f'<c r="B{r}" t="e"><v>#N/A</v></c>'
+            expected.add(("cell.error_value", f"B{r}", "#N/A"))
+        elif r % 83 == 0:
+            cells += f'<c r="C{r}" s="1"><f>{"1-" * 100}2</f><v>-1</v></c>'
+            expected.add(("cell.not_a_date", f"C{r}", "-1"))
+        elif r % 79 == 0:
+            cells += f'<c r="C{r}" x="a&gt;b" s="1"><v>-2</v><v>-3</v></c>'
+            expected.add(("cell.not_a_date", f"C{r}", "-2"))
+        elif r % 7 == 0:
+            cells += f'<c r="C{r}" s="1"><v>45000.5</v></c><c r="D{r}"><v>-7</v></c>'  # a date; a plain number
+        rows.append(f'<row r="{r}">{cells}</row>')
+    path = xlsx(tmp_path / "long.xlsx", "".join(rows))
+    book = read_workbook(path)
+    found = [(i.code, i.cell, i.value) for i in book.findings.issues]
+    assert sorted(found) == sorted(expected) and len(found) == len(expected)
+
+
 def test_a_panic_in_the_reader_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever the Rust reader raises (PanicException derives from BaseException) is one InputError."""
     import python_calamine

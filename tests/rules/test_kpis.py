@@ -52,7 +52,9 @@ def test_rate() -> None:
 def test_overall() -> None:
     k = group_kpis(RECORDS, Settings())
     assert k["repairs"] == 5 and k["resolved"] == 4
-    assert k["compliance"]["response"] == {"met": 3, "breached": 1, "overdue": 0, "pending": 1, "rate": 0.75}
+    assert k["compliance"]["response"] == {
+        "met": 3, "breached": 1, "overdue": 0, "pending": 1, "paused": 0, "rate": 0.75
+    }  # fmt: skip
     assert k["compliance"]["resolve"]["rate"] == 0.6
     assert k["compliance"]["plan"]["rate"] == 0.0
     assert k["compliance"]["on_site"]["rate"] is None  # nothing measured

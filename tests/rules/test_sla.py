@@ -83,7 +83,9 @@ def test_no_sla_row_is_not_applicable() -> None:
 def test_flat_keys_match_spec_json() -> None:
     r = evaluate_sla(P, "complaint", None, D(2025, 3, 3, 10), {}, as_of=D(2025, 3, 3, 11))
     assert list(r.flat()) == [
-        f"{k}_{s}" for k in ("response", "plan", "on_site", "resolve") for s in ("due", "status", "over_minutes")
+        f"{k}_{s}"
+        for k in ("response", "plan", "on_site", "resolve")
+        for s in ("due", "status", "over_minutes", "held_minutes")
     ] + ["loaner_required"]
     assert r.flat()["resolve_due"] == D(2025, 3, 5, 10)  # 2d on business
 

@@ -11,18 +11,23 @@ from openpyxl.utils import get_column_letter
 from sheetdesk.io.load import load_dataset
 from sheetdesk.io.policy_source import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.io.reader import read_workbook
-from sheetdesk.schema import CALLBACKS, POLICY_SHEETS, REGISTERS, REPAIRS, SALES
+from sheetdesk.schema import CALLBACKS, HOLDS, POLICY_BY_KEY, POLICY_SHEETS, REGISTERS, REPAIRS, SALES
 from sheetdesk.schema.policy import MAINTENANCE
 from sheetdesk.templates import template_names
 from tests.helpers.cli import run
 from tests.templates.facts import column_dims, header, list_validation
 
 NAMES = {
-    "en": ["sales.xlsx", "repairs.xlsx", "callbacks.xlsx", "visits.xlsx", "policy.xlsx", "service_desk.xlsx"],
-    "zh": ["sales.zh.xlsx", "repairs.zh.xlsx", "callbacks.zh.xlsx", "visits.zh.xlsx", "policy.zh.xlsx",
-           "service_desk.zh.xlsx"],
-}
-POLICY, DESK = 4, 5  # indexes in NAMES
+    "en": [
+        "sales.xlsx", "repairs.xlsx", "callbacks.xlsx", "holds.xlsx", "visits.xlsx", "policy.xlsx",
+        "service_desk.xlsx",
+    ],
+    "zh": [
+        "sales.zh.xlsx", "repairs.zh.xlsx", "callbacks.zh.xlsx", "holds.zh.xlsx", "visits.zh.xlsx", "policy.zh.xlsx",
+        "service_desk.zh.xlsx",
+    ],
+}  # fmt: skip
+POLICY_FILE, SERVICE_DESK = 5, 6
 TYPE_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "text": "@", "enum": "General", "yesno": "General"}
 
 
@@ -35,7 +40,7 @@ def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return lang, out, result.stdout
 
 
-def test_all_writes_six_files_one_line_each(written: tuple[str, Path, str]) -> None:
+def test_all_writes_seven_files_one_line_each(written: tuple[str, Path, str]) -> None:
     lang, out, output = written
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES[lang])
     wrote = {"en": "wrote ", "zh": "已写出 "}[lang]
@@ -45,7 +50,7 @@ def test_all_writes_six_files_one_line_each(written: tuple[str, Path, str]) -> N
 
 def test_register_sheets_follow_the_declaration(written: tuple[str, Path, str]) -> None:
     lang, out, _ = written
-    wb = openpyxl.load_workbook(out / NAMES[lang][DESK])
+    wb = openpyxl.load_workbook(out / NAMES[lang][SERVICE_DESK])
     instructions = "填写说明" if lang == "zh" else "Instructions"
     assert wb.sheetnames == [r.name(lang) for r in REGISTERS] + [instructions]
     for register in REGISTERS:
@@ -88,41 +93,45 @@ def test_instructions_list_every_column(written: tuple[str, Path, str]) -> None:
 
 def test_templates_load_with_zero_rows_and_no_findings(written: tuple[str, Path, str]) -> None:
     lang, out, _ = written
-    for name, keys in zip(NAMES[lang][:4], (["sales"], ["repairs"], ["callbacks"], ["visits"]), strict=True):
+    for name, keys in zip(NAMES[lang][:5], (["sales"], ["repairs"], ["callbacks"], ["holds"], ["visits"]), strict=True):
         ds = load_dataset([out / name])
         assert list(ds.tables) == keys
         assert ds.report.issues == []
         assert len(ds.tables[keys[0]]) == 0
         assert ds.tables[keys[0]].lang == lang
-    ds = load_dataset([out / NAMES[lang][DESK]])
-    assert sorted(ds.tables) == ["callbacks", "repairs", "sales", "visits"]
+    ds = load_dataset([out / NAMES[lang][SERVICE_DESK]])
+    assert sorted(ds.tables) == ["callbacks", "holds", "repairs", "sales", "visits"]
     assert ds.report.issues == [] and all(len(t) == 0 for t in ds.tables.values())
 
 
 def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -> None:
     lang, out, _ = written
-    path = out / NAMES[lang][POLICY]
+    path = out / NAMES[lang][POLICY_FILE]
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:6] == [r.name(lang) for r in POLICY_SHEETS]
-    sla = wb[POLICY_SHEETS[1].name(lang)]
-    assert header(sla) == [f.label(lang) for f in POLICY_SHEETS[1].fields]
+    assert wb.sheetnames[: len(POLICY_SHEETS)] == [r.name(lang) for r in POLICY_SHEETS]
+    sla = wb[POLICY_BY_KEY["sla"].name(lang)]
+    assert header(sla) == [f.label(lang) for f in POLICY_BY_KEY["sla"].fields]
+    conditions = [None] * 4  # customer, contract, category, service area: any
     assert [c.value for c in sla[2]] == (
-        ["报修", "一级", "1小时", "1.5小时", None, "4小时", "全天", "4小时"]  # levels and durations in Chinese
+        ["报修", "一级", "1小时", "1.5小时", None, "4小时", "全天", "4小时", *conditions]  # levels and durations in Chinese
         if lang == "zh"
-        else ["Repair", "I", "1h", "1.5h", None, "4h", "24x7", "4h"]
+        else ["Repair", "I", "1h", "1.5h", None, "4h", "24x7", "4h", *conditions]
     )
-    assert list_validation(sla, "G") == ("G2:G5000", ["全天", "工作时间"] if lang == "zh" else ["24x7", "business"])
-    calendar = wb[POLICY_SHEETS[2].name(lang)]
+    assert list_validation(sla, "G") is None  # a calendar may be named in the Calendar sheet: no fixed list
+    pauses = wb[POLICY_BY_KEY["pauses"].name(lang)]
+    assert [c.value for c in pauses[2]] == (["*", "否", "否", "否", "是"] if lang == "zh" else ["*", "No", "No", "No", "Yes"])
+    assert list_validation(pauses, "B") == ("B2:B5000", ["是", "否"] if lang == "zh" else ["Yes", "No"])
+    calendar = wb[POLICY_BY_KEY["calendar"].name(lang)]
     assert calendar["A2"].value == ("周一" if lang == "zh" else "Mon")
     assert calendar["B2"].number_format == "hh:mm"
-    settings = wb[POLICY_SHEETS[4].name(lang)]
+    settings = wb[POLICY_BY_KEY["settings"].name(lang)]
     assert [c.value for c in settings["A"]][1:5] == (
         ["回访天数", "回访率目标", "满意度目标", "国家"]
         if lang == "zh"
         else ["callback_days", "callback_rate_target", "satisfaction_target", "country"]
     )
     assert settings["B5"].value == ("中国" if lang == "zh" else "CN")
-    holidays = wb[POLICY_SHEETS[3].name(lang)]
+    holidays = wb[POLICY_BY_KEY["holidays"].name(lang)]
     assert list_validation(holidays, "B") is not None
     assert column_dims(holidays)["A"][1] == "yyyy-mm-dd"
     raw = read_workbook(path)
@@ -134,7 +143,7 @@ def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -
 
 def test_the_maintenance_example_is_a_plan_once_copied_into_its_columns(written: tuple[str, Path, str]) -> None:
     lang, out, _ = written
-    ws = openpyxl.load_workbook(out / NAMES[lang][POLICY])[MAINTENANCE.name(lang)]
+    ws = openpyxl.load_workbook(out / NAMES[lang][POLICY_FILE])[MAINTENANCE.name(lang)]
     assert header(ws)[: len(MAINTENANCE.fields)] == [f.label(lang) for f in MAINTENANCE.fields]
     note = ws.cell(1, len(MAINTENANCE.fields) + 2).value
     assert note.startswith("示例（不生效）" if lang == "zh" else "Example, not in force")
@@ -157,6 +166,14 @@ def test_single_kind_writes_one_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["callbacks.zh.xlsx"]
     ws = openpyxl.load_workbook(tmp_path / "callbacks.zh.xlsx")[CALLBACKS.zh]
     assert header(ws) == [f.zh for f in CALLBACKS.fields]
+
+
+def test_holds_template_has_the_reasons_as_a_dropdown(tmp_path: Path) -> None:
+    result = run("template", "holds", "-o", tmp_path, "--lang", "zh")
+    assert result.code == 0, result.stderr
+    ws = openpyxl.load_workbook(tmp_path / "holds.zh.xlsx")[HOLDS.zh]
+    assert header(ws) == ["报修单号", "暂停开始", "暂停结束", "暂停原因", "备注"]
+    assert list_validation(ws, "D") == ("D2:D5000", ["待料", "待客户确认", "客户不在", "待厂家", "其他"])
 
 
 def test_existing_file_needs_force(tmp_path: Path) -> None:

@@ -135,13 +135,17 @@ def test_planted_mistakes_are_where_the_readme_says(datasets: dict[str, Dataset]
             assert record["ticket_no"] not in tickets
         elif kind == ("callbacks", "escalated_to"):
             assert record["satisfaction"] == "dissatisfied" and record["escalated_to"] is None
+        elif kind == ("holds", "hold_until"):
+            ticket = tickets.index(record["ticket_no"])
+            assert record["hold_until"] is None and ds.repairs is not None
+            assert ds.repairs.column("resolved_at")[ticket] > record["hold_from"]
         elif kind == ("visits", "ticket_no"):
             assert record["result"] == "fault_found" and record["ticket_no"] is None
         elif kind == ("visits", "serial_no"):
             assert record["serial_no"] not in sales
         else:
             pytest.fail(f"unexpected mistake {kind}")
-    assert len(seen) == len(mistakes) == 11
+    assert len(seen) == len(mistakes) == 12
     # Of all the mistakes, only the misspelled level is a value the loader cannot read.
     level = next(m for m in mistakes if m["column"] == REGISTERS_BY_KEY["repairs"].field("fault_level").label(lang))
     assert [(i.code, i.cell) for i in ds.report.issues] == [("value.enum", level["cell"])]
@@ -156,3 +160,23 @@ def test_validate_finds_exactly_the_planted_mistakes(lang: str) -> None:
     fee = REGISTERS_BY_KEY["repairs"].field("fee_charged").label(lang)
     planted = sorted((m["sheet"], m["cell"], m["severity"]) for m in readme_mistakes(lang) if m["column"] != fee)
     assert found == planted
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_examples_have_realistic_holds(datasets: dict[str, Dataset], lang: str) -> None:
+    ds = datasets[lang]
+    holds, repairs = ds.tables["holds"], ds.repairs
+    assert repairs is not None and len(holds) >= 6
+    records = list(holds.records())
+    assert {h["reason"] for h in records} >= {"waiting_parts", "waiting_customer", "customer_unavailable"}
+    tickets = [h["ticket_no"] for h in records]
+    assert any(tickets.count(t) == 2 for t in tickets)  # a ticket held twice
+    resolved = dict(zip(repairs.column("ticket_no"), repairs.column("resolved_at"), strict=True))
+    reported = dict(zip(repairs.column("ticket_no"), repairs.column("reported_at"), strict=True))
+    assert any(h["hold_until"] is None and resolved[h["ticket_no"]] is None for h in records)  # still on hold
+    for h in records:  # every hold inside its ticket's time, started in office hours
+        assert reported[h["ticket_no"]] <= h["hold_from"]
+        assert dt.time(9) <= h["hold_from"].time() <= dt.time(17, 30) and h["hold_from"].weekday() < 5
+        if h["hold_until"] is not None:
+            assert h["hold_from"] < h["hold_until"] <= (resolved[h["ticket_no"]] or dt.datetime.max)
+    assert {s["service_area"] for s in ds.sales.records()} == {"本市" if lang == "zh" else "Local"}  # type: ignore[union-attr]

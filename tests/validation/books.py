@@ -29,7 +29,7 @@ CALLBACKS_EN = header(CALLBACKS)
 def sale(serial: Any, customer: Any = "Acme Hospital", sold: Any = D(2024, 1, 10), accepted: Any = D(2024, 1, 15),
          phone: Any = "010-12345678", postcode: Any = "100080", branch: Any = "Beijing") -> list[Any]:
     return [serial, "Infusion Pump", "P-100", "pump", sold, accepted, customer, "Li Lei", phone, None,
-            "1 Main St", postcode, branch, "C-1", None]
+            "1 Main St", postcode, branch, "C-1", None, None]
 
 
 def repair(ticket: Any, serial: Any = "SN001", reported: Any = T(2025, 3, 1, 9, 0), channel: Any = "Phone",

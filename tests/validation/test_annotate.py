@@ -241,6 +241,6 @@ def test_values_and_formats_survive_in_clean_and_flagged_rows(tmp_path: Path, co
     ws = openpyxl.load_workbook(out)["Sales"]
     for r in range(2, 8):
         assert ws[f"E{r}"].number_format == "yyyy-mm-dd" and ws[f"E{r}"].is_date
-        assert ws[f"P{r}"].number_format == "yyyy-mm-dd hh:mm" and ws[f"P{r}"].is_date
+        assert ws[f"Q{r}"].number_format == "yyyy-mm-dd hh:mm" and ws[f"Q{r}"].is_date
     assert ws["G3"].fill.fgColor.rgb == rgb(SEVERITY_FILL["error"])
-    assert ws["Q4"].is_date and ws["Q2"].value == 7 and ws["Q3"].value == "seven"
+    assert ws["R4"].is_date and ws["R2"].value == 7 and ws["R3"].value == "seven"

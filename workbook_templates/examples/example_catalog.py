@@ -348,3 +348,20 @@ COMMENTS = {
         ("收费不合理", "The charge is unreasonable"),
     ],
 }
+
+# Notes on holds (the Holds register), by reason.
+HOLD_NOTES = {
+    "waiting_parts": [
+        ("主板缺货，已向总部订购", "Main board out of stock; ordered from head office"),
+        ("配件在途，预计三天到货", "Part in transit, due in three days"),
+        ("客户同意订购原厂配件", "Customer agreed to order the original part"),
+    ],
+    "waiting_customer": [
+        ("报价已发，等待客户确认", "Quote sent; waiting for the customer to confirm"),
+        ("等待科室安排停机时间", "Waiting for the department to schedule downtime"),
+    ],
+    "customer_unavailable": [("科室手术中，无法进入", "Ward busy with surgery; no access")],
+    "waiting_vendor": [("已返厂检测", "Sent back to the manufacturer for testing")],
+}
+# The service area of a sale (Sales `service_area`): every example customer is in its branch's city.
+LOCAL_AREA = ("本市", "Local")

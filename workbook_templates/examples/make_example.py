@@ -5,7 +5,9 @@
 writes `service_desk_example.xlsx` (Chinese headers and content),
 `service_desk_example.en.xlsx` (a smaller English one) and `README.md`, which
 lists the mistakes planted in each with their sheet and cell. The data comes
-from `random.Random(2025)`; the sheets are written through the shared
+from `random.Random(2025)`, the holds (added last) from a generator of their
+own, so that the other registers are what they were before holds existed;
+the sheets are written through the shared
 `RegisterSheetWriter`, so they have the standard template look. The repair log
 has a title row above its header, as many real logs do.
 
@@ -32,15 +34,18 @@ from sheetdesk.io.policy_source import default_policy, parse_policy  # noqa: E40
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook  # noqa: E402
 from sheetdesk.report import cell_ref  # noqa: E402
 from sheetdesk.rules import warranty_status, warranty_terms  # noqa: E402
+from sheetdesk.rules.holds import Hold  # noqa: E402
 from sheetdesk.rules.intervals import format_interval, parse_interval  # noqa: E402
 from sheetdesk.rules.schedule import covered_until, due_dates  # noqa: E402
+from sheetdesk.rules.sla import evaluate_sla  # noqa: E402
 from sheetdesk.rules.visits import service_ended  # noqa: E402
-from sheetdesk.schema import CALLBACKS, EXCLUDED_CAUSES, REPAIRS, SALES, VISITS, Register  # noqa: E402
+from sheetdesk.schema import CALLBACKS, EXCLUDED_CAUSES, HOLDS, REPAIRS, SALES, VISITS, Register  # noqa: E402
 from sheetdesk.schema.policy import MAINTENANCE  # noqa: E402
 
 FILES = {"zh": "service_desk_example.xlsx", "en": "service_desk_example.en.xlsx"}
 SIZES = {"zh": (64, 94), "en": (20, 30)}  # sales, repairs (callbacks follow from the repairs)
 SEED = 2025
+HOLD_SEED = 2026  # the holds' own generator: adding them changed no other row
 FIRST_SALE, LAST_SALE = dt.date(2025, 1, 3), dt.date(2026, 6, 30)
 LAST_REPORT = dt.date(2026, 10, 31)
 LIMIT = dt.datetime(2026, 11, 15, 18, 0)  # nothing later (chinesecalendar covers 2026)
@@ -98,6 +103,9 @@ class Example:
         self.plant_duplicate_ticket()
         self.callbacks = self.make_callbacks()
         self.plant_mistakes()
+        for sale in self.sales:
+            sale["service_area"] = self.t(C.LOCAL_AREA)
+        self.holds = self.make_holds(random.Random(HOLD_SEED))
         self.visits = self.make_visits()
 
     def t(self, pair: Any) -> Any:
@@ -387,6 +395,97 @@ class Example:
             )
         return out
 
+    # -- holds -----------------------------------------------------------------
+
+    def hold(self, r: dict[str, Any], reason: str, start: dt.datetime, end: dt.datetime | None,
+             rng: random.Random) -> dict[str, Any]:
+        note = rng.choice(C.HOLD_NOTES[reason])
+        return {"ticket_no": r["ticket_no"], "hold_from": start, "hold_until": end, "reason": reason,
+                "notes": self.t(note), "_repair": r}
+
+    def saved_by_a_hold(self, fixed: list[dict[str, Any]], rng: random.Random) -> dict[str, Any] | None:
+        """A wait for parts that keeps a business-hours ticket inside its resolve target:
+        breached without the hold, met with it (what holds are for)."""
+        for r in fixed:
+            if r["fault_level"] not in ("III", "IV") or r.get("action") != "replace_part" or not r["on_site_at"]:
+                continue
+            events = {k: r.get(k) for k in ("responded_at", "plan_at", "on_site_at", "resolved_at")}
+            plain = evaluate_sla(POLICY, "repair", r["fault_level"], r["reported_at"], events, LIMIT)
+            if plain.targets["resolve"].status != "breached":
+                continue
+            start = _office(r["on_site_at"] + dt.timedelta(hours=1))
+            end = _office(r["resolved_at"] - dt.timedelta(hours=2), end=True)
+            if not start < end:
+                continue
+            held = evaluate_sla(POLICY, "repair", r["fault_level"], r["reported_at"], events, LIMIT,
+                                holds=(Hold(start, end, "waiting_parts"),))  # fmt: skip
+            if held.targets["resolve"].status == "met":
+                return self.hold(r, "waiting_parts", start, end, rng)
+        return None
+
+    def make_holds(self, rng: random.Random) -> list[dict[str, Any]]:
+        """Waits a service desk records: parts (most), the customer, the manufacturer.
+
+        Holds start and end in office hours, between the report and the
+        resolution; the ticket left waiting for parts is still on hold. One
+        hold of a resolved ticket is left open: a planted mistake.
+        """
+        usable = [r for r in self.repairs if not r.get("_planted") and not r["_plan"].get("group")]
+        fixed = [r for r in usable if r["request_type"] == "repair" and r["resolved_at"] is not None]
+        rng.shuffle(fixed)
+        out: list[dict[str, Any]] = []
+        for r in usable:  # the open ticket waiting for parts
+            if r["_plan"].get("waiting"):
+                start = _office(max(r["on_site_at"] or r["responded_at"], r["responded_at"]) + dt.timedelta(hours=1))
+                out.append(self.hold(r, "waiting_parts", start, None, rng))
+        taken: set[str] = set()
+
+        def fit(r: dict[str, Any], begin: dt.datetime, share: tuple[float, float]) -> tuple[dt.datetime, dt.datetime] | None:
+            """A hold inside [begin, resolved], in office hours, over `share` of that span; None if none fits."""
+            span = r["resolved_at"] - begin
+            start, end = _office(begin + span * share[0]), _office(begin + span * share[1], end=True)
+            if r["ticket_no"] in taken or not begin <= start < end <= r["resolved_at"] - dt.timedelta(minutes=30):
+                return None
+            return start, end
+
+        plan = (
+            ("waiting_parts", lambda r: r.get("action") == "replace_part", "on_site_at", (0.15, 0.75)),
+            ("waiting_customer", lambda r: r["fault_level"] in ("III", "IV"), "responded_at", (0.05, 0.35)),
+            ("waiting_vendor", lambda r: r.get("action") == "repair", "responded_at", (0.3, 0.8)),
+        )
+        saved = self.saved_by_a_hold(fixed, rng)
+        if saved is not None:
+            out.append(saved)
+            taken.add(saved["ticket_no"])
+        counts = {"zh": (5, 2, 1), "en": (1, 1, 1)}[self.lang]
+        for (reason, wanted, start_from, share), count in zip(plan, counts, strict=True):
+            for r in fixed:
+                if count == 0:
+                    break
+                found = wanted(r) and fit(r, r[start_from] or r["responded_at"], share)
+                if found:
+                    out.append(self.hold(r, reason, *found, rng))
+                    taken.add(r["ticket_no"])
+                    count -= 1
+        for r in fixed:  # two holds on one ticket: nobody on the ward, then a missing part
+            first, second = fit(r, r["responded_at"], (0.05, 0.3)), fit(r, r["responded_at"], (0.45, 0.8))
+            if first and second and first[1] < second[0]:
+                out.append(self.hold(r, "customer_unavailable", *first, rng))
+                out.append(self.hold(r, "waiting_parts", *second, rng))
+                taken.add(r["ticket_no"])
+                break
+        r = next(r for r in fixed if r["ticket_no"] not in taken and fit(r, r["responded_at"], (0.3, 0.6)))
+        start, _end = fit(r, r["responded_at"], (0.3, 0.6)) or (r["responded_at"], None)
+        forgot = self.hold(r, "waiting_customer", start, None, rng)
+        forgot["_planted"] = True
+        out.append(forgot)
+        out.sort(key=lambda x: x["hold_from"])
+        self.plant(
+            "holds", forgot, "hold_until", None,
+            ("报修单已修复，但暂停结束时间未填", "the ticket was resolved but the hold was never closed"), "error",
+        )  # fmt: skip
+        return out
+
     # -- planted mistakes --------------------------------------------------------
 
     def pick(self, rows: list[dict[str, Any]], test: Any) -> dict[str, Any]:
@@ -605,8 +704,13 @@ class Example:
     # -- output ------------------------------------------------------------------
 
     def tables(self) -> list[tuple[Register, list[dict[str, Any]], str | None]]:
-        return [(SALES, self.sales, None), (REPAIRS, self.repairs, TITLE[self.lang]), (CALLBACKS, self.callbacks, None),
-                (VISITS, self.visits, None)]
+        return [
+            (SALES, self.sales, None),
+            (REPAIRS, self.repairs, TITLE[self.lang]),
+            (CALLBACKS, self.callbacks, None),
+            (HOLDS, self.holds, None),
+            (VISITS, self.visits, None),
+        ]
 
     def write(self, path: Path) -> None:
         wb = new_workbook(path)
@@ -644,8 +748,23 @@ class Example:
         wb.close()
 
 
+def _office(moment: dt.datetime, *, end: bool = False) -> dt.datetime:
+    """A hold's start (or `end`) as a clerk records it: to the minute, in office hours
+    (09:00–17:30 on weekdays); a moment outside them moves to the next opening (an
+    end: back to the last closing)."""
+    moment = moment.replace(second=0, microsecond=0)
+    day, opening, closing = moment.date(), dt.time(9), dt.time(17, 30)
+    if end:
+        while day.weekday() >= 5 or (day == moment.date() and moment.time() < opening):
+            day -= dt.timedelta(days=1)
+        return moment if day == moment.date() and moment.time() <= closing else dt.datetime.combine(day, closing)
+    while day.weekday() >= 5 or (day == moment.date() and moment.time() > closing):
+        day += dt.timedelta(days=1)
+    return moment if day == moment.date() and moment.time() >= opening else dt.datetime.combine(day, opening)
+
+
 def register_by_key(key: str) -> Register:
-    return {"sales": SALES, "repairs": REPAIRS, "callbacks": CALLBACKS, "visits": VISITS}[key]
+    return {"sales": SALES, "repairs": REPAIRS, "callbacks": CALLBACKS, "holds": HOLDS, "visits": VISITS}[key]
 
 
 def describe(example: Example) -> list[str]:
@@ -662,24 +781,32 @@ def describe(example: Example) -> list[str]:
     }
     excluded = sum(1 for r in repairs if r.get("cause") in EXCLUDED_CAUSES)
     fees = sum(1 for r in repairs if r.get("fee_charged"))
+    holds = example.holds
+    reason = HOLDS.field("reason").enum
+    assert reason is not None
+    reasons = [reason.label(c.key, lang) for c in reason.choices if any(h["reason"] == c.key for h in holds)]
+    still = [h["ticket_no"] for h in holds if h["hold_until"] is None and h["_repair"]["resolved_at"] is None]
     lines = [
         f"## `{FILES[lang]}` ({'Chinese' if lang == 'zh' else 'English'})",
         "",
-        f"- {len(example.sales)} sales, {len(repairs)} repair-log rows, {len(example.callbacks)} callbacks, "
-        f"{len(example.visits)} visits; sheets `{SALES.name(lang)}`, `{REPAIRS.name(lang)}` (title row above the "
-        f"header), `{CALLBACKS.name(lang)}`, `{VISITS.name(lang)}`, and the policy sheet `{MAINTENANCE.name(lang)}` "
-        "(the maintenance plan: return visits twice a year in warranty, the first within six months; medical "
-        "equipment inspected every three months in warranty).",
+        f"- {len(example.sales)} sales, {len(repairs)} repair-log rows, {len(example.callbacks)} callbacks; "
+        f"sheets `{SALES.name(lang)}`, `{REPAIRS.name(lang)}` (title row above the header), `{CALLBACKS.name(lang)}`.",
         f"- Open (unresolved) tickets: {', '.join(open_tickets)}.",
         "- Repeat repairs of the same fault on one serial: "
         + "; ".join(f"{serials[g]} ({', '.join(t)})" for g, t in groups.items())
         + ".",
         f"- {excluded} repairs with an excluded cause (billable); {fees} rows with a fee charged.",
+        f"- {len(holds)} holds on {len({h['ticket_no'] for h in holds})} tickets (sheet `{HOLDS.name(lang)}`; "
+        f"{', '.join(reasons)}); still on hold: {', '.join(still)}. Every sale's service area is "
+        f"{C.LOCAL_AREA[0] if lang == 'zh' else C.LOCAL_AREA[1]}.",
+        f"- {len(example.visits)} visits (sheet `{VISITS.name(lang)}`) of the maintenance plan in the policy sheet "
+        f"`{MAINTENANCE.name(lang)}`: return visits twice a year in warranty, the first within six months; medical "
+        "equipment inspected every three months in warranty.",
         "",
         "| # | Sheet | Cell | Column | Value | Planted mistake | Expected finding |",
         "|---|---|---|---|---|---|---|",
     ]
-    order = {"sales": 0, "repairs": 1, "callbacks": 2, "visits": 3}
+    order = {"sales": 0, "repairs": 1, "callbacks": 2, "holds": 3, "visits": 4}
     mistakes = sorted(
         example.mistakes, key=lambda m: (order[m.sheet], int(m.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
     )
@@ -700,8 +827,10 @@ README_HEAD = """# Example service desk workbooks
 
 Generated by `make_example.py` (seeded, deterministic): do not edit by hand;
 run `python workbook_templates/examples/make_example.py` to regenerate this
-folder. Both workbooks hold the three registers with the standard template
-look; the dates run from January 2025 to mid-November 2026.
+folder. Both workbooks hold the five registers (sales, repairs, callbacks,
+holds, visits) with the standard template look, and a Maintenance policy
+sheet (the plan the visits follow); the dates run from January 2025 to
+mid-November 2026.
 
 Try them:
 

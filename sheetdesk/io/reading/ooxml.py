@@ -299,23 +299,63 @@ def _not_a_date(value: bytes) -> bool:
 
 
 # Canonical cells whose value calamine would misread are still found cheaply:
-# only chunks that hold an error type or a negative value are looked into.
+# only chunks that hold an error type or a negative value are looked into,
+# and in them only the stretches around an odd-looking value (`_odd_stretches`).
+_ODD_REACH = 300  # bytes between a cell's start tag and its value
 _CANONICAL_ODD = re.compile(
-    rb'<c r="([A-Z]{1,2}[0-9]{1,6})"([^>]*?)(?<!/)>(?:(?!</?c[\s/>]).){0,300}?<v>\s*([-#NnIi+][^<]*)<', re.S
+    rb'<c r="([A-Z]{1,2}[0-9]{1,6})"([^>]*?)(?<!/)>(?:(?!</?c[\s/>]).){0,%d}?<v>\s*([-#NnIi+][^<]*)<' % _ODD_REACH,
+    re.S,
 )
+# The end of every `_CANONICAL_ODD` match: a value that starts like an error, a sign or a non-finite number.
+_ODD_VALUE = re.compile(rb"<v>\s*[-#NnIi+]")
 
 
 def _note_canonical(scan: PartScan, data: bytes, cut: int, base: int) -> None:
     if data.find(b't="e"', 0, cut) < 0 and data.find(b"<v>-", 0, cut) < 0:
         return
-    for m in _CANONICAL_ODD.finditer(data, 0, cut):
-        where = ref_position(m[1])
-        if where is None:
-            continue
-        attrs = _attrs(m[2])
-        if _UNUSUAL_CELL.match(data, m.start()):
-            continue  # already looked at as an unusual cell
-        _note(scan, attrs, where[0], where[1], data[m.end(2) + 1 : m.end()], (base + m.start(), base + m.end(2) + 1))
+    for lo, hi in _odd_stretches(data, cut):
+        for m in _CANONICAL_ODD.finditer(data, lo, hi):
+            where = ref_position(m[1])
+            if where is None:
+                continue
+            attrs = _attrs(m[2])
+            if _UNUSUAL_CELL.match(data, m.start()):
+                continue  # already looked at as an unusual cell
+            _note(
+                scan, attrs, where[0], where[1], data[m.end(2) + 1 : m.end()], (base + m.start(), base + m.end(2) + 1)
+            )
+
+
+def _odd_stretches(data: bytes, cut: int) -> Iterator[tuple[int, int]]:
+    """The stretches of data[:cut] that hold every `_CANONICAL_ODD` match, in order, apart.
+
+    Trying that pattern at every cell costs more than the rest of the scan (a
+    sheet of negative costs has such a value in every chunk), so it runs only
+    here. A match ends just after the `<` that closes an odd-looking value
+    (`_ODD_VALUE`: rare) and starts with a start tag that holds no `>` and
+    ends at most `_ODD_REACH` bytes before that value: after the last `>`
+    found further back. So every match lies whole in one stretch, and the
+    pattern finds in the stretches exactly what it finds in the whole chunk,
+    well-formed XML or not.
+    """
+    lo = hi = -1  # the stretch being grown
+    gt = -1  # the last `>` before the previous value's reach (they only move forward: linear)
+    for hit in _ODD_VALUE.finditer(data, 0, cut):
+        close = data.find(b"<", hit.end(), cut)
+        if close < 0:  # this value, and any after it, is not closed before the cut
+            break
+        reach = hit.start() - _ODD_REACH - 1  # the latest a start tag's `>` can be
+        if reach > 0:
+            found = data.rfind(b">", max(gt, 0), reach)
+            gt = found if found >= 0 else gt
+        start = gt + 1
+        if start > hi:
+            if hi >= 0:
+                yield lo, hi
+            lo = start
+        hi = close + 1
+    if hi >= 0:
+        yield lo, hi
 
 
 def _exact_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan:

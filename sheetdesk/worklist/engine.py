@@ -32,15 +32,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.branches.canonical import branch_key
-from sheetdesk.due.items import ITEM_KINDS, WorkItem
 from sheetdesk.io.load import Dataset
 from sheetdesk.links import Links
 from sheetdesk.rules.callbacks import callback_result
+from sheetdesk.rules.holds import Hold, ticket_holds
 from sheetdesk.rules.policy import Policy
 from sheetdesk.rules.sla import SlaResult, evaluate_sla
 from sheetdesk.rules.visits import evaluate_visits, service_ended, serving_of
 from sheetdesk.rules.warranty import Terms, sale_warranty
 from sheetdesk.schema.statuses import SLA_TARGETS
+from sheetdesk.worklist.items import ITEM_KINDS, WorkItem
 
 __all__ = ["WARRANTY_NOTICE_DAYS", "BranchOwners", "Worklist", "build_worklist"]
 
@@ -111,6 +112,7 @@ class _Context:
     links: Links
     owners: BranchOwners
     terms: list[Terms | None] = field(default_factory=list)
+    holds: Mapping[int, tuple[Hold, ...]] = field(default_factory=dict)  # an open ticket's holds that can pause
     sla: dict[int, SlaResult] = field(default_factory=dict)
 
     def item(self, kind: str, register: str, index: int, **fields: Any) -> WorkItem:
@@ -151,13 +153,19 @@ def _callbacks(ctx: _Context) -> Iterator[WorkItem]:
 
 
 def _sla_of(ctx: _Context, i: int, r: Record, reported: dt.datetime) -> SlaResult:
-    """The SLA of open ticket i (worked out once: targets and loaner are two kinds of item)."""
+    """The SLA of open ticket i, as `check` works it out: the row its sale's conditions pick,
+    its clocks paused by its holds (worked out once: targets, loaner and holds are three kinds of item)."""
     found = ctx.sla.get(i)
     if found is None:
         events = {t.event: v if isinstance(v := r.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
+        conditions = None
+        if ctx.policy.sla_conditional:
+            j = ctx.sale_of_repair(i)
+            conditions = ctx.policy.condition_key(ctx.sales[j] if j is not None else {})
         found = ctx.sla[i] = evaluate_sla(
-            ctx.policy, r.get("request_type"), r.get("fault_level"), reported, events, ctx.as_of, r.get("loaner")
-        )
+            ctx.policy, r.get("request_type"), r.get("fault_level"), reported, events, ctx.as_of, r.get("loaner"),
+            ctx.holds.get(i, ()), conditions,
+        )  # fmt: skip
     return found
 
 
@@ -260,6 +268,8 @@ def build_worklist(dataset: Dataset, policy: Policy, as_of: dt.datetime, days: i
         dataset.links, owners,
     )  # fmt: skip
     ctx.terms = [_terms(s, policy, as_of) for s in sales]
+    if "holds" in dataset.tables:
+        ctx.holds = ticket_holds(_records(dataset, "holds"), dataset.links.hold_repair, repairs)
     items = [item for source in SOURCES.values() for item in source(ctx)]
     items.sort(key=WorkItem.sort_key)
     return Worklist(as_of, days, until, items, owners)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sheetdesk.due.items import WorkItem
-from sheetdesk.due.run import DueResult
-from sheetdesk.due.sheet import row_reference, write_items_sheet
 from sheetdesk.i18n import Msg, output_lang
 from sheetdesk.io.annotate import majority_lang
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
+from sheetdesk.worklist.items import WorkItem
+from sheetdesk.worklist.run import DueResult
+from sheetdesk.worklist.sheet import row_reference, write_items_sheet
 
 __all__ = ["WORKLIST_SHEET", "external_link", "write_due"]
 

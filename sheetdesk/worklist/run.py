@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sheetdesk.due.engine import Worklist, build_worklist
-from sheetdesk.due.items import ITEM_KINDS, WorkItem
 from sheetdesk.i18n import Msg
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.progress import SILENT, Progress
 from sheetdesk.report import Report, json_value
 from sheetdesk.rules.policy import Policy
+from sheetdesk.worklist.engine import Worklist, build_worklist
+from sheetdesk.worklist.items import ITEM_KINDS, WorkItem
 
 __all__ = ["GROUPINGS", "DueResult", "due_dataset", "due_files"]
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
-from sheetdesk.due.items import ITEM_KINDS, WorkItem
 from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import (
     DATE_FORMAT,
@@ -26,6 +25,7 @@ from sheetdesk.io.xlsx import (
     write_value,
 )
 from sheetdesk.schema import REPAIRS, SALES
+from sheetdesk.worklist.items import ITEM_KINDS, WorkItem
 
 __all__ = ["COLUMNS", "Details", "LineLink", "row_reference", "state_label", "write_items_sheet"]
 

@@ -4,11 +4,14 @@
 (run.py) reads the files and picks the policy, `write_due` (workbook.py)
 writes the worklist workbook. `split` writes each branch its part of the
 same list (`sheetdesk.branches.split`).
+
+The package is not named `due`: `sheetdesk.due` is the library function
+(`sheetdesk.api.due`), which the package would shadow once imported.
 """
 
-from sheetdesk.due.engine import Worklist, build_worklist
-from sheetdesk.due.items import ITEM_KINDS, ItemKind, WorkItem
-from sheetdesk.due.run import DueResult, due_dataset, due_files
+from sheetdesk.worklist.engine import Worklist, build_worklist
+from sheetdesk.worklist.items import ITEM_KINDS, ItemKind, WorkItem
+from sheetdesk.worklist.run import DueResult, due_dataset, due_files
 
 __all__ = [
     "ITEM_KINDS",
