@@ -171,8 +171,8 @@ def due(
     progress: Progress = SILENT,
 ) -> DueResult:
     """Everything in `files` that needs someone's action by the end of the day `days` days after `as_of`
-    (default: now), overdue first: callbacks, SLA targets of open tickets, loaners, planned visits and
-    warranties ending within 30 days.
+    (default: now), overdue first: callbacks, SLA targets of open tickets, tickets on hold, loaners,
+    planned visits and warranties ending within 30 days.
 
     `by` ("branch" or "technician") groups the items. With `output`, the
     worklist workbook (one sheet per group) is written there, in `lang`

@@ -102,6 +102,7 @@ def due(
     \b
     - callbacks missing, or due within the horizon;
     - SLA targets of open tickets that are overdue or fall due;
+    - tickets on hold (the Holds register) whose clock is paused;
     - loaners required and not provided;
     - planned visits (the policy's Maintenance sheet) missing or due;
     - warranties ending within 30 days: a chance to offer a paid

@@ -196,7 +196,7 @@ def _held_time(
     for h in holds:
         start, end = max(h.start, reported), min(h.end or stop, stop)
         us = calendar.elapsed_us(start, end) if end > start else 0
-        running = resolved is None and h.start <= as_of and (h.end is None or h.end > as_of)
+        running = resolved is None and h.runs_at(as_of)
         out.append(HeldTime(h.reason, us // 60_000_000, running, rep.get("ticket_no"), kind, h.index))
     return out
 

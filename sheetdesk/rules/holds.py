@@ -45,6 +45,10 @@ class Hold:
     reason: str
     index: int | None = None  # its record in the Holds register, when it came from one
 
+    def runs_at(self, moment: dt.datetime) -> bool:
+        """The ticket is on this hold at `moment`: it started, and has not ended (an open hold runs on)."""
+        return self.start <= moment and (self.end is None or self.end > moment)
+
 
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans sorted and merged where they overlap or touch (an open span swallows what follows),

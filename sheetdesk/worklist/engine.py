@@ -8,7 +8,13 @@ records and the dataset's links, and judging with the same rule functions
 - **callback**: a resolved repair without a callback, once it is missing
   (past its due day) or falling due by the horizon;
 - **sla**: a target of an open (unresolved) ticket that is overdue, or falls
-  due by the horizon;
+  due by the horizon (with the SLA row and the holds `check` uses);
+- **hold**: an open ticket on hold at as-of whose clock is paused (SLA status
+  `paused`: on hold and not overdue with the held time counted), whatever its
+  due time: a wait for parts or for the customer needs chasing. The item names
+  the hold it is on (its reason, since when) and the paused targets; it is
+  due when they are if work resumes now. A ticket on hold but overdue even
+  with the pause counted is an **sla** item instead;
 - **loaner**: an open ticket whose loaner is required and not provided, or
   falls due by the horizon;
 - **visit**: a planned visit still to make: missing (but a late visit would
@@ -31,7 +37,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sheetdesk.branches.canonical import branch_key
 from sheetdesk.io.load import Dataset
 from sheetdesk.links import Links
 from sheetdesk.rules.callbacks import callback_result
@@ -62,6 +67,10 @@ class BranchOwners:
     """
 
     def __init__(self, sales: Sequence[Record], repairs: Sequence[Record], links: Links) -> None:
+        # Imported here: `sheetdesk.branches` (split) imports this package, and importing
+        # anything of it runs its __init__; imported first, this package would wait on itself.
+        from sheetdesk.branches.canonical import branch_key
+
         self.sale_keys = [branch_key(s.get("branch")) for s in sales]
         self.names: dict[str, str] = {}
         for record, key in zip(sales, self.sale_keys, strict=True):
@@ -183,6 +192,30 @@ def _sla(ctx: _Context) -> Iterator[WorkItem]:
             )  # fmt: skip
 
 
+def _holds(ctx: _Context) -> Iterator[WorkItem]:
+    if not ctx.holds:
+        return
+    for i, r, reported in ctx.open_repairs():
+        own = ctx.holds.get(i)
+        if not own:
+            continue
+        result = _sla_of(ctx, i, r, reported)
+        paused = tuple(t.key for t in SLA_TARGETS if result.targets[t.key].status == "paused")
+        if not paused:
+            continue
+        # The hold it is on: of those running at as-of that pause one of these targets, the first begun.
+        on = [h for h in own if h.runs_at(ctx.as_of) and not ctx.policy.paused_targets(h.reason).isdisjoint(paused)]
+        if not on:
+            continue
+        hold = min(on, key=lambda h: h.start)
+        due = min(d for k in paused if (d := result.targets[k].due) is not None)
+        yield ctx.item(
+            "hold", "repairs", i, status="paused", due=due, overdue=False, detail=hold.reason, since=hold.start,
+            paused=paused, ticket_no=r.get("ticket_no"), serial_no=r.get("serial_no"), technician=r.get("technician"),
+            sale=ctx.sale_of_repair(i),
+        )  # fmt: skip
+
+
 def _loaners(ctx: _Context) -> Iterator[WorkItem]:
     for i, r, reported in ctx.open_repairs():
         if r.get("loaner") == "yes":
@@ -241,11 +274,12 @@ def _warranty(ctx: _Context) -> Iterator[WorkItem]:
             )  # fmt: skip
 
 
-# One source per item kind, in the order of `ITEM_KINDS`. A new kind (tickets on
-# hold, when the Holds register lands) adds its `ItemKind` and its source here.
+# One source per item kind, in the order of `ITEM_KINDS`. A new kind adds its
+# `ItemKind` (items.py) and its source here.
 SOURCES: dict[str, Callable[[_Context], Iterator[WorkItem]]] = {
     "callback": _callbacks,
     "sla": _sla,
+    "hold": _holds,
     "loaner": _loaners,
     "visit": _visits,
     "warranty": _warranty,

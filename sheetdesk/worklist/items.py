@@ -2,8 +2,8 @@
 
 Every item kind is declared once here: its key (stable, in the JSON), its
 name, and the sentence for each status of its rule. The engine
-(`engine.py`) has one source function per kind; a new kind of item (tickets
-on hold, say) is one `ItemKind` here and one source there.
+(`engine.py`) has one source function per kind; a new kind of item is one
+`ItemKind` here and one source there.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sheetdesk.i18n import Msg
-from sheetdesk.schema.enums import VISIT_KIND
+from sheetdesk.schema.enums import HOLD_REASON, VISIT_KIND
 from sheetdesk.schema.statuses import SLA_TARGETS
 
 __all__ = ["ITEM_KINDS", "ItemKind", "WorkItem", "due_moment"]
@@ -21,7 +21,8 @@ __all__ = ["ITEM_KINDS", "ItemKind", "WorkItem", "due_moment"]
 
 @dataclass(frozen=True)
 class ItemKind:
-    """One kind of item: its key, its name, and its sentence per rule status (`{detail}`, `{number}` filled in)."""
+    """One kind of item: its key, its name, and its sentence per rule status (`{detail}`, `{number}`,
+    `{since}` and `{paused}` filled in)."""
 
     key: str
     title: Msg
@@ -45,6 +46,16 @@ ITEM_KINDS: dict[str, ItemKind] = {
             {
                 "overdue": Msg("{detail} overdue", "{detail}已超时"),
                 "pending": Msg("{detail} falls due", "{detail}即将到期"),
+            },
+        ),
+        ItemKind(
+            "hold",
+            Msg("Ticket on hold", "暂停工单"),
+            {
+                "paused": Msg(
+                    "On hold since {since} ({detail}): {paused} clock paused; follow it up",
+                    "自 {since} 起暂停（{detail}）：{paused}暂停计时，请跟进",
+                ),
             },
         ),
         ItemKind(
@@ -81,9 +92,11 @@ ITEM_KINDS: dict[str, ItemKind] = {
     )
 }
 
-# What `detail` names, per kind: an SLA target, a kind of visit.
+# What `detail` names, per kind: an SLA target, why a ticket is on hold, a kind of visit.
+_TARGETS: dict[str, Msg] = {t.key: t.title for t in SLA_TARGETS}
 _DETAILS: dict[str, dict[str, Msg]] = {
-    "sla": {t.key: t.title for t in SLA_TARGETS},
+    "sla": _TARGETS,
+    "hold": {c.key: c.title for c in HOLD_REASON.choices},
     "visit": {c.key: c.title for c in VISIT_KIND.choices},
 }
 
@@ -106,13 +119,17 @@ class WorkItem:
     """
 
     kind: str
-    status: str  # the rule's own status: missing, pending, overdue, required, due, upcoming, free, paid
-    due: dt.date  # a datetime for callbacks, SLA targets and loaners; a date for visits and warranty ends
+    status: str  # the rule's own status: missing, pending, overdue, paused, required, due, upcoming, free, paid
+    # A datetime for callbacks, SLA targets, holds and loaners; a date for visits and warranty ends.
+    # A ticket on hold: when its paused clock is due if work resumes now (it moves later while the hold runs).
+    due: dt.date
     overdue: bool
     register: str
     index: int
-    detail: str | None = None  # the SLA target, the kind of visit
+    detail: str | None = None  # the SLA target, the hold's reason, the kind of visit
     number: int | None = None  # which occurrence of a planned visit
+    since: dt.datetime | None = None  # when the hold a ticket is on began
+    paused: tuple[str, ...] = ()  # the SLA targets a hold pauses
     ticket_no: Any = None
     serial_no: Any = None
     branch: str = ""
@@ -127,7 +144,9 @@ class WorkItem:
     def what(self, lang: str) -> str:
         kind = ITEM_KINDS[self.kind]
         detail = _DETAILS.get(self.kind, {}).get(self.detail or "", self.detail)
-        return kind.what[self.status].render(lang, detail=detail, number=self.number)
+        since = f"{self.since:%Y-%m-%d %H:%M}" if self.since is not None else None
+        paused = [_TARGETS[k] for k in self.paused]
+        return kind.what[self.status].render(lang, detail=detail, number=self.number, since=since, paused=paused)
 
     def sort_key(self) -> tuple[dt.datetime, int, str, str]:
         """Overdue first (the earliest due first), then by kind and reference."""

@@ -106,6 +106,8 @@ class DueResult:
             "due": json_value(item.due),
             "detail": item.detail,
             "occurrence": item.number,
+            "since": json_value(item.since),
+            "paused": list(item.paused) or None,
             "ticket_no": item.ticket_no,
             "serial_no": item.serial_no,
             "branch": item.branch_name or None,

@@ -25,6 +25,7 @@ from sheetdesk.io.xlsx import (
     write_value,
 )
 from sheetdesk.schema import REPAIRS, SALES
+from sheetdesk.schema.computed import status_label
 from sheetdesk.worklist.items import ITEM_KINDS, WorkItem
 
 __all__ = ["COLUMNS", "Details", "LineLink", "row_reference", "state_label", "write_items_sheet"]
@@ -66,6 +67,9 @@ LineLink = Callable[[WorkItem], tuple[str | None, str] | None]
 
 
 def state_label(item: WorkItem, lang: str) -> str:
+    """Overdue, due, or (a ticket on hold) paused, as `check` calls a paused clock."""
+    if item.status == "paused":
+        return str(status_label("paused", lang))
     return (OVERDUE if item.overdue else DUE).render(lang)
 
 
@@ -95,6 +99,7 @@ def write_items_sheet(
         True: formats.get(bg_color=STATUS_FILL["overdue"], align="center"),
         False: formats.get(bg_color=STATUS_FILL["pending"], align="center"),
     }
+    f_paused = formats.get(bg_color=STATUS_FILL["paused"], align="center")
     f_text, f_link = formats.get(num_format="@"), formats.get(font_color="#0563C1", underline=1)
     for r, item in enumerate(items, start=1):
         shown = details(item) or (None, None, None)
@@ -110,7 +115,8 @@ def write_items_sheet(
             "phone": shown[2],
         }
         write_value(ws, r, 0, item.due, f_stamp if isinstance(item.due, dt.datetime) else f_date)
-        ws.write_string(r, 1, state_label(item, lang), f_state[item.overdue])
+        fill = f_paused if item.status == "paused" else f_state[item.overdue]
+        ws.write_string(r, 1, state_label(item, lang), fill)
         for c, column in enumerate(COLUMNS[2:-1], start=2):
             keyed = column.key in ("ticket_no", "serial_no", "phone")  # 00123 stays text
             write_value(ws, r, c, values[column.key], f_text if keyed else None)

@@ -32,6 +32,22 @@ Repairs:
   due 13:00, on site 1d due Wed 03-11 09:00, resolve 3d due Fri 03-13 09:00: all **pending** in the
   horizon.
 - R5 S4, replace_unit, resolved 2025-06-01 10:00, called back.
+
+`write_desk(..., holds=True)` adds two open tickets and a Holds sheet (the built-in Pauses: every
+reason pauses resolve only; business hours Mon–Fri 09:00–17:00):
+
+- R6 S3 III, reported Wed 03-04 10:00, responded 11:00, on site Thu 03-05 09:30 (both met). Resolve
+  3d = 24 working hours: Wed 7 h + Thu 8 + Fri 8 + Mon 03-09 09:00–10:00, due Mon 03-09 10:00
+  without the hold. On hold (waiting for parts) since Thu 03-05 14:00, still open: held until as-of
+  Thu 3 h + Fri 8 + Mon 8 = 19 working hours, which move the due time from Mon 10:00 to Mon 7 h +
+  Tue 8 + Wed 03-11 09:00–13:00 = **Wed 03-11 13:00**; as-of is before it, so the ticket is
+  **paused**: a hold item, listed although past the horizon of `--days 0`.
+- R7 S2 III, reported Mon 03-02 10:00, responded 10:30, on site 15:00 (both met). Resolve due Thu
+  03-05 10:00 without holds. Held (waiting for the customer) Tue 03-03 09:00 – Wed 03-04 17:00:
+  16 working hours, so due Thu 7 h + Fri 8 + Mon 03-09 09:00–10:00 = **Mon 03-09 10:00**. On hold
+  again (waiting for parts) since Mon 03-09 15:00, after that due time: that hold is on over-time,
+  not before the due time, so at as-of the ticket is on hold but **overdue** with the pause counted:
+  an SLA item, not a hold item.
 """
 
 from __future__ import annotations
@@ -40,7 +56,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.schema import CALLBACKS, REPAIRS, SALES, VISITS
+from sheetdesk.schema import CALLBACKS, HOLDS, REPAIRS, SALES, VISITS
 from sheetdesk.schema.policy import MAINTENANCE
 from tests.helpers.books import write_book
 
@@ -96,6 +112,24 @@ EXPECTED = [
 ]
 
 
+HOLD_REPAIR_ROWS = [
+    ["R6", "S3", T(2026, 3, 4, 10), "repair", "III", "Alarm", T(2026, 3, 4, 11), None, T(2026, 3, 5, 9, 30), None,
+     "Tech Li", None, None],
+    ["R7", "S2", T(2026, 3, 2, 10), "repair", "III", "Hinge", T(2026, 3, 2, 10, 30), None, T(2026, 3, 2, 15), None,
+     "Tech Kelly", None, None],
+]
+HOLD_KEYS = ["ticket_no", "hold_from", "hold_until", "reason", "notes"]
+HOLD_ROWS = [
+    ["R7", T(2026, 3, 3, 9), T(2026, 3, 4, 17), "waiting_customer", None],
+    ["R6", T(2026, 3, 5, 14), None, "waiting_parts", "Seal ordered"],
+    ["R7", T(2026, 3, 9, 15), None, "waiting_parts", None],
+]
+# With the holds: R7's resolve is overdue (an SLA item), R6 is on hold (a hold item).
+R7_OVERDUE = (B, "sla", "resolve", "R7", "2026-03-09T10:00:00", True, "Tech Kelly")
+R6_ON_HOLD = (A, "hold", "waiting_parts", "R6", "2026-03-11T13:00:00", False, "Tech Li")
+EXPECTED_WITH_HOLDS = [*EXPECTED[:3], R7_OVERDUE, *EXPECTED[3:8], R6_ON_HOLD, *EXPECTED[8:]]
+
+
 def _sheet(register: Any, keys: list[str], rows: list[list[Any]], lang: str) -> list[list[Any]]:
     header = [register.field(k).label(lang) for k in keys]
     shown = []
@@ -108,12 +142,16 @@ def _sheet(register: Any, keys: list[str], rows: list[list[Any]], lang: str) -> 
     return [header, *shown]
 
 
-def write_desk(path: Path, lang: str = "en") -> Path:
-    """The desk above, with headers, sheet names and choices in `lang`."""
-    return write_book(path, {
+def write_desk(path: Path, lang: str = "en", *, holds: bool = False) -> Path:
+    """The desk above, with headers, sheet names and choices in `lang` (with R6, R7 and their holds)."""
+    repairs = REPAIR_ROWS + HOLD_REPAIR_ROWS if holds else REPAIR_ROWS
+    sheets = {
         SALES.name(lang): _sheet(SALES, SALES_KEYS, SALES_ROWS, lang),
-        REPAIRS.name(lang): _sheet(REPAIRS, REPAIR_KEYS, REPAIR_ROWS, lang),
+        REPAIRS.name(lang): _sheet(REPAIRS, REPAIR_KEYS, repairs, lang),
         CALLBACKS.name(lang): _sheet(CALLBACKS, CALLBACK_KEYS, CALLBACK_ROWS, lang),
         VISITS.name(lang): _sheet(VISITS, VISIT_KEYS, VISIT_ROWS, lang),
         MAINTENANCE.name(lang): _sheet(MAINTENANCE, [f.key for f in MAINTENANCE.fields], PLAN_ROWS, lang),
-    })  # fmt: skip
+    }
+    if holds:
+        sheets[HOLDS.name(lang)] = _sheet(HOLDS, HOLD_KEYS, HOLD_ROWS, lang)
+    return write_book(path, sheets)

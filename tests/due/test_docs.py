@@ -27,12 +27,14 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_the_json_item_is_one_the_command_prints(folder: Path) -> None:
+def test_the_json_items_are_ones_the_command_prints(folder: Path) -> None:
     command = re.search(r"```\n\$ sheetdesk (due .*?)\n", DOC)
     assert command is not None
-    item = json.loads(re.search(r"```json\n(.*?)```", DOC, re.S)[1])  # type: ignore[index]
+    items = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", DOC, re.S)]
     document = run(*shlex.split(command[1]), "--json", env=ENGLISH).json()
-    assert item in document["items"]
+    assert len(items) == 2 and {i["kind"] for i in items} == {"sla", "hold"}  # an SLA target and a ticket on hold
+    for item in items:
+        assert item in document["items"]
 
 
 def test_every_option_is_documented() -> None:

@@ -33,8 +33,8 @@ def test_due_lists_exactly_the_expected_items_overdue_first(desk: tuple[str, Pat
     assert result.code == 0, result.stderr
     document = result.json()
     assert [shown(i) for i in document["items"]] == EXPECTED
-    assert document["counts"] == {"items": 11, "overdue": 6, "callback": 2, "sla": 5, "loaner": 1, "visit": 2,
-                                  "warranty": 1}  # fmt: skip
+    assert document["counts"] == {"items": 11, "overdue": 6, "callback": 2, "sla": 5, "hold": 0, "loaner": 1,
+                                  "visit": 2, "warranty": 1}  # fmt: skip
     assert (document["as_of"], document["until"], document["days"]) == (WHEN, "2026-03-17T23:59:59", 7)
     first = document["items"][0]  # the missing inspection: its unit's customer, and its row
     assert (first["occurrence"], first["customer"], first["phone"], first["sheet"], first["row"]) == (
