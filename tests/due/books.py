@@ -54,11 +54,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from sheetdesk.schema import CALLBACKS, HOLDS, REPAIRS, SALES, VISITS
 from sheetdesk.schema.policy import MAINTENANCE
-from tests.helpers.books import write_book
+from tests.helpers.books import register_rows, write_book
 
 T = dt.datetime
 AS_OF = T(2026, 3, 10, 9, 0)
@@ -130,28 +129,16 @@ R6_ON_HOLD = (A, "hold", "waiting_parts", "R6", "2026-03-11T13:00:00", False, "T
 EXPECTED_WITH_HOLDS = [*EXPECTED[:3], R7_OVERDUE, *EXPECTED[3:8], R6_ON_HOLD, *EXPECTED[8:]]
 
 
-def _sheet(register: Any, keys: list[str], rows: list[list[Any]], lang: str) -> list[list[Any]]:
-    header = [register.field(k).label(lang) for k in keys]
-    shown = []
-    for row in rows:
-        cells = []
-        for k, value in zip(keys, row, strict=True):
-            f = register.field(k)
-            cells.append(f.enum.label(value, lang) if f.enum is not None and isinstance(value, str) else value)
-        shown.append(cells)
-    return [header, *shown]
-
-
 def write_desk(path: Path, lang: str = "en", *, holds: bool = False) -> Path:
     """The desk above, with headers, sheet names and choices in `lang` (with R6, R7 and their holds)."""
     repairs = REPAIR_ROWS + HOLD_REPAIR_ROWS if holds else REPAIR_ROWS
     sheets = {
-        SALES.name(lang): _sheet(SALES, SALES_KEYS, SALES_ROWS, lang),
-        REPAIRS.name(lang): _sheet(REPAIRS, REPAIR_KEYS, repairs, lang),
-        CALLBACKS.name(lang): _sheet(CALLBACKS, CALLBACK_KEYS, CALLBACK_ROWS, lang),
-        VISITS.name(lang): _sheet(VISITS, VISIT_KEYS, VISIT_ROWS, lang),
-        MAINTENANCE.name(lang): _sheet(MAINTENANCE, [f.key for f in MAINTENANCE.fields], PLAN_ROWS, lang),
+        SALES.name(lang): register_rows(SALES, SALES_KEYS, SALES_ROWS, lang),
+        REPAIRS.name(lang): register_rows(REPAIRS, REPAIR_KEYS, repairs, lang),
+        CALLBACKS.name(lang): register_rows(CALLBACKS, CALLBACK_KEYS, CALLBACK_ROWS, lang),
+        VISITS.name(lang): register_rows(VISITS, VISIT_KEYS, VISIT_ROWS, lang),
+        MAINTENANCE.name(lang): register_rows(MAINTENANCE, [f.key for f in MAINTENANCE.fields], PLAN_ROWS, lang),
     }
     if holds:
-        sheets[HOLDS.name(lang)] = _sheet(HOLDS, HOLD_KEYS, HOLD_ROWS, lang)
+        sheets[HOLDS.name(lang)] = register_rows(HOLDS, HOLD_KEYS, HOLD_ROWS, lang)
     return write_book(path, sheets)
