@@ -16,14 +16,9 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.i18n import Msg
-from sheetdesk.io.xlsx import (
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    STATUS_FILL,
-    Formats,
-    setup_register_sheet,
-    write_value,
-)
+from sheetdesk.io.typed_columns import Column as CellColumn
+from sheetdesk.io.typed_columns import write_columns
+from sheetdesk.io.xlsx import DATE_FORMAT, DATETIME_FORMAT, STATUS_FILL, Formats, setup_register_sheet
 from sheetdesk.schema import REPAIRS, SALES
 from sheetdesk.schema.computed import status_label
 from sheetdesk.worklist.items import ITEM_KINDS, WorkItem
@@ -101,25 +96,31 @@ def write_items_sheet(
     }
     f_paused = formats.get(bg_color=STATUS_FILL["paused"], align="center")
     f_text, f_link = formats.get(num_format="@"), formats.get(font_color="#0563C1", underline=1)
+    # The cells of a line are written a column plan at a time (`write_columns`: the same cells
+    # `write_value` writes); the state and the link, which have their own calls, line by line.
+    kinds = {key: kind.title.render(lang) for key, kind in ITEM_KINDS.items()}
+    said: dict[tuple[Any, ...], str] = {}  # many items read alike: each sentence is rendered once
+    shown = [details(item) or (None, None, None) for item in items]
+    values: dict[str, list[Any]] = {
+        "kind": [kinds[item.kind] for item in items],
+        "what": [_what(item, lang, said) for item in items],
+        "ticket_no": [item.ticket_no for item in items],
+        "serial_no": [item.serial_no for item in items],
+        "branch": [item.branch_name or None for item in items],
+        "technician": [item.technician for item in items],
+        "customer": [s[0] for s in shown],
+        "contact": [s[1] for s in shown],
+        "phone": [s[2] for s in shown],
+    }
+    due = [item.due for item in items]
+    cells = [CellColumn(0, due, formats=[f_stamp if isinstance(d, dt.datetime) else f_date for d in due])]
+    for c, column in enumerate(COLUMNS[2:-1], start=2):
+        keyed = column.key in ("ticket_no", "serial_no", "phone")  # 00123 stays text
+        cells.append(CellColumn(c, values[column.key], f_text if keyed else None))
+    write_columns(ws, 1, len(items), cells)
     for r, item in enumerate(items, start=1):
-        shown = details(item) or (None, None, None)
-        values: dict[str, Any] = {
-            "kind": ITEM_KINDS[item.kind].title.render(lang),
-            "what": item.what(lang),
-            "ticket_no": item.ticket_no,
-            "serial_no": item.serial_no,
-            "branch": item.branch_name or None,
-            "technician": item.technician,
-            "customer": shown[0],
-            "contact": shown[1],
-            "phone": shown[2],
-        }
-        write_value(ws, r, 0, item.due, f_stamp if isinstance(item.due, dt.datetime) else f_date)
         fill = f_paused if item.status == "paused" else f_state[item.overdue]
         ws.write_string(r, 1, state_label(item, lang), fill)
-        for c, column in enumerate(COLUMNS[2:-1], start=2):
-            keyed = column.key in ("ticket_no", "serial_no", "phone")  # 00123 stays text
-            write_value(ws, r, c, values[column.key], f_text if keyed else None)
         target = link(item)
         if target is not None:
             url, text = target
@@ -137,3 +138,11 @@ def write_items_sheet(
 def row_reference(sheet: str, row: int, lang: str) -> str:
     """`维修记录 第 12 行` / `Repairs row 12`: where a line's row is, as text."""
     return ROW_REF.render(lang, sheet=sheet, row=row)
+
+
+def _what(item: WorkItem, lang: str, said: dict[tuple[Any, ...], str]) -> str:
+    key = (item.kind, item.status, item.detail, item.number, item.since, item.paused)
+    text = said.get(key)
+    if text is None:
+        text = said[key] = item.what(lang)
+    return text
