@@ -74,6 +74,7 @@ class Claim:
     misfit: Bound | None = None
     weight: float = 0.0  # the header's weight alone
     fit: float | None = None  # how well the values fit (label claims)
+    order: float = 0.0  # between equal claims, the meaning the lexicon ranks higher wins
 
 
 @dataclass
@@ -192,7 +193,9 @@ def _label_claims(col: int, hit: LabelHit, state: _State) -> list[Claim]:
         lean = 0.5 if tf is not None and tf.enum is not None else 0.75
         score = round(hit.weight * (lean + (1 - lean) * result.score), 3) - 0.001 * n
         rank = score * fullness(p)
-        claims.append(Claim(col, t, score, rank, evidence, hit.kind, result.misfit, hit.weight, result.score))
+        claims.append(
+            Claim(col, t, score, rank, evidence, hit.kind, result.misfit, hit.weight, result.score, hit.order)
+        )
     return claims
 
 
@@ -234,7 +237,7 @@ _OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SIT
 
 
 def _grant(state: _State, claims: list[Claim]) -> None:
-    for claim in sorted(claims, key=lambda c: (-c.rank, c.col)):
+    for claim in sorted(claims, key=lambda c: (-c.rank, -c.order, c.col)):
         if claim.col in state.accepted:
             state.others.setdefault(claim.col, []).append(claim)
             continue
