@@ -13,6 +13,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from sheetdesk.checking.summary_visits import VISIT_TEXT, write_visit_section
 from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
 from sheetdesk.rules.kpis import NOT_A_REPAIR, rate
@@ -121,7 +122,7 @@ class SummarySheet:
         self.kpis, self.as_of, self.lang = kpis, as_of, lang
 
     def t(self, key: str) -> str:
-        return TEXT[key].render(self.lang)
+        return (TEXT.get(key) or VISIT_TEXT[key]).render(self.lang)
 
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None:
         ws = workbook.add_worksheet(sheet_name)
@@ -165,6 +166,8 @@ class SummarySheet:
         self._charts(branch_rows, mix_rows, month_rows)
         if hold_rows is not None:
             self._hold_chart(hold_rows)
+        if self.kpis.get("visits"):  # only when the policy plans visits
+            write_visit_section(self, self.kpis["visits"])
 
     # -- tables ---------------------------------------------------------
     def _section(self, key: str) -> None:
