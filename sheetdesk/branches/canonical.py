@@ -27,7 +27,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import Any
@@ -232,14 +231,6 @@ def fold_key(text: str) -> str:
 def identity_labels(register: Register) -> str:
     """`Serial No`, `Ticket No + Callback At`: the key's columns, for messages."""
     return " + ".join(register.field(k).en for k in IDENTITY[register.key])
-
-
-def branch_key(name: Any) -> str:
-    """How branch names are compared: NFKC, spaces collapsed, case-blind."""
-    if name is None or is_blank(name):
-        return ""
-    text = unicodedata.normalize("NFKC", str(name))
-    return " ".join(text.split()).casefold()
 
 
 def content_fingerprint(rows_by_register: Mapping[str, Iterable[str]]) -> str:

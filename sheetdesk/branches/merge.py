@@ -27,12 +27,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sheetdesk.branches.canonical import IDENTITY, branch_key, canonical
+from sheetdesk.branches.canonical import IDENTITY, canonical
 from sheetdesk.branches.merge_report import Change, Outcome
 from sheetdesk.branches.provenance import Provenance
 from sheetdesk.branches.rows import BranchResolver, RegisterRows, Row
 from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Bound, Msg
+from sheetdesk.io.values import branch_key
 from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS
 from sheetdesk.schema import REGISTERS, Register
 

@@ -18,7 +18,6 @@ from typing import Any
 
 from sheetdesk.branches.canonical import (
     IDENTITY,
-    branch_key,
     canonical,
     canonical_column,
     canonical_fingerprint,
@@ -29,7 +28,7 @@ from sheetdesk.branches.canonical import (
     identity_label,
 )
 from sheetdesk.io.load import Dataset, Table
-from sheetdesk.io.values import is_blank
+from sheetdesk.io.values import branch_key, is_blank
 from sheetdesk.schema import REGISTERS, REPAIRS, SALES, VISITS, Register
 
 _UNKNOWN: Any = object()  # a row's key not worked out yet

@@ -13,6 +13,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from sheetdesk.checking.summary_page import CHART_COL, CHART_ROWS, CHART_SCALE, CHARTS_END_ROW, HOLD_CHART_END_ROW
 from sheetdesk.checking.summary_visits import VISIT_TEXT, write_visit_section
 from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
@@ -94,13 +95,6 @@ TEXT: dict[str, Msg] = {
     "chart_holds": Msg("Hours on hold by reason", "各暂停原因的暂停小时数"),
     "axis_hours": Msg("Hours", "小时"),
 }
-
-# Charts sit to the right of the KPI tables (columns A..I), stacked.
-CHART_COL = 10  # column K
-CHART_ROWS = (3, 20, 37, 54)  # anchor rows of the charts (the fourth: hold time, when the workbook has holds)
-CHART_SCALE = {"x_scale": 1.2, "y_scale": 1.1}  # 576 x 317 px: about 16 rows of 20 px
-CHARTS_END_ROW = CHART_ROWS[2] + 17  # a wide table below the charts starts here
-HOLD_CHART_END_ROW = CHART_ROWS[3] + 17  # ... or here, when the hold chart is there too
 
 
 def count_step(largest: int) -> int:

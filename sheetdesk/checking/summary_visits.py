@@ -7,14 +7,12 @@ policy plans visits (`kpis.visits`); `SummarySheet` calls it with itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from sheetdesk.checking.summary_page import CHART_COL, CHART_SCALE, SummaryPage
 from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import write_value
 from sheetdesk.schema.enums import VISIT_KIND
-
-if TYPE_CHECKING:
-    from sheetdesk.checking.summary import SummarySheet
 
 __all__ = ["VISIT_TEXT", "write_visit_section"]
 
@@ -45,11 +43,9 @@ VISIT_TEXT: dict[str, Msg] = {
 VISIT_COUNTS = ("planned", "done", "late", "missing", "due", "upcoming")
 
 
-def write_visit_section(sheet: SummarySheet, visits: Mapping[str, Any]) -> None:
+def write_visit_section(sheet: SummaryPage, visits: Mapping[str, Any]) -> None:
     """Visit compliance overall and by branch, technician and kind, with two charts,
     below everything else (a new printed page). A part of `SummarySheet`, kept in a module of its own."""
-    from sheetdesk.checking.summary import CHART_COL, CHART_SCALE  # the Summary's chart placement
-
     sheet.row += 1
     sheet.ws.set_h_pagebreaks([sheet.row])
     sheet._section("visits")
@@ -87,7 +83,7 @@ def write_visit_section(sheet: SummarySheet, visits: Mapping[str, Any]) -> None:
 
 
 def _visit_table(
-    sheet: SummarySheet, section: str, label_key: str, groups: Mapping[str, Any], blank_key: str,
+    sheet: SummaryPage, section: str, label_key: str, groups: Mapping[str, Any], blank_key: str,
     overall: Mapping[str, Any] | None = None,
 ) -> tuple[int, int]:  # fmt: skip
     """One grouping of visit compliance; returns its first and last data row (0-based)."""

@@ -77,6 +77,15 @@ def is_blank(value: Any) -> bool:
     return False
 
 
+def branch_key(name: Any) -> str:
+    """How branch names are compared by split, collect and the worklist: NFKC, spaces
+    collapsed, case-blind; a blank or a blank marker (`-`, `N/A`) is no branch ("")."""
+    if name is None or is_blank(name):
+        return ""
+    text = unicodedata.normalize("NFKC", str(name))
+    return " ".join(text.split()).casefold()
+
+
 def from_serial(serial: float) -> dt.datetime | None:
     if not (MIN_SERIAL <= serial <= MAX_SERIAL):
         return None

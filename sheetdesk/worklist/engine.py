@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sheetdesk.io.load import Dataset
+from sheetdesk.io.values import branch_key
 from sheetdesk.links import Links
 from sheetdesk.rules.callbacks import callback_result
 from sheetdesk.rules.holds import Hold, ticket_holds
@@ -67,10 +68,6 @@ class BranchOwners:
     """
 
     def __init__(self, sales: Sequence[Record], repairs: Sequence[Record], links: Links) -> None:
-        # Imported here: `sheetdesk.branches` (split) imports this package, and importing
-        # anything of it runs its __init__; imported first, this package would wait on itself.
-        from sheetdesk.branches.canonical import branch_key
-
         self.sale_keys = [branch_key(s.get("branch")) for s in sales]
         self.names: dict[str, str] = {}
         for record, key in zip(sales, self.sale_keys, strict=True):
