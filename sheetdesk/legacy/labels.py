@@ -59,9 +59,36 @@ class LabelHit:
 
 
 def core(text: str) -> str:
-    """The header without bracketed units and trailing marks: `停机时长（h）` -> `停机时长`."""
-    s = _BRACKETS.sub(" ", fold(text)).strip(" ?？:：*＊")
+    """The header without bracketed units and trailing marks: `停机时长（h）` -> `停机时长`. A bracket that
+    holds the header's head is read as part of it: `完工（时间）` is `完工时间`, `Fixed (date)` is `Fixed date`,
+    and a date format (`报修(yyyy-mm-dd)`, `维修（年/月/日）`) names a date."""
+    s = _BRACKETS.sub(_head_or_blank, fold(text)).strip(" ?？:：*＊")
     return s or fold(text)
+
+
+# What a bracket may hold that is the header's head, not a unit: a moment's word or a date / time format.
+_HEAD_WORD = re.compile(
+    r"^\s*(时间|日期|时刻|日期时间|时间点|date|time|datetime|date\s*/\s*time|date\s*&\s*time)\s*$", re.I
+)
+_FORMAT = re.compile(r"^[\sYyMmDdHhSs年月日时分秒:：/\-.]+$")
+_HAS_HEAD = re.compile(r"(时间|日期|时刻|date|time|datetime|timestamp)\s*$", re.I)
+
+
+def _head_or_blank(m: re.Match[str]) -> str:
+    inner = m.group(0)[1:-1]
+    before = m.string[: m.start()]
+    head = _HEAD_WORD.match(inner)
+    if head is None and _FORMAT.match(inner) and re.search(r"yy|dd|年.*[月日]|月.*日", inner, re.I):
+        head_text = "日期" if _CJK.search(before) else "date"
+    elif head is None and _FORMAT.match(inner) and re.search(r"hh.*mm|时.*分", inner, re.I):
+        head_text = "时间" if _CJK.search(before) else "time"
+    elif head is not None:
+        head_text = head.group(1)
+    else:
+        return " "
+    if _HAS_HEAD.search(before) or not before.strip():
+        return " "  # `报修日期(yyyy-mm-dd)`: the head is there already
+    return head_text if _CJK.search(head_text) else " " + head_text + " "
 
 
 def words(text: str) -> list[str]:
@@ -122,7 +149,8 @@ def read_label(parts: list[str], register: Register) -> list[LabelHit]:
     table = exact_table(register)
     joined = len(parts) > 1
     money = is_money(parts)
-    for n, form in enumerate(label_forms(parts)):
+    spellings = [(n, form) for n, whole in enumerate(label_forms(parts)) for form in (whole, *halves(whole))]
+    for n, form in spellings:
         cost = 0.05 if n and joined else 0.0
         forms = (form, core(form), money_form(form)) if money else (form, core(form))
         for spelling in dict.fromkeys(forms):
@@ -139,6 +167,27 @@ def read_label(parts: list[str], register: Register) -> list[LabelHit]:
     if money:  # `Parts ($)` is what the parts cost, not the parts
         hits = {t: h for t, h in hits.items() if _is_amount(h.key, register)}
     return sorted(hits.values(), key=lambda h: -h.weight)
+
+
+def halves(form: str) -> tuple[str, ...]:
+    """A bilingual header's two halves, each read alone: `停机时间 Down Time` says the same thing twice, so
+    neither half makes the other a weak partial match. Only a Chinese run and a Latin run apart (a space, `/`,
+    `|` or a line break between them); `VIN码` and `设备序列号(S/N)` are one header."""
+    masked = _BRACKETS.sub(lambda m: " " * len(m.group(0)), form)  # brackets hold units, not a half
+    m = _TWO_HALVES.match(masked)
+    if m is None:
+        return ()
+    cut = m.end(1) if m.group(1) is not None else m.end(2)
+    while cut < len(form) and masked[cut] == " " and not form[cut].isspace():
+        cut += 1  # a bracket right after the first half is its unit: `费用(元) Cost`
+    first, second = form[:cut].strip(" /|｜"), form[cut:].strip(" /|｜")
+    return (first, second) if first and second else ()
+
+
+_TWO_HALVES = re.compile(
+    r"^\s*([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)[\s/|｜]+(?=[A-Za-z#])[^\u3400-\u9fff]*[A-Za-z]{2}[^\u3400-\u9fff]*$"
+    r"|^\s*([^\u3400-\u9fff]*[A-Za-z]{2}[^\u3400-\u9fff]*?)[\s/|｜]+(?=[\u3400-\u9fff])[^A-Za-z]*$"
+)
 
 
 # A currency in a header makes it an amount of money: `Labor ($)`, `Parts £`, `材料（元）`, `Cost (USD)`.

@@ -232,6 +232,8 @@ _NOT_THE_UNIT = _w(
 _QUANTITY = _w(
     "hour", "hours", "hr", "hrs", "minute", "min", "mins", "time", "qty", "quantity", "count", "days", "unit"
 )
+# Leaving the site is the end of a visit, not the arrival (`Time Left Site`, `Departed Site`).
+_LEFT = _w("left", "leave", "leaving", "depart", "departed", "departure", "off")
 _NAME = _w("name", "the", "s", "of", "field", "service", "user", "primary", "responsible", "actual", "member")
 
 EN_RULES: dict[str, tuple[Rule, ...]] = {
@@ -259,7 +261,7 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("resolved_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage", "alarm", "error", "event", "trip"), _w("end", "ended", "finish", "finished", "until", "off", "stop", "stopped")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE | _PLANNED),
         Rule("resolved_at", 0.65, (CLOSED, TIME), _w("s", "the", "of", "actual", "ticket", "case", "job", "and"), NOT_A_MOMENT | DEADLINE | _PLANNED),
         Rule("responded_at", 0.8, (RESPONDED, TIME), _w("s", "the", "of", "first", "initial", "actual"), NOT_A_MOMENT | DEADLINE),
-        Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT | DEADLINE),
+        Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT | DEADLINE | _LEFT),
         Rule("plan_at", 0.75, (_w("plan", "proposal", "quote", "quotation"), TIME), _w("s", "submitted", "sent", "the", "of"), NOT_A_MOMENT - _w("plan")),
         Rule("technician", 0.85, (PERSON,), _NAME | _w("assigned", "repair", "maintenance", "support"), NOT_A_PERSON),
         Rule("technician", 0.8, (_w("assigned", "allocated"), _w("to", "user", "person", "engineer", "technician")), _NAME, NOT_A_PERSON),
@@ -287,12 +289,12 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("parts_cost", 0.85, (_w("part", "spare", "material", "mat", "actmat"), COST | _w("total")), _w("s", "the", "total", "actual", "act"), _QUANTITY),
         Rule("labor_cost", 0.85, (_w("labor", "labour", "workmanship", "manpower", "service", "actlab", "lab", "lbr"), COST | _w("total")), _w("s", "the", "total", "actual", "act"), _QUANTITY),
         Rule("labor_cost", 0.8, (_w("lbrcost", "laborcost", "labourcost"),), _w("s", "the", "total", "actual")),
-        Rule("fee_charged", 0.8, (_w("fee", "charged", "billed", "paid", "payment"),), _w("amount", "total", "customer", "service", "the", "s", "repair", "charge"), MONEY_NOT | _w("method", "mode", "by")),
+        Rule("fee_charged", 0.8, (_w("fee", "charged", "billed", "invoiced", "paid", "payment"),), _w("amount", "total", "customer", "service", "the", "s", "repair", "charge"), MONEY_NOT | _w("method", "mode", "by")),
         Rule("fee_charged", 0.75, (_w("charge", "invoice", "bill", "billing"), _w("amount", "total", "value", "amt")), _w("the", "s"), MONEY_NOT),
         Rule("loaner", 0.85, (_w("loaner", "loan", "courtesy", "backup", "substitute"),), _w("unit", "device", "machine", "phone", "car", "provided", "given", "issued", "the"), _w("date", "time", "no", "number", "id")),
         Rule("signed_off", 0.8, (_w("signed", "signature", "sign", "signoff", "signature"),), _w("customer", "client", "user", "off", "the", "by"), _w("date", "time", "job", "order", "pdf", "file", "image")),
         Rule("branch", 0.8, (_w("branch", "office", "depot", "station", "store", "outlet", "dealer", "dealership", "workshop", "servicecenter", "servicecentre", "siteid"),), _w("service", "repair", "name", "the", "s", "responsible", "center", "centre"), _w("client", "customer", "user", "address", "phone", "manager", "id", "no", "number", "head")),
-        Rule("branch", 0.75, (_w("site"),), _w("the", "service", "name"), _w("client", "customer", "on", "visit", "arrival", "date", "time", "id", "no", "address", "contact", "location", "condition", "status", "state", "type", "code")),
+        Rule("branch", 0.75, (_w("site"),), _w("the", "service", "name"), _w("client", "customer", "on", "visit", "arrival", "date", "time", "id", "no", "address", "contact", "location", "condition", "status", "state", "type", "code") | _LEFT),
         Rule("notes", 0.8, (_w("note", "remark", "comment", "memo", "annotation"),), _w("additional", "other", "general", "internal", "technician", "work", "engineer", "agent", "close", "closing", "resolution", "the", "s", "and"), _w("date", "time", "count", "by", "satisfaction")),
     ),
     "callbacks": (

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Bound, Msg
+from sheetdesk.legacy.counterpart import end_of_step, whole_or_date
 from sheetdesk.legacy.evidence import content_choice, content_phone, fit, is_identifier, pct
 from sheetdesk.legacy.header import label_text
 from sheetdesk.legacy.labels import LabelHit, core, fuzzy_hits, read_label, words
@@ -143,6 +144,7 @@ def map_columns(
     _report_is_the_first_moment(state)
     _pair_date_and_time(state)
     _main_date_by_content(state)
+    _end_of_the_report_step(state)
     _identifier(state)
     return _columns(state), state.decisions
 
@@ -290,6 +292,25 @@ def _report_is_the_first_moment(state: _State) -> None:
             )  # fmt: skip
         )
         return
+
+
+def _end_of_the_report_step(state: _State) -> None:
+    """`出厂日期` beside the report's `进厂日期`, `开机时间` beside `停机时间`: the fix, when its values agree
+    (`counterpart`)."""
+    key = PRIMARY_DATETIME.get(state.register.key)
+    end = "resolved_at" if state.register.key == "repairs" else None
+    report = state.owner.get((key, "date")) if key else None
+    if report is None or end is None or not state.free(Target(end)):
+        return
+    free_cols = [c for c in range(len(state.profiles)) if c not in state.accepted]
+    layout = state.layout
+    found = end_of_step(layout.sheet.rows, layout.data_rows(), layout.parts, state.profiles, report, free_cols)
+    if found is None:
+        return
+    col, compared = found
+    evidence = [EVIDENCE["counterpart"].bind(form=state.label(col), start=state.label(report), count=compared)]
+    state.grant(Claim(col, Target(end, whole_or_date(state.profiles[col])), CONTENT_SCORE, CONTENT_SCORE, evidence,
+                      "counterpart"))  # fmt: skip
 
 
 def _pair_date_and_time(state: _State) -> None:
