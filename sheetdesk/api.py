@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from sheetdesk.checking import CheckResult
     from sheetdesk.legacy import ImportResult
     from sheetdesk.validation import ValidationResult
+    from sheetdesk.worklist import DueResult
+    from sheetdesk.worklist.run import Grouping
 
 # Each function imports its command's modules when it is called, so that
 # `validate` never loads the importer (rapidfuzz, yaml), the templates, check's
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 _RESULT_MODULES = {
     "CheckResult": "sheetdesk.checking",
     "CollectResult": "sheetdesk.branches",
+    "DueResult": "sheetdesk.worklist",
     "ImportResult": "sheetdesk.legacy",
     "SplitResult": "sheetdesk.branches",
     "ValidationResult": "sheetdesk.validation",
@@ -56,12 +59,14 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CheckResult",
     "CollectResult",
+    "DueResult",
     "ImportResult",
     "SplitResult",
     "TemplateResult",
     "ValidationResult",
     "check",
     "collect",
+    "due",
     "import_log",
     "split",
     "template",
@@ -84,7 +89,7 @@ class TemplateResult:
 
 
 def template(kind: str = "all", folder: PathLike = ".", *, lang: str = "en", force: bool = False) -> TemplateResult:
-    """Write the standard blank workbooks of `kind` (sales, repairs, callbacks, policy or all) into `folder`.
+    """Write the standard blank workbooks of `kind` (sales, repairs, callbacks, holds, visits, policy or all) into `folder`.
 
     Nothing is written when a target exists and `force` is not given.
     """
@@ -153,6 +158,36 @@ def check(
     return result
 
 
+def due(
+    files: Sequence[PathLike],
+    *,
+    policy: PathLike | None = None,
+    as_of: dt.datetime | None = None,
+    days: int = 7,
+    by: Grouping | None = None,
+    output: PathLike | None = None,
+    force: bool = False,
+    lang: str | None = None,
+    progress: Progress = SILENT,
+) -> DueResult:
+    """Everything in `files` that needs someone's action by the end of the day `days` days after `as_of`
+    (default: now), overdue first: callbacks, SLA targets of open tickets, tickets on hold, loaners,
+    planned visits and warranties ending within 30 days.
+
+    `by` ("branch" or "technician") groups the items. With `output`, the
+    worklist workbook (one sheet per group) is written there, in `lang`
+    (default: the workbook's language).
+    """
+    from sheetdesk.worklist import due_files
+    from sheetdesk.worklist.workbook import write_due
+
+    out = _output(output, [*files, policy], force)
+    result = due_files(files, policy=policy, as_of=as_of, days=days, by=by, progress=progress)
+    if out is not None:
+        write_due(result, out, lang=lang)
+    return result
+
+
 def import_log(
     source: PathLike,
     kind: str,
@@ -206,16 +241,22 @@ def split(
     key: PathLike | None = None,
     lang: str | None = None,
     on_branch: Callable[[str], None] | None = None,
+    policy: PathLike | None = None,
+    as_of: dt.datetime | None = None,
+    days: int = 7,
 ) -> SplitResult:
     """Write one workbook per branch of `master` into `folder` (`on_branch` is told each name).
 
     `key` is the master's key file (default: beside the master, created on
     the first split); `lang` the language of the branch files (default: the
-    master's).
+    master's). Each file's worklist is the branch's part of `due(master,
+    policy=policy, as_of=as_of, days=days, by="branch")`.
     """
     from sheetdesk.branches import split_master
 
-    return split_master(master, folder, force=force, key=key, lang=lang, on_branch=on_branch)
+    return split_master(
+        master, folder, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
+    )
 
 
 def collect(

@@ -124,12 +124,13 @@ class LinkSpec:
 
 
 # Every link between registers: a repair's sale, a callback's repair, a hold's
-# repair; later registers add theirs here (visits -> sales by serial, visits ->
-# repairs by ticket).
+# repair, a visit's unit and the repair a visit led to.
 REPAIR_SALE = LinkSpec("repair_sale", "repairs", "serial_no", "sales", "serial_no")
 CALLBACK_REPAIR = LinkSpec("callback_repair", "callbacks", "ticket_no", "repairs", "ticket_no")
 HOLD_REPAIR = LinkSpec("hold_repair", "holds", "ticket_no", "repairs", "ticket_no")
-LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR, HOLD_REPAIR)
+VISIT_SALE = LinkSpec("visit_sale", "visits", "serial_no", "sales", "serial_no")
+VISIT_REPAIR = LinkSpec("visit_repair", "visits", "ticket_no", "repairs", "ticket_no")
+LINKS: tuple[LinkSpec, ...] = (REPAIR_SALE, CALLBACK_REPAIR, HOLD_REPAIR, VISIT_SALE, VISIT_REPAIR)
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,16 @@ class Links:
     def hold_repair(self) -> Link:
         """holds -> repairs by ticket number (`children_of`: a ticket's holds; empty without a Holds sheet)."""
         return self.by_name[HOLD_REPAIR.name]
+
+    @property
+    def visit_sale(self) -> Link:
+        """visits -> sales by serial number (`children_of`: a unit's visits)."""
+        return self.by_name[VISIT_SALE.name]
+
+    @property
+    def visit_repair(self) -> Link:
+        """visits -> repairs by ticket number (the repair a fault found led to)."""
+        return self.by_name[VISIT_REPAIR.name]
 
     def index(self, register: str, key: str) -> KeyIndex | None:
         """The key index of a parent column (`("sales", "serial_no")`...), None when absent."""

@@ -1,7 +1,7 @@
 """Write the standard workbooks of SPEC §2–§3 from the declared schema.
 
 `write_templates("all", "out", lang="zh")` writes the blank registers
-(`sales`, `repairs`, `callbacks`, `holds`), the policy workbook with the
+(`sales`, `repairs`, `callbacks`, `holds`, `visits`), the policy workbook with the
 built-in default rows, and `service_desk` (every register in one workbook). Every
 file has a styled header with input hints, frozen panes, column widths, a
 dropdown on every enum column, date/datetime formats and an instructions
@@ -28,11 +28,12 @@ from sheetdesk.errors import UsageError
 from sheetdesk.i18n import Msg, localize
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.outputs import check_output, output_folder
-from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook, write_value
+from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, display_value, new_workbook, write_value
 from sheetdesk.rules.durations import format_duration, parse_duration
-from sheetdesk.schema import CALLBACKS, HOLDS, POLICY_SHEETS, REPAIRS, SALES, Field, Register, normalize_label
+from sheetdesk.rules.intervals import format_interval, parse_interval
+from sheetdesk.schema import CALLBACKS, HOLDS, POLICY_SHEETS, REPAIRS, SALES, VISITS, Field, Register, normalize_label
 from sheetdesk.schema.enums import CALENDAR_KIND
-from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, SETTING_BY_KEY
+from sheetdesk.schema.policy import DEFAULT_POLICY_ROWS, EXAMPLE_MAINTENANCE_ROWS, MAINTENANCE, SETTING_BY_KEY
 
 __all__ = [
     "DROPDOWN_ROWS",
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 LANGS = ("en", "zh")
-KINDS = ("sales", "repairs", "callbacks", "holds", "policy", "all")
+KINDS = ("sales", "repairs", "callbacks", "holds", "visits", "policy", "all")
 # Dropdowns and formats cover the rows below the header up to this Excel row.
 DROPDOWN_ROWS = 5000
 # A fixed creation date keeps regenerated files byte-identical.
@@ -57,9 +58,10 @@ _REGISTER_FILES: dict[str, tuple[Register, ...]] = {
     "repairs": (REPAIRS,),
     "callbacks": (CALLBACKS,),
     "holds": (HOLDS,),
-    "service_desk": (SALES, REPAIRS, CALLBACKS, HOLDS),
+    "visits": (VISITS,),
+    "service_desk": (SALES, REPAIRS, CALLBACKS, HOLDS, VISITS),
 }
-_ALL = ("sales", "repairs", "callbacks", "holds", "policy", "service_desk")
+_ALL = ("sales", "repairs", "callbacks", "holds", "visits", "policy", "service_desk")
 
 # How the instructions name a column's type; Chinese shows an example instead of a pattern.
 TYPE_NAMES: dict[str, Msg] = {
@@ -74,6 +76,7 @@ TYPE_NAMES: dict[str, Msg] = {
     "time": Msg("time (HH:MM)", "时间（如 09:00）"),
     "weekday": Msg("weekday (Mon…Sun or 1…7)", "星期（周一…周日 或 1…7）"),
     "percent": Msg("percentage (98%)", "百分比（如 98%）"),
+    "interval": Msg("interval (1m, 3m, 6m, 1y, 90d)", "周期（如 1m、3m、6m、1y、90d）"),
     "any": Msg("as the row says", "按设置项填写"),
 }
 
@@ -100,6 +103,13 @@ COLUMNS = (
     Msg("Allowed values", "可选值"),
     Msg("Hint", "填写提示"),
 )
+EXAMPLE = Msg(
+    "Example, not in force: a plan from typical service plans. Copy the rows you want into columns A–F "
+    "(an empty sheet plans no visits).",
+    "示例（不生效）：取自常见服务方案的计划。需要时把所需的行复制到 A–F 列（此表为空即不安排计划巡检）。",
+)
+# Not the column's label itself, so that this row is never taken for the header.
+EXAMPLE_LABEL = Msg("e.g. {label}", "示例·{label}")
 REQUIRED = Msg("required", "必填")
 UNIQUE = Msg("required, unique", "必填，不可重复")
 OPTIONAL = Msg("optional", "选填")
@@ -236,15 +246,42 @@ def policy_records(register: Register, lang: str) -> list[dict[str, Any]]:
 
 
 def write_policy_template(path: str | Path, lang: str) -> None:
-    """Every policy sheet with the built-in default rows, and the instructions."""
+    """Every policy sheet with the built-in default rows (Maintenance: none, an example beside it),
+    and the instructions."""
     _check_lang(lang)
     wb, formats = _new(Path(path), lang)
     for register in POLICY_SHEETS:
         writer = _register_sheet(wb, formats, register, lang)
         for i, record in enumerate(policy_records(register, lang)):
             writer.write_record(i + 1, record)
+        if register is MAINTENANCE:
+            _maintenance_example(writer, formats, lang)
     _write_instructions(wb, formats, POLICY_SHEETS, lang, policy=True)
     wb.close()
+
+
+def _maintenance_example(writer: RegisterSheetWriter, formats: Formats, lang: str) -> None:
+    """The example plan beside the (empty) Maintenance sheet's columns, greyed: no reader takes
+    cells outside the declared columns for rows, so the default stays "no plan"."""
+    ws, first = writer.ws, len(MAINTENANCE.fields) + 1  # one blank column between
+    note = formats.get(italic=True, font_color="#595959", text_wrap=True, valign="top")
+    grey = formats.get(font_color="#595959", bg_color="#F2F2F2", border=1)
+    ws.merge_range(0, first, 0, first + len(MAINTENANCE.fields) - 1, EXAMPLE.render(lang), note)
+    for c, f in enumerate(MAINTENANCE.fields):
+        ws.write_string(1, first + c, EXAMPLE_LABEL.render(lang, label=f.label(lang)), grey)
+        ws.set_column(first + c, first + c, max(f.width, 12))
+    for r, row in enumerate(EXAMPLE_MAINTENANCE_ROWS, start=2):
+        for c, (f, value) in enumerate(zip(MAINTENANCE.fields, row, strict=True)):
+            write_value(ws, r, first + c, _example_value(f, value, lang), grey)
+
+
+def _example_value(f: Field, value: Any, lang: str) -> Any:
+    """An example plan cell as a clerk writes it in `lang` (`6个月`, `保修期内`)."""
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if f.type == "interval" and isinstance(value, str):
+        return format_interval(parse_interval(value), lang)
+    return display_value(f, value, lang)
 
 
 # -- the command's library function ---------------------------------------------

@@ -27,13 +27,13 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
+from sheetdesk.i18n import Msg
 from sheetdesk.io.values import is_blank
-from sheetdesk.schema import CALLBACKS, HOLDS, REPAIRS, SALES, Field, Register
+from sheetdesk.schema import CALLBACKS, HOLDS, REPAIRS, SALES, VISITS, Field, Register
 from sheetdesk.validation.text import match_key
 
 # Fields that identify a row of each register (SPEC §7).
@@ -42,6 +42,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     REPAIRS.key: ("ticket_no",),
     CALLBACKS.key: ("ticket_no", "callback_at"),
     HOLDS.key: ("ticket_no", "hold_from"),
+    VISITS.key: ("serial_no", "kind", "visit_at"),
 }
 KEY_SEPARATOR = " | "
 # Blank markers (`-`, `n/a`, `无`...) are at most four characters: longer text needs no blank test.
@@ -205,6 +206,23 @@ def identity_label(register: Register, values: Mapping[str, Any]) -> str:
     return KEY_SEPARATOR.join(canonical(register.field(k), values.get(k)) for k in IDENTITY[register.key])
 
 
+def shown_key(register: Register, label: str, lang: str) -> str:
+    """A key as `identity_label` writes it, its choices in `lang` (`SN-1 | 回访 | 2024-04-02T10:00:00`)."""
+    parts, keys = label.split(KEY_SEPARATOR), IDENTITY[register.key]
+    if len(parts) != len(keys):
+        return label
+    shown = []
+    for k, part in zip(keys, parts, strict=True):
+        enum = register.field(k).enum
+        shown.append(enum.label(part, lang) if enum is not None else part)
+    return KEY_SEPARATOR.join(shown)
+
+
+def key_title(register: Register, label: str) -> Msg:
+    """A key as a message parameter: its choices in the reader's language."""
+    return Msg(shown_key(register, label, "en"), shown_key(register, label, "zh"))
+
+
 def fold_key(text: str) -> str:
     """A serial or ticket as every command matches it (case, width, spaces folded)."""
     return match_key(text) or ""
@@ -213,14 +231,6 @@ def fold_key(text: str) -> str:
 def identity_labels(register: Register) -> str:
     """`Serial No`, `Ticket No + Callback At`: the key's columns, for messages."""
     return " + ".join(register.field(k).en for k in IDENTITY[register.key])
-
-
-def branch_key(name: Any) -> str:
-    """How branch names are compared: NFKC, spaces collapsed, case-blind."""
-    if name is None or is_blank(name):
-        return ""
-    text = unicodedata.normalize("NFKC", str(name))
-    return " ".join(text.split()).casefold()
 
 
 def content_fingerprint(rows_by_register: Mapping[str, Iterable[str]]) -> str:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.branches.canonical import branch_key
 from sheetdesk.branches.keys import MasterKey, check_key_copy, key_for_collect, key_path, write_key_copy
 from sheetdesk.branches.merge import COUNT_KEYS, FileMerge, merge_file
 from sheetdesk.branches.merge_report import SHEET_NAME as REPORT_NAME
@@ -39,6 +38,7 @@ from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.autofilters import read_autofilters
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.outputs import check_output
+from sheetdesk.io.values import branch_key
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
 from sheetdesk.report import Report
 from sheetdesk.schema import REGISTERS

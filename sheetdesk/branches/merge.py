@@ -1,7 +1,7 @@
 """Merge one returned branch file into the master's rows (SPEC §7).
 
 Rows are matched by identity key (serial_no; ticket_no; ticket_no +
-callback_at; serials and tickets folded). For each row of the file,
+callback_at; serial_no + kind + visit_at; serials and tickets folded). For each row of the file,
 compared with the master's current row and the fingerprint recorded at
 split time:
 
@@ -27,12 +27,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sheetdesk.branches.canonical import IDENTITY, branch_key, canonical
+from sheetdesk.branches.canonical import IDENTITY, canonical
 from sheetdesk.branches.merge_report import Change, Outcome
 from sheetdesk.branches.provenance import Provenance
 from sheetdesk.branches.rows import BranchResolver, RegisterRows, Row
 from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Bound, Msg
+from sheetdesk.io.values import branch_key
 from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS
 from sheetdesk.schema import REGISTERS, Register
 
@@ -68,11 +69,16 @@ CALLBACK_WITHOUT_TICKET = Msg(
     "its ticket is not in the repair log: the callback belongs to no branch",
     "其报修单号不在维修记录中：该回访不属于任何网点",
 )
+VISIT_WITHOUT_UNIT = Msg(
+    "its serial is not in the sales register: the visit belongs to no branch",
+    "其出厂编号不在销售登记中：该巡检不属于任何网点",
+)
 HOLD_WITHOUT_TICKET = Msg(
     "its ticket is not in the repair log: the hold belongs to no branch",
     "其报修单号不在维修记录中：该暂停记录不属于任何网点",
 )
-_WITHOUT_TICKET = {"callbacks": CALLBACK_WITHOUT_TICKET, "holds": HOLD_WITHOUT_TICKET}
+# Why a row whose owner cannot be found belongs to no branch, per register (else a blank branch).
+_WITHOUT_OWNER = {"callbacks": CALLBACK_WITHOUT_TICKET, "holds": HOLD_WITHOUT_TICKET, "visits": VISIT_WITHOUT_UNIT}
 BLANK_BRANCH_UNKNOWN = Msg("Branch is blank and the file's branch is unknown", "网点为空，且无法确定本文件的网点")
 CONFLICT_BOTH = Msg(
     "changed in the branch and in the master since the split; the master's value is kept",
@@ -260,7 +266,7 @@ class _Merger:
             row.set("branch", self.result.branch)
             owner, filled = self.resolver.owner(row), True
         if not owner:
-            return self.reject(row, _WITHOUT_TICKET.get(reg, BLANK_BRANCH_UNKNOWN).bind())
+            return self.reject(row, _WITHOUT_OWNER.get(reg, BLANK_BRANCH_UNKNOWN).bind())
         if owner.key != self.branch:
             return self.reject(row, OF_BRANCH.bind(branch=owner.name))
         self.add(row, filled)

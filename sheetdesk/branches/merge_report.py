@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from xlsxwriter.workbook import Workbook
 
+from sheetdesk.branches.canonical import shown_key
 from sheetdesk.i18n import Bound, Msg
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, display_value, write_value
 from sheetdesk.report import json_value
@@ -103,7 +104,7 @@ def write_merge_report(wb: Workbook, formats: Formats, changes: list[Change], la
             "sheet": change.sheet,
             "row": change.row,
             "register": register.name(lang) if register else change.register,
-            "key": change.key,
+            "key": shown_key(register, change.key, lang) if register and change.key else change.key,
             "field": field_.label(lang) if field_ else change.field,
             "outcome": OUTCOME_LABELS[change.outcome].render(lang),
             "message": change.text(lang),

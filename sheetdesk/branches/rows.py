@@ -18,7 +18,6 @@ from typing import Any
 
 from sheetdesk.branches.canonical import (
     IDENTITY,
-    branch_key,
     canonical,
     canonical_column,
     canonical_fingerprint,
@@ -29,8 +28,8 @@ from sheetdesk.branches.canonical import (
     identity_label,
 )
 from sheetdesk.io.load import Dataset, Table
-from sheetdesk.io.values import is_blank
-from sheetdesk.schema import REGISTERS, REPAIRS, SALES, Register
+from sheetdesk.io.values import branch_key, is_blank
+from sheetdesk.schema import REGISTERS, REPAIRS, SALES, VISITS, Register
 
 _UNKNOWN: Any = object()  # a row's key not worked out yet
 _NO_CHANGES: frozenset[str] = frozenset()
@@ -255,7 +254,8 @@ class BranchResolver:
     """Which branch a row belongs to (SPEC §7).
 
     A sale: its Branch column. A repair: its own Branch column, else its
-    sale's branch. A callback: its ticket's repair's branch. A serial or
+    sale's branch. A callback: its ticket's repair's branch. A visit: its
+    serial's sale's branch. A serial or
     ticket that several rows share resolves only when all of them belong to
     the same branch: otherwise a row that follows it could be another
     branch's, and it belongs to none (so it is never sent anywhere).
@@ -270,7 +270,7 @@ class BranchResolver:
             return _named(row.get("branch"))
         if reg == SALES.key:
             return Owner(reason=BLANK)
-        if reg == REPAIRS.key:
+        if reg in (REPAIRS.key, VISITS.key):
             serial = canonical(SALES.field("serial_no"), row.get("serial_no"))
             sales = self.rows[SALES.key].all_with(fold_key(serial))
             return self._agreed([_named(s.get("branch")) for s in sales], serial, "serial_no")

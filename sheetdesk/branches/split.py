@@ -1,14 +1,16 @@
 """`split`: one workbook per branch with that branch's rows only (SPEC §7).
 
 A sale belongs to its branch column; a repair to its own branch column, else
-to its sale's branch; a callback and a hold to its ticket's repair. Each branch
-file has the register sheets (Holds when the master has it) in the output
-language and standard look, the
-callback worklist, and the very hidden `_sheetdesk` record, signed with the
-master's key (see `keys.py`).
+to its sale's branch; a callback and a hold to its ticket's repair; a visit to
+its unit's sale. Each branch file has the register sheets in the output
+language and standard look (Holds and Visits only when the master has them),
+the worklist (the branch's part of `sheetdesk due`'s list, `worklist.py`), and
+the very hidden `_sheetdesk` record, signed with the master's key (see
+`keys.py`).
 
 Rows that belong to no branch (blank branch, a repair of an unknown serial
-without a branch, a callback of an unknown ticket), rows whose branch follows
+without a branch, a callback of an unknown ticket, a visit of an unknown
+serial), rows whose branch follows
 a serial or ticket that rows of different branches share, rows without an
 identity key and repeated keys are reported as errors and put in no file:
 nothing that cannot be attributed to one branch leaves the master. Other
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sheetdesk.branches.canonical import IDENTITY, content_fingerprint
+from sheetdesk.branches.canonical import IDENTITY, content_fingerprint, key_title
 from sheetdesk.branches.keys import MasterKey, check_key_location, key_for_split, key_path
 from sheetdesk.branches.names import branch_file_names
 from sheetdesk.branches.provenance import Provenance, write_provenance
@@ -40,18 +42,18 @@ from sheetdesk.branches.rows import (
     fill_canonical,
 )
 from sheetdesk.branches.sheets import extra_columns, write_register_sheet
-from sheetdesk.branches.worklist import callbacks_due, write_worklist
-from sheetdesk.errors import InputError, PolicyError
+from sheetdesk.branches.worklist import BranchWorklist, branch_worklist, write_worklist
+from sheetdesk.errors import InputError
+from sheetdesk.findings import kind_of
 from sheetdesk.i18n import Msg, majority, output_lang
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.outputs import check_output, output_folder
-from sheetdesk.io.policy_source import parse_policy
+from sheetdesk.io.policy_source import load_policy
 from sheetdesk.io.xlsx import Formats, new_workbook
 from sheetdesk.report import Report, column_letter
 from sheetdesk.schema import REGISTERS, Register
-
-DEFAULT_CALLBACK_DAYS = 3
+from sheetdesk.worklist import Worklist, build_worklist
 
 NO_REGISTERS = Msg("no Sales, Repairs or Callbacks sheet found", "找不到销售登记、维修记录或回访记录工作表")
 TITLE = Msg("{branch} — branch workbook", "{branch} — 分支工作簿")
@@ -71,9 +73,12 @@ WHY_NO_BRANCH: dict[tuple[str, str], Msg] = {
     ("callbacks", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
     ("holds", "blank"): Msg("its ticket's repair has no branch", "其报修单没有网点"),
     ("holds", UNKNOWN): Msg("its ticket {via} is not in the repair log", "其报修单号 {via} 不在维修记录中"),
+    ("visits", "blank"): Msg("its unit's sale has no branch", "其设备的销售记录没有网点"),
+    ("visits", UNKNOWN): Msg("its serial {via} is not in the sales register", "其出厂编号 {via} 不在销售登记中"),
 }
-# Registers whose rows follow their ticket's repair to a branch.
+# Registers whose rows follow their ticket's repair to a branch, and those that follow their unit's sale.
 FOLLOW_TICKET = frozenset({"callbacks", "holds"})
+FOLLOW_UNIT = frozenset({"visits"})
 VIA = {
     "serial_no": Msg("serial {key}", "出厂编号 {key}"),
     "ticket_no": Msg("ticket {key}", "报修单号 {key}"),
@@ -134,12 +139,18 @@ def split_master(
     lang: str | None = None,
     now: dt.datetime | None = None,
     on_branch: Callable[[str], None] | None = None,
+    policy: str | Path | None = None,
+    as_of: dt.datetime | None = None,
+    days: int = 7,
 ) -> SplitResult:
     """Write one branch file per branch of `master` into `out_dir`.
 
     `key` is the master's key file (default: `<master>.sheetdesk-key` beside
     it, created on the first split); `lang` the language of the branch files
-    (default: the master's).
+    (default: the master's). Each file's worklist is the branch's part of
+    `due`'s list as of `as_of` (default: `now`) with a horizon of `days`
+    days, under the policy in force (built-in < `policy` < the master's
+    policy sheets).
     """
     master, out_dir = Path(master), Path(out_dir)
     key_file = Path(key) if key is not None else key_path(master)
@@ -158,21 +169,21 @@ def split_master(
     result = SplitResult(
         master, uuid.uuid4().hex, split_at, fingerprint, unassigned=unassigned, report=report, lang=master_lang
     )
-    callback_days = _callback_days(dataset, report)
+    worklist = _worklist(dataset, policy, (as_of or split_at).replace(microsecond=0), days, report)
     targets = _targets(master, out_dir, [names[b] for b in groups], force)
     check_key_location(key_file, out_dir)
     master_key, result.key_created = key_for_split(master, key_file)
     result.key_file, result.master_id = master_key.path, master_key.master_id
     out_lang = output_lang(lang, master_lang)
-    # An optional register (Holds) goes to the branches when the master keeps one.
+    # An optional register (Holds, Visits) goes to the branches when the master keeps one.
     distributed = tuple(r for r in REGISTERS if not r.optional or r.key in dataset.tables)
     for bkey, branch_rows in groups.items():
         name = names[bkey]
         if on_branch is not None:
             on_branch(name)
         prov = _record(result, name, branch_rows, master_key)
-        work = callbacks_due(branch_rows, callback_days)
-        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov, distributed)
+        work = branch_worklist(worklist, bkey, branch_rows, dataset)
+        cut = _write_branch_file(targets[name], name, branch_rows, out_lang, work, prov, dataset, distributed)
         for row, key_ in cut:
             report.add(
                 "split.text_cut",
@@ -181,7 +192,7 @@ def split_master(
                 length=len(str(row.get(key_))),
             )
         counts = {r.key: len(branch_rows[r.key].rows) for r in distributed}
-        result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work)}))
+        result.files.append(BranchFile(name, targets[name], {**counts, "worklist": len(work.items)}))
     return result
 
 
@@ -220,7 +231,7 @@ def _group_by_branch(
                 "split.duplicate_key",
                 _where(table, row, id_column),
                 register=register.title,
-                key=row.label,
+                key=key_title(register, row.label),
                 first_row=first.excel_row,
             )
         for row in table.index.values():
@@ -240,18 +251,22 @@ def _report_no_branch(report: Report, table: RegisterRows, row: Row, owner: Owne
     register = table.register
     if owner.reason == AMBIGUOUS:
         via = VIA[owner.via_field].bind(key=owner.via)
-        column = owner.via_field if register.key not in FOLLOW_TICKET else "ticket_no"
+        column = owner.via_field if register.key not in FOLLOW_TICKET | FOLLOW_UNIT else IDENTITY[register.key][0]
         report.add(
-            "split.ambiguous_branch", _where(table, row, column), register=register.title, key=row.label, via=via
+            "split.ambiguous_branch",
+            _where(table, row, column),
+            register=register.title,
+            key=key_title(register, row.label),
+            via=via,
         )
         return
     why = WHY_NO_BRANCH.get((register.key, owner.reason)) or WHY_NO_BRANCH[(register.key, "blank")]
-    column = "ticket_no" if register.key in FOLLOW_TICKET else "branch"
+    column = "ticket_no" if register.key in FOLLOW_TICKET else "serial_no" if register.key in FOLLOW_UNIT else "branch"
     report.add(
         "split.no_branch",
         _where(table, row, column),
         register=register.title,
-        key=row.label,
+        key=key_title(register, row.label),
         why=why.bind(via=owner.via),
     )
 
@@ -306,15 +321,20 @@ def _header_note(header: list[Any], col: int) -> str:
     return f" ({value})"
 
 
-def _callback_days(dataset: Dataset, report: Report) -> int:
-    settings = dataset.policy_sheets.get("settings")
-    if settings is None:
-        return DEFAULT_CALLBACK_DAYS
-    try:
-        return parse_policy({"settings": settings}).settings.callback_days
-    except PolicyError as exc:
-        report.add("split.bad_settings", {"sheet": settings[0]}, problem=exc.msg, days=DEFAULT_CALLBACK_DAYS)
-        return DEFAULT_CALLBACK_DAYS
+def _worklist(
+    dataset: Dataset, policy_path: str | Path | None, as_of: dt.datetime, days: int, report: Report
+) -> Worklist | None:
+    """The master's worklist (`sheetdesk due`'s engine), or None when the policy cannot be used."""
+    found = Report()
+    policy = load_policy(dataset, policy_path, found)
+    if policy is None:
+        first = found.errors[0]
+        problem = kind_of(first.code).message.bind(**first.params)
+        where = {"sheet": first.sheet, "row": first.row, "file": first.file}
+        report.add("split.bad_policy", where, problem=problem)
+        return None
+    report.extend(found.warnings)
+    return build_worklist(dataset, policy, as_of, days)
 
 
 def _targets(master: Path, out_dir: Path, branches: list[str], force: bool) -> dict[str, Path]:
@@ -329,8 +349,9 @@ def _write_branch_file(
     branch: str,
     rows: dict[str, RegisterRows],
     lang: str,
-    work: list[Any],
+    work: BranchWorklist,
     prov: Provenance,
+    dataset: Dataset,
     distributed: tuple[Register, ...],
 ) -> list[tuple[Row, str]]:
     """Write one branch file with the `distributed` registers' sheets; returns the (row, field)
@@ -352,7 +373,7 @@ def _write_branch_file(
         formats = Formats(wb)
         for register in distributed:
             cut += write_register_sheet(wb, formats, register, lang, rows[register.key].rows)
-        write_worklist(wb, formats, work, lang)
+        write_worklist(wb, formats, work, lang, dataset, {r.key: r.name(lang) for r in distributed})
         write_provenance(wb, prov)
         wb.close()
     return cut

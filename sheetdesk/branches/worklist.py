@@ -1,8 +1,12 @@
-"""The callback worklist of a branch file: resolved repairs still waiting for a call.
+"""The worklist of a branch file: the branch's part of `sheetdesk due`'s list, from the same engine.
 
-One line per resolved repair of the branch without a callback, with the due
-date (end of the day resolved_at + callback_days, SPEC §4), the customer and
-phone from the branch's own sales row, and the technician; sorted by due.
+Each item of the master's worklist (`sheetdesk.worklist.build_worklist`) goes to
+the branch its row belongs to, the branch `due --by branch` names, and only
+when that row travelled to the branch's file (a row `split` keeps at head
+office keeps its items there too). Customer details come only from the
+branch's own sales rows: an item about a unit another branch sold shows no
+customer. Each line links to its row in the branch file's own sheets.
+
 The sheet is protected against accidental edits (no password): it is
 computed, and a guard against mistakes, not security.
 """
@@ -10,94 +14,86 @@ computed, and a guard against mistakes, not security.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from sheetdesk.branches.canonical import canonical, fold_key
-from sheetdesk.branches.rows import RegisterRows
+from sheetdesk.branches.rows import RegisterRows, Row
 from sheetdesk.i18n import Msg
-from sheetdesk.io.typed_columns import Column, write_columns
+from sheetdesk.io.load import Dataset
 from sheetdesk.io.xlsx import Formats
-from sheetdesk.rules.callbacks import callback_due
-from sheetdesk.schema import REPAIRS, SALES
+from sheetdesk.worklist import WorkItem, Worklist
+from sheetdesk.worklist.sheet import row_reference, write_items_sheet
+from sheetdesk.worklist.workbook import WORKLIST_SHEET
 
-SHEET_NAME = Msg("Callback Worklist", "回访工作表")
+__all__ = ["BranchWorklist", "branch_worklist", "worklist_name", "write_worklist"]
 
-# key, label, type, width
-COLUMNS: tuple[tuple[str, Msg, str, int], ...] = (
-    ("due", Msg("Callback Due", "回访截止"), "datetime", 17),
-    ("ticket_no", REPAIRS.field("ticket_no").title, "text", 14),
-    ("serial_no", SALES.field("serial_no").title, "text", 16),
-    ("resolved_at", REPAIRS.field("resolved_at").title, "datetime", 17),
-    ("customer", SALES.field("customer").title, "text", 22),
-    ("contact", SALES.field("contact").title, "text", 12),
-    ("phone", SALES.field("phone").title, "text", 15),
-    ("technician", REPAIRS.field("technician").title, "text", 12),
+NOT_LISTED = Msg(
+    "The worklist could not be worked out: the master's policy has errors.", "无法生成待办清单：总表的政策有误。"
 )
 
 
-@dataclass(frozen=True)
-class WorkItem:
-    due: dt.datetime | None  # None: after 9999-12-31 (listed last)
-    ticket_no: str
-    serial_no: Any
-    resolved_at: dt.datetime
-    customer: Any
-    contact: Any
-    phone: Any
-    technician: Any
+@dataclass
+class BranchWorklist:
+    """One branch's items, and where their rows are in its file."""
 
-    def get(self, key: str) -> Any:
-        return getattr(self, key)
+    items: list[WorkItem] = field(default_factory=list)
+    # (register, the master's Excel row) -> the row's Excel row in the branch file
+    positions: dict[tuple[str, int], int] = field(default_factory=dict)
+    sales: dict[int, Row] = field(default_factory=dict)  # the master's Excel row -> the branch's sales row
+    until: dt.datetime | None = None  # None: not worked out (a bad policy)
 
 
-def callbacks_due(rows: dict[str, RegisterRows], callback_days: int) -> list[WorkItem]:
-    """Resolved repairs in `rows` without any callback in `rows`, sorted by due.
-
-    Customer details come only from the sales rows given (the branch's own):
-    a repair on a unit another branch sold shows no customer.
-    """
-    called = {fold_key(canonical(REPAIRS.field("ticket_no"), r.get("ticket_no"))) for r in rows["callbacks"].rows}
-    items: list[WorkItem] = []
-    for repair in rows["repairs"].index.values():
-        resolved = repair.get("resolved_at")
-        if not isinstance(resolved, dt.datetime) or repair.key in called:
-            continue
-        sale = rows["sales"].get(fold_key(canonical(SALES.field("serial_no"), repair.get("serial_no"))))
-        items.append(
-            WorkItem(
-                due=callback_due(resolved, callback_days),
-                ticket_no=repair.label,
-                serial_no=repair.get("serial_no"),
-                resolved_at=resolved,
-                customer=sale.get("customer") if sale else None,
-                contact=sale.get("contact") if sale else None,
-                phone=sale.get("phone") if sale else None,
-                technician=repair.get("technician"),
-            )
-        )
-    return sorted(items, key=lambda i: (i.due or dt.datetime.max, i.ticket_no))
+def branch_worklist(
+    worklist: Worklist | None, branch: str, rows: dict[str, RegisterRows], dataset: Dataset
+) -> BranchWorklist:
+    """The items of `worklist` that belong to `branch` (a branch key) and whose rows are in `rows`."""
+    out = BranchWorklist(until=worklist.until if worklist is not None else None)
+    for key, register_rows in rows.items():
+        for n, row in enumerate(register_rows.rows, start=2):  # the branch file's header is row 1
+            if row.excel_row is not None:
+                out.positions[(key, row.excel_row)] = n
+                if key == "sales":
+                    out.sales[row.excel_row] = row
+    if worklist is None:
+        return out
+    for item in worklist.items:
+        table = dataset.tables.get(item.register)
+        if item.branch == branch and table is not None and (item.register, table.rows[item.index]) in out.positions:
+            out.items.append(item)
+    return out
 
 
 def worklist_name(lang: str) -> str:
-    return SHEET_NAME.render(lang)
+    return WORKLIST_SHEET.render(lang)
 
 
-def write_worklist(wb: Workbook, formats: Formats, items: list[WorkItem], lang: str) -> None:
-    ws = wb.add_worksheet(SHEET_NAME.render(lang))
-    header = formats.header(computed=True)
-    ws.set_row(0, 32)
-    for c, (_key, label, kind, width) in enumerate(COLUMNS):
-        ws.write_string(0, c, label.render(lang), header)
-        ws.set_column(c, c, width if lang == "en" else max(width, len(label.zh) * 2 + 2), formats.for_type(kind))
-    columns = [
-        Column(c, [item.get(key) for item in items], formats.for_type(kind))
-        for c, (key, _label, kind, _w) in enumerate(COLUMNS)
-    ]
-    write_columns(ws, 1, len(items), columns)  # the cells write_value writes, a column at a time
-    ws.freeze_panes(1, 0)
+def write_worklist(
+    wb: Workbook, formats: Formats, work: BranchWorklist, lang: str, dataset: Dataset, sheet_names: dict[str, str]
+) -> None:
+    """The Worklist / 待办清单 sheet of a branch file, each line linked to its row in the file."""
+    ws = wb.add_worksheet(worklist_name(lang))
+    sales = dataset.sales
+
+    def details(item: WorkItem) -> tuple[Any, Any, Any] | None:
+        if item.sale is None or sales is None:
+            return None
+        row = work.sales.get(sales.rows[item.sale])
+        return None if row is None else (row.get("customer"), row.get("contact"), row.get("phone"))
+
+    def link(item: WorkItem) -> tuple[str | None, str] | None:
+        table = dataset.tables[item.register]
+        at = work.positions.get((item.register, table.rows[item.index]))
+        if at is None:
+            return None
+        sheet = sheet_names[item.register]
+        return f"internal:'{sheet}'!A{at}", row_reference(sheet, at, lang)
+
+    until = work.until or dt.datetime.max.replace(microsecond=0)
+    write_items_sheet(ws, formats, work.items, lang, details=details, link=link, until=until)
+    if work.until is None:
+        ws.write_string(1, 0, NOT_LISTED.render(lang), formats.get(italic=True))
     ws.protect(
         "",
         {

@@ -11,7 +11,7 @@ from sheetdesk.durations_text import duration_words
 from sheetdesk.io.annotate import ComputedColumn
 from sheetdesk.io.load import Dataset
 from sheetdesk.rules.evaluate import Evaluation
-from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, ComputedField, status_label
+from sheetdesk.schema.computed import COMPUTED_BY_REGISTER, LIFETIME, NEXT_VISIT_DUE, ComputedField, status_label
 
 
 def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[ComputedColumn]]:
@@ -19,7 +19,8 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
 
     A column declared `only_with` is left out when it could only be blank or
     0: held time without a Holds register (or for a target no hold pauses),
-    the SLA row when the rows have no conditions.
+    the SLA row when the rows have no conditions. The Sales sheet shows the
+    next visit due only when the policy plans visits.
     """
     rows_by_register: dict[str, Sequence[dict[str, Any]]] = {"sales": ev.sale_rows, "repairs": ev.repair_rows}
     calendars: dict[str, Sequence[str | None]] = {"repairs": ev.sla_calendars}
@@ -28,6 +29,11 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
     if "holds" in dataset.tables:
         rows_by_register["holds"] = [{"held_minutes": h.minutes if h else None} for h in ev.holds]
         calendars["holds"] = [h.calendar if h else None for h in ev.holds]
+    if dataset.tables.get("visits") is not None:
+        rows_by_register["visits"] = [
+            {"visit_status": status, "planned_due": due}
+            for status, due in zip(ev.visits.row_status, ev.visits.row_due, strict=True)
+        ]
     columns: dict[str, list[ComputedColumn]] = {}
     for key, rows in rows_by_register.items():
         table = dataset.tables.get(key)
@@ -35,6 +41,8 @@ def computed_columns(dataset: Dataset, ev: Evaluation) -> dict[str, list[Compute
             continue
         lang = table.lang
         shown = [f for f in COMPUTED_BY_REGISTER[key] if _shown(f, ev)]
+        if key == "sales" and ev.planned:
+            shown.append(NEXT_VISIT_DUE)
         columns[key] = [_column(f, _values(f.key, rows, lang), lang) for f in shown]
         if key in calendars:
             _durations_in_words(columns[key], calendars[key], lang)
@@ -94,7 +102,7 @@ def _column(f: ComputedField, values: list[Any], lang: str) -> ComputedColumn:
             values,
             status=True,
             width=f.width,
-            display=lambda v: status_label(v, lang),
+            display=lambda v: status_label(v, lang, f.labels),
             align="center",
         )
     if f.type == "text":  # yes/no in the sheet's language, looked up once per distinct value

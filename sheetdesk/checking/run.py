@@ -50,6 +50,7 @@ class CheckResult:
             "issues": self.report.flatten(lang),
             "sales": to_jsonable(ev.sale_rows) if ev else [],
             "repairs": to_jsonable(ev.repair_rows) if ev else [],
+            "visits": to_jsonable(ev.visit_rows) if ev else [],
             "kpis": to_jsonable(ev.kpis) if ev else {},
         }
 
@@ -89,6 +90,7 @@ def check_dataset(
                 as_of,
                 dataset.links,
                 _records(dataset, "holds") if "holds" in dataset.tables else None,
+                _records(dataset, "visits"),
             )
         for located in evaluation.findings:
             f = located.finding

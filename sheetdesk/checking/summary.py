@@ -13,6 +13,8 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
+from sheetdesk.checking.summary_page import CHART_COL, CHART_ROWS, CHART_SCALE, CHARTS_END_ROW, HOLD_CHART_END_ROW
+from sheetdesk.checking.summary_visits import VISIT_TEXT, write_visit_section
 from sheetdesk.i18n import Msg
 from sheetdesk.io.xlsx import STATUS_FILL, Formats, setup_print, write_value
 from sheetdesk.rules.kpis import NOT_A_REPAIR, rate
@@ -94,13 +96,6 @@ TEXT: dict[str, Msg] = {
     "axis_hours": Msg("Hours", "小时"),
 }
 
-# Charts sit to the right of the KPI tables (columns A..I), stacked.
-CHART_COL = 10  # column K
-CHART_ROWS = (3, 20, 37, 54)  # anchor rows of the charts (the fourth: hold time, when the workbook has holds)
-CHART_SCALE = {"x_scale": 1.2, "y_scale": 1.1}  # 576 x 317 px: about 16 rows of 20 px
-CHARTS_END_ROW = CHART_ROWS[2] + 17  # a wide table below the charts starts here
-HOLD_CHART_END_ROW = CHART_ROWS[3] + 17  # ... or here, when the hold chart is there too
-
 
 def count_step(largest: int) -> int:
     """A whole-number step for a count axis reaching `largest`: 1, 2, 5, 10, 20,
@@ -121,7 +116,7 @@ class SummarySheet:
         self.kpis, self.as_of, self.lang = kpis, as_of, lang
 
     def t(self, key: str) -> str:
-        return TEXT[key].render(self.lang)
+        return (TEXT.get(key) or VISIT_TEXT[key]).render(self.lang)
 
     def __call__(self, workbook: Workbook, formats: Formats, sheet_name: str) -> None:
         ws = workbook.add_worksheet(sheet_name)
@@ -165,6 +160,8 @@ class SummarySheet:
         self._charts(branch_rows, mix_rows, month_rows)
         if hold_rows is not None:
             self._hold_chart(hold_rows)
+        if self.kpis.get("visits"):  # only when the policy plans visits
+            write_visit_section(self, self.kpis["visits"])
 
     # -- tables ---------------------------------------------------------
     def _section(self, key: str) -> None:

@@ -161,5 +161,6 @@ main.commands = LazyCommands(
         "split": "sheetdesk.cli.split:split",
         "collect": "sheetdesk.cli.collect:collect",
         "import": "sheetdesk.cli.import_:import_",
+        "due": "sheetdesk.cli.due:due",
     }
 )

@@ -127,6 +127,10 @@ CALLBACKS = Msg(
     "满意率 {satisfaction}（目标 {satisfaction_target}）",
 )
 WARRANTY = Msg("Warranty: {mix}", "保修：{mix}")
+VISITS = Msg(
+    "Planned visits: {planned}, completion {rate}, on time {on_time}, missing {missing}, due {due}",
+    "计划巡检：{planned} 次，完成率 {rate}，按时 {on_time}，未完成 {missing} 次，待完成 {due} 次",
+)
 NONE = "–"
 # A target as the SLA line names it: `on site 56.0%` / `到场 56.0%`.
 TARGET_WORDS = {key: Msg(en.lower(), zh) for key, (en, zh) in TARGET_LABELS.items()}
@@ -164,3 +168,12 @@ def print_kpis(result: CheckResult, lang: str) -> None:
     )
     mix = [RATE.bind(what=WARRANTY_WORDS.get(k, k), rate=v) for k, v in overall.get("warranty_status", {}).items() if v]
     click.echo(WARRANTY.render(lang, mix=mix or NONE))
+    visits = result.evaluation.kpis.get("visits")
+    if visits:  # only when the policy plans visits
+        v = visits["overall"]
+        click.echo(
+            VISITS.render(
+                lang, planned=v["planned"], rate=pct(v["rate"]), on_time=pct(v["on_time_rate"]), missing=v["missing"],
+                due=v["due"],
+            )
+        )  # fmt: skip

@@ -9,6 +9,7 @@ import click
 
 from sheetdesk import api
 from sheetdesk.branches import CollectResult
+from sheetdesk.branches.canonical import shown_key
 from sheetdesk.branches.merge_report import OUTCOME_LABELS, Change
 from sheetdesk.cli.common import (
     EXIT_DATA_ERRORS,
@@ -86,8 +87,9 @@ def collect(
     split from another master is refused with one line (exit code 2), unless
     --accept-unrecorded lets it in as the branch its file name names.
 
-    Rows are matched by Serial No (sales), Ticket No (repairs) and Ticket No
-    + Callback At (callbacks), and compared as values (a date retyped or a
+    Rows are matched by Serial No (sales), Ticket No (repairs), Ticket No
+    + Callback At (callbacks) and Serial No + Visit Kind + Visited At
+    (visits), and compared as values (a date retyped or a
     number saved as 1.0 is not a change). Against the split record and the
     master's current row, each row is:
 
@@ -158,8 +160,9 @@ def _print(result: CollectResult, lang: str) -> None:
 def change_line(change: Change, lang: str) -> str:
     where = "!".join(str(p) for p in (change.sheet, change.row) if p is not None)
     field = ""
+    register = REGISTERS_BY_KEY.get(change.register)
+    key = shown_key(register, change.key, lang) if register is not None and change.key else change.key
     if change.field:
-        register = REGISTERS_BY_KEY.get(change.register)
         label = register.field(change.field).label(lang) if register else change.field
         field = FIELD_PART.render(lang, field=label, old=_show(change.old, lang), new=_show(change.new, lang))
     return CHANGE_LINE.render(
@@ -167,7 +170,7 @@ def change_line(change: Change, lang: str) -> str:
         outcome=OUTCOME_LABELS[change.outcome],
         file=change.file,
         where=where,
-        key=f" {change.key}" if change.key else "",
+        key=f" {key}" if key else "",
         field=field,
         message=change.text(lang),
     )

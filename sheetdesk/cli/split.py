@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from sheetdesk import api
 from sheetdesk.branches import SplitResult
-from sheetdesk.cli.common import MASTER, NamedArgument, debug_option, exit_code, lang_option, print_json, show_progress
+from sheetdesk.cli.common import (
+    MASTER,
+    NamedArgument,
+    WhenType,
+    debug_option,
+    exit_code,
+    lang_option,
+    print_json,
+    show_progress,
+)
 from sheetdesk.cli.show import ROW, SEVERITY
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.report import Issue
@@ -19,9 +29,10 @@ HEAD = Msg(
     "分发 {master}：{count} 个网点文件，分发编号 {split_id}",
 )
 FILE_LINE = Msg(
-    "  {path}  [{branch}]  sales {sales}, repairs {repairs}, callbacks {callbacks}; callbacks due {due}",
-    "  {path}  [{branch}]  销售 {sales}，维修 {repairs}，回访 {callbacks}；待回访 {due}",
+    "  {path}  [{branch}]  sales {sales}, repairs {repairs}, callbacks {callbacks}{visits}; worklist {due}",
+    "  {path}  [{branch}]  销售 {sales}，维修 {repairs}，回访 {callbacks}{visits}；待办 {due}",
 )
+VISITS = Msg(", visits {count}", "，巡检 {count}")
 KEY_CREATED = Msg(
     "the master's key was written to {path}: keep it with the master, never send it to a branch",
     "总表密钥已写入 {path}：请与总表一起保存，切勿发给网点",
@@ -55,12 +66,37 @@ ISSUE_LINE_NOWHERE = Msg("{severity}: {message}", "{severity}：{message}")
     help="The master's key file (default: MASTER's name with .sheetdesk-key, beside it; created on the first "
     "split). Keep it at head office: collect verifies returned files with it.",
 )
+@click.option(
+    "--policy",
+    type=click.Path(path_type=Path),
+    metavar="P",
+    help="Policy workbook for the worklists (as for `sheetdesk due`); the master's policy sheets take precedence.",
+)
+@click.option(
+    "--as-of", "as_of", type=WhenType(), default=None, help="Work out the worklists as of this moment (default: now)."
+)
+@click.option(
+    "--days",
+    type=click.IntRange(min=0, max=3650),
+    default=7,
+    show_default=True,
+    help="The worklists' horizon, as `sheetdesk due --days`.",
+)
 @click.option("--force", is_flag=True, help="Replace branch files that already exist.")
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document with what was written.")
 @lang_option
 @debug_option
 def split(
-    master: Path, by: str, out_dir: Path, key: Path | None, force: bool, json_mode: bool, lang: str | None
+    master: Path,
+    by: str,
+    out_dir: Path,
+    key: Path | None,
+    policy: Path | None,
+    as_of: dt.datetime | None,
+    days: int,
+    force: bool,
+    json_mode: bool,
+    lang: str | None,
 ) -> None:
     """Write one workbook per branch of MASTER into the folder -o.
 
@@ -68,8 +104,9 @@ def split(
     sale's; a callback to its ticket's repair. Each branch file holds only
     that branch's rows (no other branch's data anywhere in the file), in the
     master's language with the standard look and dropdowns, a protected
-    Callback Worklist / 回访工作表 (resolved repairs still without a
-    callback, by due date), and a hidden _sheetdesk sheet recording the
+    Worklist / 待办清单 (the branch's part of `sheetdesk due --by branch`:
+    callbacks, SLA targets, loaners, planned visits and warranties ending,
+    overdue first, each linked to its row), and a hidden _sheetdesk sheet recording the
     split (split id, branch, the master's identity, a fingerprint per row),
     signed with the master's key so that `sheetdesk collect` can tell
     updates from conflicts and detect a record that was changed.
@@ -98,7 +135,9 @@ def split(
         if progress:
             click.echo(WRITING.render(terminal_lang(lang), branch=name), err=True)
 
-    result = api.split(master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch)
+    result = api.split(
+        master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
+    )
     tlang = terminal_lang(lang, result.lang)
     if json_mode:
         print_json(result.to_json(tlang))
@@ -119,6 +158,7 @@ def _print(result: SplitResult, lang: str) -> None:
                 sales=c["sales"],
                 repairs=c["repairs"],
                 callbacks=c["callbacks"],
+                visits=VISITS.bind(count=c["visits"]) if "visits" in c else "",
                 due=c["worklist"],
             )
         )

@@ -32,8 +32,8 @@ WROTE = Msg("wrote {path}", "已写出 {path}")
 def template(kind: str, outdir: str, lang: str | None, force: bool) -> None:
     """Write the standard blank workbooks, generated from the declared schema.
 
-    KIND is sales, repairs, callbacks, holds, policy or all (the default).
-    `all` writes the four registers, the policy workbook and
+    KIND is sales, repairs, callbacks, holds, visits, policy or all (the
+    default). `all` writes the five registers, the policy workbook and
     service_desk.xlsx (every register in one workbook).
 
     \b
@@ -42,13 +42,15 @@ def template(kind: str, outdir: str, lang: str | None, force: bool) -> None:
                  repairs.xlsx        repairs.zh.xlsx
                  callbacks.xlsx      callbacks.zh.xlsx
                  holds.xlsx          holds.zh.xlsx
+                 visits.xlsx         visits.zh.xlsx
                  policy.xlsx         policy.zh.xlsx
                  service_desk.xlsx   service_desk.zh.xlsx
 
     Each register sheet has a styled header (red = required) with input
     hints, frozen panes, column widths, a dropdown on every choice column,
     date formats, and an Instructions / 填写说明 sheet. The policy workbook
-    holds the built-in default policy, ready to edit.
+    holds the built-in default policy, ready to edit; its Maintenance sheet
+    is empty (no planned visits), with an example plan beside it to copy from.
 
     An existing file is left alone unless --force is given; nothing is
     written if any target exists. Prints one line per file written.

@@ -62,16 +62,17 @@ declare(
     "warning",
     "sheet '{sheet_name}' is not a register and is not distributed (it may hold other branches' data)",
     "工作表“{sheet_name}”不是登记表，未分发（其中可能有其他网点的数据）",
-    explain_en="Sheets other than the registers (sales, repairs, callbacks, holds) stay at head office.",
-    explain_zh="登记表（销售、维修、回访、暂停记录）以外的工作表留在总部。",
+    explain_en="Sheets other than the registers (sales, repairs, callbacks, holds, visits) stay at head office.",
+    explain_zh="登记表（销售、维修、回访、暂停、巡检记录）以外的工作表留在总部。",
 )
 declare(
-    "split.bad_settings",
+    "split.bad_policy",
     "warning",
-    "the Settings sheet cannot be read ({problem}); the worklist uses {days} callback days",
-    "设置表无法读取（{problem}）；回访工作表按 {days} 天回访期计算",
-    explain_en="The callback worklist falls back to the default callback period.",
-    explain_zh="回访工作表改用默认回访期。",
+    "the policy cannot be used ({problem}); the branch worklists are left empty: fix the policy and split again",
+    "政策无法使用（{problem}）；各网点的待办清单为空：请修正政策后重新分发",
+    explain_en="The worklists are worked out from the policy (callback days, SLA, the maintenance plan); "
+    "with a bad policy nothing is listed rather than something wrong.",
+    explain_zh="待办清单按政策（回访天数、服务时限、维护计划）计算；政策有误时宁可不列，也不列错。",
 )
 declare(
     "split.text_cut",

@@ -10,13 +10,20 @@ for _code, _en, _zh in (
     (
         "policy.bad_value",
         "A choice that is not one of the column's (start_from, request type, fault level, hold reason, yes/no, "
-        "holiday kind, country), or a setting's value that cannot be read.",
-        "不是该列可选值之一（起算日、服务类别、故障级别、暂停原因、是/否、节假日类型、国家），或设置项的值无法读取。",
+        "holiday kind, country, visit kind, plan period), or a setting's value that cannot be read.",
+        "不是该列可选值之一（起算日、服务类别、故障级别、暂停原因、是/否、节假日类型、国家、巡检类型、适用期间），"
+        "或设置项的值无法读取。",
     ),
     (
         "policy.bad_duration",
         "A duration that cannot be read (write 30min, 4h, 1.5h, 2d), or is longer than a year.",
         "时长无法读取（应写作 30min、4h、1.5h、2d），或超过一年。",
+    ),
+    (
+        "policy.bad_interval",
+        "A maintenance interval that cannot be read (write 1m, 3m, 6m, 1y or a number of days), or is longer "
+        "than 100 years.",
+        "维护周期无法读取（应写作 1m、3m、6m、1y 或天数），或超过 100 年。",
     ),
     (
         "policy.bad_calendar",

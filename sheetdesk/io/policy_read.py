@@ -37,6 +37,7 @@ _CODE_BY_TYPE = {
     "integer": "policy.bad_number",
     "number": "policy.bad_number",
     "duration": "policy.bad_duration",
+    "interval": "policy.bad_interval",
     "time": "policy.bad_time",
     "weekday": "policy.bad_weekday",
     "date": "policy.bad_date",

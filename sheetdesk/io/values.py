@@ -24,6 +24,7 @@ from typing import Any
 from sheetdesk.i18n import Bound, Msg
 from sheetdesk.io import policy_text
 from sheetdesk.rules.durations import parse_duration
+from sheetdesk.rules.intervals import parse_interval
 from sheetdesk.schema.fields import Enum, Field
 
 Result = tuple[Any, Bound | None]
@@ -40,6 +41,10 @@ NOT_A_DATETIME_TEXT = Msg(
 NOT_A_NUMBER = Msg("{value} is not a number", "{value} 不是数字")
 NOT_A_WHOLE_NUMBER = Msg("{value} is not a whole number", "{value} 不是整数")
 NOT_A_CHOICE = Msg("{value} is not one of: {choices}", "{value} 不是以下之一：{choices}")
+NOT_AN_INTERVAL = Msg(
+    "cannot read {value} as an interval; write 1m, 3m, 6m, 1y or a number of days (90d)",
+    "无法把 {value} 读作周期；请写成 1m、3m、6m、1y 或天数（90d）",
+)
 NOT_A_DURATION = Msg(
     "cannot read {value} as a duration; write e.g. 30min, 4h, 1.5h, 2d",
     "无法把 {value} 读作时长；请写成 30min、4h、1.5h、2d 等",
@@ -81,6 +86,15 @@ def is_blank(value: Any) -> bool:
 # lengthens text, or composes a letter with its marks into one that is no
 # marker's; no character folds into bare spaces).
 _LONGEST_MARKER = max(len(m) for m in BLANK_MARKERS)
+
+
+def branch_key(name: Any) -> str:
+    """How branch names are compared by split, collect and the worklist: NFKC, spaces
+    collapsed, case-blind; a blank or a blank marker (`-`, `N/A`) is no branch ("")."""
+    if name is None or is_blank(name):
+        return ""
+    text = unicodedata.normalize("NFKC", str(name))
+    return " ".join(text.split()).casefold()
 
 
 def from_serial(serial: float) -> dt.datetime | None:
@@ -317,6 +331,17 @@ def coerce_duration(value: Any) -> Result:
         return None, why if isinstance(why, Bound) else NOT_A_DURATION.bind(value=shown(value))
 
 
+def coerce_interval(value: Any) -> Result:
+    """A Maintenance interval (`1m`, `3m`, `6m`, `1y`, `90d`, a bare number of days, `半年`)."""
+    if is_blank(value):
+        return None, None
+    try:
+        return parse_interval(value), None
+    except (ValueError, OverflowError) as exc:
+        why = getattr(exc, "msg", None)
+        return None, why if isinstance(why, Bound) else NOT_AN_INTERVAL.bind(value=shown(value))
+
+
 def _blank_or(parse: Callable[[Any], Result]) -> Callable[[Any], Result]:
     def coerce(value: Any) -> Result:
         return (None, None) if is_blank(value) else parse(value)
@@ -351,6 +376,8 @@ def coercer(field: Field) -> Callable[[Any], Result]:
         return lambda v: (None if is_blank(v) else v, None)
     if field.type == "duration":
         return coerce_duration
+    if field.type == "interval":
+        return coerce_interval
     if field.type == "time":
         return coerce_time_of_day
     if field.type == "weekday":

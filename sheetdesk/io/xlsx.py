@@ -63,6 +63,8 @@ STATUS_FILL = {
     "late": "#FFC7CE",
     "expired": "#FFC7CE",
     "pending": "#FFEB9C",
+    "due": "#FFEB9C",
+    "not_counted": "#FFEB9C",
     "paused": "#DDEBF7",  # blue: the clock waits, neither late nor done
     "excluded": "#FFEB9C",
     "paid": "#FFEB9C",

@@ -39,6 +39,18 @@ from dataclasses import dataclass
 # joined, so that `work order` matches `workorder`.
 TIME = frozenset({"date", "time", "datetime", "timestamp", "dt", "dttm", "at", "on", "when", "tm", "stamp", "day"})
 ID = frozenset({"no", "number", "num", "nbr", "nr", "id", "#", "ref", "reference", "identifier", "key"})
+# Clerks' and systems' abbreviations, read as the word they stand for before any rule runs (`Rec'd`,
+# `1st Resp.`, `Compl. Date`, `Mat'ls`). Only spellings with one meaning in a service log: `eng` may be an
+# engine and `comp` a component, so they are not here.
+ABBREVIATIONS = {
+    "recd": "received", "rcvd": "received", "recvd": "received", "rcd": "received", "rpt": "report",
+    "rptd": "reported", "reptd": "reported", "resp": "response", "1st": "first", "compl": "completed",
+    "cmpl": "completed", "cmpltd": "completed", "compltd": "completed", "arr": "arrival", "arrvd": "arrived",
+    "matl": "material", "matls": "material", "mtl": "material", "mtls": "material", "engr": "engineer",
+    "techn": "technician", "svc": "service", "serv": "service", "maint": "maintenance", "equip": "equipment",
+    "eqpt": "equipment", "eqp": "equipment", "srl": "serial", "prob": "problem", "probl": "problem",
+    "flt": "fault", "chrg": "charge", "cust": "customer",
+}  # fmt: skip
 OPENED = frozenset(
     {
         "report", "reported", "reporting", "open", "opened", "opening", "create", "created", "creation",
@@ -46,7 +58,7 @@ OPENED = frozenset(
         "request", "requested", "call", "occur", "occurred", "occurrence", "fault", "failure", "fail",
         "failed", "error", "breakdown", "incident", "start", "started", "begin", "notification",
         "notified", "registered", "registration", "booked", "booking", "detect", "detected", "found",
-        "discovered", "alarm", "complaint", "claim", "issue", "problem", "event", "down", "stop",
+        "discovered", "alarm", "complaint", "claim", "issue", "problem", "event", "down", "stop", "called",
         "stopped", "outage", "intake", "arrival_in", "bscstart", "basicstart", "malfunction", "stoppage",
     }
 )  # fmt: skip
@@ -55,10 +67,29 @@ RESOLVED = frozenset(
     {
         "resolve", "resolved", "resolution", "fix", "fixed", "complete", "completed", "completion",
         "finish", "finished", "end", "ended", "repaired", "restore", "restored", "restoration",
-        "recover", "recovered", "recovery", "solve", "solved", "done", "actfinish", "up",
+        "recover", "recovered", "recovery", "solve", "solved", "done", "actfinish", "up", "clear", "cleared",
+        "rectified",
     }
 )  # fmt: skip
 CLOSED = frozenset({"close", "closed", "closing", "closure"})
+# A step's past participle names its moment on its own (`Logged`, `Attended`, `Job Completed`, `Fault
+# Cleared`): the values must still be dates. Only words that name one step (`requested` may be planned, `found`
+# is what was found, `assigned` may be the person).
+STEP_REPORTED = frozenset(
+    {"reported", "logged", "received", "raised", "opened", "created", "notified", "booked", "called", "registered",
+     "submitted"}
+)  # fmt: skip
+STEP_RESPONDED = frozenset({"dispatched", "acknowledged", "responded", "response", "accepted"})
+STEP_ON_SITE = frozenset({"arrived", "attended", "arrival", "onsite"})
+STEP_RESOLVED = frozenset(
+    {"completed", "resolved", "fixed", "finished", "cleared", "restored", "repaired", "solved", "rectified"}
+)
+# What may come along with a step's word: what the step was done to, or by whom.
+STEP_ALSO = frozenset(
+    {"the", "s", "date", "time", "call", "job", "fault", "ticket", "case", "work", "order", "wo", "service",
+     "repair", "first", "initial", "in", "on", "site", "engineer", "technician", "tech", "crew", "alarm", "error",
+     "incident", "issue", "problem", "failure", "outage", "breakdown", "event"}
+)  # fmt: skip
 RESPONDED = frozenset(
     {"respond", "responded", "response", "ack", "acknowledge", "acknowledged", "accept", "accepted",
      "dispatch", "dispatched", "assigned", "pickup", "picked"}
@@ -85,7 +116,7 @@ PERSON = frozenset(
     {
         "technician", "tech", "engineer", "repairer", "repairman", "mechanic", "serviceman",
         "fitter", "electrician", "assignee", "resolver", "handler", "worker", "maintainer",
-        "fse", "lead", "servicer", "agent",
+        "fse", "lead", "servicer", "agent", "crew", "operative", "installer", "inspector",
     }
 )  # fmt: skip
 DID = frozenset(
@@ -145,8 +176,9 @@ NOT_A_DESCRIPTION = frozenset(
 )  # fmt: skip
 KIND = frozenset({"type", "category", "class", "classification", "kind", "group", "mode", "code", "cat"})
 FAULTY = frozenset(
-    {"fault", "failure", "problem", "issue", "defect", "incident", "error", "breakdown", "trouble", "damage"}
-)
+    {"fault", "failure", "problem", "issue", "defect", "incident", "error", "breakdown", "trouble", "damage", "alarm",
+     "outage"}
+)  # fmt: skip
 SERVICE = frozenset(
     {"request", "service", "ticket", "call", "job", "work", "order", "maintenance", "wo", "case",
      "repair", "visit", "pm", "activity", "workorder", "servicerequest"}
@@ -169,6 +201,9 @@ class Rule:
     also: frozenset[str] = frozenset()
     veto: frozenset[str] = frozenset()
     whole: bool = False  # every word of the header must be explained (a bare generic word)
+    # English compounds are head-final too: the words in front of the head name what it belongs to
+    # (`Printer S/N`, `Boiler Serial No` are the serials of a printer, a boiler) and count as explained.
+    head_final: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,25 +223,45 @@ def _w(*words: str) -> frozenset[str]:
 # Dates a system plans or asks for, not the moment the work was done (SAP's basic dates).
 _PLANNED = _w("basic", "bsc", "suggested", "requested", "desired", "target", "customer")
 _BY = _w("by", "to", "name", "user", "person", "staff", "the")
-_NAME = _w("name", "the", "s", "of", "field", "service", "user", "primary", "responsible", "actual")
+# The serial of something else than the unit serviced: a part, a swapped-in replacement, a document.
+_NOT_THE_UNIT = _w(
+    "part", "model", "type", "order", "invoice", "component", "module", "board", "battery", "sim", "card", "kit",
+    "spare", "new", "replacement", "replaced", "po", "shipment", "batch", "lot",
+)  # fmt: skip
+# How much or how long, not what it cost (`Total Labor Hours`, `Parts Qty`).
+_QUANTITY = _w(
+    "hour", "hours", "hr", "hrs", "minute", "min", "mins", "time", "qty", "quantity", "count", "days", "unit"
+)
+# Leaving the site is the end of a visit, not the arrival (`Time Left Site`, `Departed Site`).
+_LEFT = _w("left", "leave", "leaving", "depart", "departed", "departure", "off")
+_NAME = _w("name", "the", "s", "of", "field", "service", "user", "primary", "responsible", "actual", "member")
 
 EN_RULES: dict[str, tuple[Rule, ...]] = {
     "repairs": (
         Rule("ticket_no", 0.85, (TICKET, ID), _w("s", "the", "of", "work", "service", "original", "main"), _w("related", "parent", "kb", "change", "indent", "invoice", "po", "grn")),
         Rule("ticket_no", 0.75, (_w("request", "order", "workorder", "wo", "ticket", "case", "job", "task", "rma", "claim", "notification"), _w("code")), _w("s", "the", "of", "work", "service", "repair", "maintenance"), _w("related", "parent", "problem", "failure", "fault", "cause", "defect", "reason", "type", "status", "activity", "labor", "labour", "operation")),
-        Rule("serial_no", 0.8, (SERIAL, ID), _w("s", "the", "of", "equipment", "factory", "product", "unit"), _w("part", "model", "type", "order", "invoice")),
-        Rule("serial_no", 0.85, (_w("serial", "sn", "vin", "imei", "esn", "assetnum"),), _w("s", "the", "of", "factory", "unit", "product", "equipment", "machine", "device")),
+        Rule("serial_no", 0.8, (SERIAL, ID | _w("tag")), _w("s", "the", "of", "equipment", "factory", "product", "unit"), _w("part", "model", "type", "order", "invoice")),
+        # The maker's serial (`Meter Serial`, `Device S/N`) before an owner's asset number (0.8) when a log has both.
+        Rule("serial_no", 0.85, (_w("serial", "sn", "vin", "imei", "esn"),), SERIAL | ID | _w("s", "the", "of", "factory", "mfr", "manufacturer", "maker", "oem"), _NOT_THE_UNIT, head_final=True),
+        Rule("serial_no", 0.8, (_w("assetnum"),), _w("s", "the")),
         Rule("serial_no", 0.75, (_w("asset", "equipment", "machine", "unit"),), _w("the", "s"), whole=True),
         Rule("reported_at", 0.85, (OPENED, TIME), _w("s", "the", "of", "first", "initial", "original", "actual", "basic", "and", "bsc", "customer", "job", "ticket", "case", "work", "order", "malfunction"), NOT_A_MOMENT | DEADLINE | (RESOLVED - _w("up")) | _w("response", "close", "closed")),
-        Rule("reported_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage"), _w("start", "begin", "began", "started", "from")), _w("s", "the", "of", "date", "time"), NOT_A_MOMENT | DEADLINE),
+        # `Downtime Start` is a moment although `Downtime` alone is a duration
+        Rule("reported_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage", "alarm", "error", "event", "trip"), _w("start", "begin", "began", "started", "from", "raised", "on")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE),
         Rule("reported_at", 0.7, (_w("ticket", "case", "job", "wo", "workorder", "rma", "task"), TIME), _w("s", "the", "of", "work", "order"), NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SITE),
         Rule("reported_at", 0.65, (ENTERED, TIME), _w("s", "the", "of", "data"), NOT_A_MOMENT | DEADLINE),
+        Rule("reported_at", 0.75, (STEP_REPORTED,), STEP_ALSO, NOT_A_MOMENT | DEADLINE, whole=True),
+        Rule("responded_at", 0.75, (STEP_RESPONDED,), STEP_ALSO, NOT_A_MOMENT | DEADLINE, whole=True),
+        Rule("on_site_at", 0.75, (STEP_ON_SITE,), STEP_ALSO, NOT_A_MOMENT | DEADLINE, whole=True),
+        Rule("resolved_at", 0.75, (STEP_RESOLVED,), STEP_ALSO, NOT_A_MOMENT | DEADLINE | _PLANNED, whole=True),
+        # the unit is working again: `Back in Service`, `Returned to Service`, `Return to Operation Date`
+        Rule("resolved_at", 0.8, (_w("back", "returned", "return"), _w("service", "operation", "use", "production", "online")), _w("in", "to", "into", "the", "s", "date", "time"), NOT_A_MOMENT),
         Rule("reported_at", 0.65, (TIME,), _w("s", "the", "and", "of"), NOT_A_MOMENT, whole=True),
         Rule("resolved_at", 0.85, (RESOLVED, TIME), _w("s", "the", "of", "actual", "job", "work", "repair", "and", "act", "malfunction"), (NOT_A_MOMENT - _w("total")) | DEADLINE | _PLANNED),
-        Rule("resolved_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage"), _w("end", "ended", "finish", "finished", "until")), _w("s", "the", "of", "date", "time"), NOT_A_MOMENT | DEADLINE | _PLANNED),
+        Rule("resolved_at", 0.8, (_w("malfunction", "breakdown", "failure", "outage", "downtime", "fault", "stoppage", "alarm", "error", "event", "trip"), _w("end", "ended", "finish", "finished", "until", "off", "stop", "stopped")), _w("s", "the", "of", "date", "time"), (NOT_A_MOMENT - _w("downtime")) | DEADLINE | _PLANNED),
         Rule("resolved_at", 0.65, (CLOSED, TIME), _w("s", "the", "of", "actual", "ticket", "case", "job", "and"), NOT_A_MOMENT | DEADLINE | _PLANNED),
         Rule("responded_at", 0.8, (RESPONDED, TIME), _w("s", "the", "of", "first", "initial", "actual"), NOT_A_MOMENT | DEADLINE),
-        Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT | DEADLINE),
+        Rule("on_site_at", 0.8, (ON_SITE, TIME), _w("s", "the", "of", "on", "actual", "first"), NOT_A_MOMENT | DEADLINE | _LEFT),
         Rule("plan_at", 0.75, (_w("plan", "proposal", "quote", "quotation"), TIME), _w("s", "submitted", "sent", "the", "of"), NOT_A_MOMENT - _w("plan")),
         Rule("technician", 0.85, (PERSON,), _NAME | _w("assigned", "repair", "maintenance", "support"), NOT_A_PERSON),
         Rule("technician", 0.8, (_w("assigned", "allocated"), _w("to", "user", "person", "engineer", "technician")), _NAME, NOT_A_PERSON),
@@ -216,7 +271,7 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("fault_description", 0.85, (DESCRIPTION,), DESCRIPTION_ALSO | DESCRIPTION_LESS, NOT_A_DESCRIPTION),
         Rule("fault_description", 0.7, (DESCRIPTION_LESS,), DESCRIPTION_ALSO, NOT_A_DESCRIPTION),
         Rule("fault_description", 0.6, (_w("title", "subject", "headline"),), _w("the", "short", "ticket", "case", "issue", "incident", "request", "email", "work", "order", "wo", "job", "task", "service", "repair", "call"), NOT_A_DESCRIPTION),
-        Rule("fault_description", 0.6, (_w("return", "returned", "repair", "service", "visit", "call", "contact"), _w("reason")), _w("for", "of", "the", "s"), NOT_A_DESCRIPTION),
+        Rule("fault_description", 0.6, (_w("return", "returned", "repair", "service", "visit", "call", "contact"), _w("reason")), _w("for", "of", "the", "s"), NOT_A_DESCRIPTION - _w("reason")),
         Rule("fault_category", 0.85, (FAULTY, KIND), _w("s", "the", "of", "main", "sub"), _w("date", "time", "id", "no", "number", "#", "desc", "description")),
         Rule("fault_category", 0.7, (_w("category", "subcategory", "classification", "system", "subsystem", "majorsystem", "component", "assembly", "module", "comp"),), _w("major", "sub", "main", "the", "s", "affected", "fault", "failure"), _w("product", "item", "asset", "equipment", "device", "customer", "client", "request", "service", "ticket", "job", "work", "call", "cost", "price", "account", "user", "ci", "id", "no", "number", "date", "part", "operating")),
         Rule("fault_category", 0.6, (_w("failuremode", "fm"),), _w("failure", "mode")),
@@ -227,18 +282,19 @@ EN_RULES: dict[str, tuple[Rule, ...]] = {
         Rule("fault_level", 0.6, (_w("urgency", "impact"),), _w("the", "business"), _w("count", "user", "users", "date")),
         Rule("channel", 0.85, (CHANNEL,), _w("contact", "report", "reporting", "request", "intake", "call", "ticket", "order", "complaint", "case", "the", "type", "incoming", "s"), _w("data", "file", "code", "system", "power", "light", "heat", "water", "funding", "lead")),
         Rule("channel", 0.85, (_w("contact", "reported", "received", "submitted", "logged", "raised"), _w("type", "via", "through", "channel", "method", "medium")), _w("the", "s")),
+        Rule("channel", 0.8, (_w("how"), _w("reported", "received", "submitted", "logged", "raised", "contacted", "requested")), _w("the", "s", "call", "fault", "job", "request")),
         Rule("cause", 0.85, (_w("cause", "reason", "rootcause"),), _w("root", "fault", "failure", "problem", "breakdown", "damage", "main", "the", "s", "of", "probable"), _w("call", "visit", "delay", "change", "reopen", "cancel", "cancellation", "code", "by", "status", "case", "return", "returned", "contact", "hold", "pending", "rejection", "reject", "service", "repair")),
         Rule("action", 0.8, (_w("action", "remedy", "remedial", "solution", "treatment", "measure", "disposition", "correction", "corrective", "workdone"),), _w("taken", "the", "s", "repair", "corrective", "remedial", "work", "done"), _w("date", "time", "owner", "plan", "code", "by", "required", "item")),
         Rule("parts", 0.8, (_w("part", "spare", "spares", "material", "consumable", "component"),), _w("used", "replaced", "list", "required", "name", "spare", "item", "s", "the", "changed", "issued", "and", "consumed"), _w("cost", "price", "amount", "fee", "qty", "quantity", "no", "number", "id", "code", "category", "location", "sent", "through", "request", "indent", "#", "object", "affected", "type", "class")),
-        Rule("parts_cost", 0.85, (_w("part", "spare", "material", "mat", "actmat"), COST), _w("s", "the", "total", "actual", "act")),
-        Rule("labor_cost", 0.85, (_w("labor", "labour", "workmanship", "manpower", "service", "actlab", "lab", "lbr"), COST), _w("s", "the", "total", "actual", "act")),
+        Rule("parts_cost", 0.85, (_w("part", "spare", "material", "mat", "actmat"), COST | _w("total")), _w("s", "the", "total", "actual", "act"), _QUANTITY),
+        Rule("labor_cost", 0.85, (_w("labor", "labour", "workmanship", "manpower", "service", "actlab", "lab", "lbr"), COST | _w("total")), _w("s", "the", "total", "actual", "act"), _QUANTITY),
         Rule("labor_cost", 0.8, (_w("lbrcost", "laborcost", "labourcost"),), _w("s", "the", "total", "actual")),
-        Rule("fee_charged", 0.8, (_w("fee", "charged", "billed", "paid", "payment"),), _w("amount", "total", "customer", "service", "the", "s", "repair", "charge"), MONEY_NOT | _w("method", "mode", "by")),
+        Rule("fee_charged", 0.8, (_w("fee", "charged", "billed", "invoiced", "paid", "payment"),), _w("amount", "total", "customer", "service", "the", "s", "repair", "charge"), MONEY_NOT | _w("method", "mode", "by")),
         Rule("fee_charged", 0.75, (_w("charge", "invoice", "bill", "billing"), _w("amount", "total", "value", "amt")), _w("the", "s"), MONEY_NOT),
         Rule("loaner", 0.85, (_w("loaner", "loan", "courtesy", "backup", "substitute"),), _w("unit", "device", "machine", "phone", "car", "provided", "given", "issued", "the"), _w("date", "time", "no", "number", "id")),
         Rule("signed_off", 0.8, (_w("signed", "signature", "sign", "signoff", "signature"),), _w("customer", "client", "user", "off", "the", "by"), _w("date", "time", "job", "order", "pdf", "file", "image")),
         Rule("branch", 0.8, (_w("branch", "office", "depot", "station", "store", "outlet", "dealer", "dealership", "workshop", "servicecenter", "servicecentre", "siteid"),), _w("service", "repair", "name", "the", "s", "responsible", "center", "centre"), _w("client", "customer", "user", "address", "phone", "manager", "id", "no", "number", "head")),
-        Rule("branch", 0.75, (_w("site"),), _w("the", "service", "name"), _w("client", "customer", "on", "visit", "arrival", "date", "time", "id", "no", "address", "contact", "location", "condition", "status", "state", "type", "code")),
+        Rule("branch", 0.75, (_w("site"),), _w("the", "service", "name"), _w("client", "customer", "on", "visit", "arrival", "date", "time", "id", "no", "address", "contact", "location", "condition", "status", "state", "type", "code") | _LEFT),
         Rule("notes", 0.8, (_w("note", "remark", "comment", "memo", "annotation"),), _w("additional", "other", "general", "internal", "technician", "work", "engineer", "agent", "close", "closing", "resolution", "the", "s", "and"), _w("date", "time", "count", "by", "satisfaction")),
     ),
     "callbacks": (
@@ -308,7 +364,8 @@ EXACT: dict[str, tuple[tuple[str, float, tuple[str, ...]], ...]] = {
         ("fee_charged", 0.8, ("fee", "charged", "amount charged", "total charged", "amount paid")),
         ("branch", 0.8, ("branch", "office", "depot", "siteid", "site", "service center", "service centre", "dealer", "workshop")),
         ("notes", 0.85, ("notes", "note", "remarks", "remark", "comments", "comment", "memo", "close_notes", "close notes", "work notes", "work_notes")),
-        ("serial_no", 0.85, ("serial", "serial no", "serial number", "serial_no", "sn", "s/n", "assetnum", "asset", "asset no", "asset id", "asset number", "asset tag", "equipment no", "equipment id", "machine no", "unit no", "vin", "imei", "esn", "cmdb_ci_serial")),
+        ("serial_no", 0.85, ("serial", "serial no", "serial number", "serial_no", "sn", "s/n", "vin", "imei", "esn", "cmdb_ci_serial")),
+        ("serial_no", 0.8, ("assetnum", "asset", "asset no", "asset id", "asset number", "asset tag", "equipment no", "equipment id", "machine no", "unit no")),
     ),
     "callbacks": (
         ("ticket_no", 0.9, ("number", "ticket", "case", "ticket id", "case id", "ticket#", "case#", "call id")),

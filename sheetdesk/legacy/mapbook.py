@@ -79,8 +79,6 @@ def shown(target: Target, register: Register, lang: str) -> str:
 
 
 def write_mapbook(result: ImportResult, path: Path) -> None:
-    from sheetdesk.legacy.mapfile import column_ref
-
     lang, register = result.lang, result.register
     with atomic_path(path) as tmp:
         wb = new_workbook(tmp)
@@ -104,7 +102,7 @@ def write_mapbook(result: ImportResult, path: Path) -> None:
         for c, msg in enumerate(COLUMNS.values()):
             ws.write_string(top, c, msg.render(lang), formats.header())
         for n, col in enumerate(result.columns, start=top + 1):
-            ws.write_string(n, 0, column_ref(result, col.index))
+            ws.write_string(n, 0, result.column_ref(col.index))
             ws.write_string(n, 1, col.letter)
             ws.write_string(n, 2, " | ".join(col.samples), wrap)
             ws.write_string(n, 3, shown(col.target, register, lang))

@@ -208,22 +208,15 @@ def mapping_document(result: ImportResult) -> dict[str, Any]:
         doc["sheet"] = result.sheet
     columns: dict[str, str] = {}
     for c in result.columns:
-        columns[column_ref(result, c.index)] = str(c.target)
+        columns[result.column_ref(c.index)] = str(c.target)
     doc["columns"] = columns
-    dayfirst = {column_ref(result, c.index): c.dayfirst for c in result.columns if c.dayfirst is not None}
+    dayfirst = {result.column_ref(c.index): c.dayfirst for c in result.columns if c.dayfirst is not None}
     if dayfirst:
         doc["dayfirst"] = dayfirst
-    carry = [column_ref(result, c.index) for c in result.columns if c.carry_down]
+    carry = [result.column_ref(c.index) for c in result.columns if c.carry_down]
     if carry:
         doc["carry_down"] = carry
     return doc
-
-
-def column_ref(result: ImportResult, index: int) -> str:
-    """How a mapping file names a column: its header, or its letter where headers repeat."""
-    labels = [c.label for c in result.columns]
-    col = next(c for c in result.columns if c.index == index)
-    return col.label if labels.count(col.label) == 1 else col.letter
 
 
 def dump_mapping(result: ImportResult) -> str:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Bound, Msg
+from sheetdesk.legacy.counterpart import end_of_step, whole_or_date
 from sheetdesk.legacy.evidence import content_choice, content_phone, fit, is_identifier, pct
 from sheetdesk.legacy.header import label_text
 from sheetdesk.legacy.labels import LabelHit, core, fuzzy_hits, read_label, words
@@ -74,6 +75,7 @@ class Claim:
     misfit: Bound | None = None
     weight: float = 0.0  # the header's weight alone
     fit: float | None = None  # how well the values fit (label claims)
+    order: float = 0.0  # between equal claims, the meaning the lexicon ranks higher wins
 
 
 @dataclass
@@ -142,6 +144,7 @@ def map_columns(
     _report_is_the_first_moment(state)
     _pair_date_and_time(state)
     _main_date_by_content(state)
+    _end_of_the_report_step(state)
     _identifier(state)
     return _columns(state), state.decisions
 
@@ -192,7 +195,9 @@ def _label_claims(col: int, hit: LabelHit, state: _State) -> list[Claim]:
         lean = 0.5 if tf is not None and tf.enum is not None else 0.75
         score = round(hit.weight * (lean + (1 - lean) * result.score), 3) - 0.001 * n
         rank = score * fullness(p)
-        claims.append(Claim(col, t, score, rank, evidence, hit.kind, result.misfit, hit.weight, result.score))
+        claims.append(
+            Claim(col, t, score, rank, evidence, hit.kind, result.misfit, hit.weight, result.score, hit.order)
+        )
     return claims
 
 
@@ -234,7 +239,7 @@ _OTHER_MOMENT = NOT_A_MOMENT | DEADLINE | RESOLVED | CLOSED | RESPONDED | ON_SIT
 
 
 def _grant(state: _State, claims: list[Claim]) -> None:
-    for claim in sorted(claims, key=lambda c: (-c.rank, c.col)):
+    for claim in sorted(claims, key=lambda c: (-c.rank, -c.order, c.col)):
         if claim.col in state.accepted:
             state.others.setdefault(claim.col, []).append(claim)
             continue
@@ -287,6 +292,25 @@ def _report_is_the_first_moment(state: _State) -> None:
             )  # fmt: skip
         )
         return
+
+
+def _end_of_the_report_step(state: _State) -> None:
+    """`出厂日期` beside the report's `进厂日期`, `开机时间` beside `停机时间`: the fix, when its values agree
+    (`counterpart`)."""
+    key = PRIMARY_DATETIME.get(state.register.key)
+    end = "resolved_at" if state.register.key == "repairs" else None
+    report = state.owner.get((key, "date")) if key else None
+    if report is None or end is None or not state.free(Target(end)):
+        return
+    free_cols = [c for c in range(len(state.profiles)) if c not in state.accepted]
+    layout = state.layout
+    found = end_of_step(layout.sheet.rows, layout.data_rows(), layout.parts, state.profiles, report, free_cols)
+    if found is None:
+        return
+    col, compared = found
+    evidence = [EVIDENCE["counterpart"].bind(form=state.label(col), start=state.label(report), count=compared)]
+    state.grant(Claim(col, Target(end, whole_or_date(state.profiles[col])), CONTENT_SCORE, CONTENT_SCORE, evidence,
+                      "counterpart"))  # fmt: skip
 
 
 def _pair_date_and_time(state: _State) -> None:

@@ -175,6 +175,12 @@ class ImportResult:
         names = [c.label for c in self.columns]
         return {c.index: c.label if names.count(c.label) == 1 else f"{c.label} ({c.letter})" for c in self.columns}
 
+    def column_ref(self, index: int) -> str:
+        """How a mapping file names a column: its header, or its letter where headers repeat."""
+        labels = [c.label for c in self.columns]
+        col = next(c for c in self.columns if c.index == index)
+        return col.label if labels.count(col.label) == 1 else col.letter
+
     def decide(self, code: str, column: str | None = None, /, **params: Any) -> None:
         if code not in DECISIONS:
             raise KeyError(f"decision code {code!r} is not declared in sheetdesk.legacy.texts")

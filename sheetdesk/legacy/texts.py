@@ -230,6 +230,10 @@ EVIDENCE: dict[str, Msg] = {
     "fuzzy": Msg("header spelled like '{form}'", "表头写法接近“{form}”"),
     "content": Msg("content: {share} of values are {what}", "内容：{share} 的值是{what}"),
     "identifier": Msg("content: a unique identifier in every row", "内容：每行唯一的编号"),
+    "counterpart": Msg(
+        "header '{form}' ends the step '{start}' starts, and is never earlier in the rows compared ({count})",
+        "表头“{form}”是“{start}”这一步的结束，且在比较的 {count} 行中从不早于它",
+    ),
     "index": Msg("row numbers {first}, {second}, ... (a spreadsheet index)", "行号 {first}、{second}……（表格序号）"),
     "unmapped": Msg(
         "no key fits well enough: kept in notes as 'header: value'", "没有足够把握：以“表头: 值”保留在备注中"

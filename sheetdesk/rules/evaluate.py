@@ -18,16 +18,17 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from sheetdesk.links import Link, Links, RecordColumns, build_links, match_key
+from sheetdesk.links import Links, RecordColumns, build_links, match_key
 from sheetdesk.rules.callbacks import callback_result
 from sheetdesk.rules.finding import Finding, Located
-from sheetdesk.rules.holds import Hold
-from sheetdesk.rules.kpis import HeldTime, RepairRecord, compute_kpis, hold_kpis
+from sheetdesk.rules.holds import Hold, ticket_holds
+from sheetdesk.rules.kpis import HeldTime, RepairRecord, compute_kpis, hold_kpis, visit_kpis
 from sheetdesk.rules.policy import ConditionKey, Policy, SlaRule
 from sheetdesk.rules.results import REPAIR_FIELDS, SALE_FIELDS, RepairResult, SaleResult
 from sheetdesk.rules.sla import SlaResult, evaluate_sla
 from sheetdesk.rules.sla_columns import SlaCase, sla_results
-from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, assess_repairs, sale_warranty
+from sheetdesk.rules.visits import VisitEvaluation, evaluate_visits
+from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, Terms, assess_repairs, sale_warranty
 from sheetdesk.schema.statuses import SLA_TARGETS
 
 __all__ = ["REPAIR_FIELDS", "SALE_FIELDS", "Evaluation", "Located", "evaluate"]
@@ -48,6 +49,13 @@ class Evaluation:
     # the SLA row depends on more than type and level.
     held_targets: tuple[str, ...] = ()
     sla_conditional: bool = False
+    visits: VisitEvaluation = field(default_factory=VisitEvaluation)
+    planned: bool = False  # the policy has a maintenance plan
+
+    @cached_property
+    def visit_rows(self) -> list[dict[str, Any]]:
+        """The JSON `visits` items (SPEC §8): one per planned occurrence, by unit then kind then number."""
+        return [p.row() for p in self.visits.planned]
 
     @property
     def sla_calendars(self) -> list[str | None]:
@@ -78,22 +86,24 @@ def evaluate(
     as_of: dt.datetime,
     links: Links | None = None,
     holds: Sequence[Record] | None = None,
+    visits: Sequence[Record] = (),
 ) -> Evaluation:
-    """Warranty per sale (as of `as_of`) and per repair, SLA, callbacks and KPIs.
+    """Warranty per sale (as of `as_of`) and per repair, SLA, callbacks, planned visits and KPIs.
 
     A serial listed twice in the register uses its first row (validation
     reports the duplicate). A repair without reported_at gets nulls.
     `holds` are the Holds register's records (None: the workbook has none;
-    the KPIs then have no `holds` part).
+    the KPIs then have no `holds` part); `visits` the Visits register's (the
+    KPIs have a `visits` part only when the policy plans visits).
     """
     if links is None:
-        tables = {"sales": sales, "repairs": repairs, "callbacks": callbacks, "holds": holds or []}
+        tables = {"sales": sales, "repairs": repairs, "callbacks": callbacks, "holds": holds or [], "visits": visits}
         links = build_links({k: RecordColumns(v) for k, v in tables.items()})
     to_sale = links.repair_sale
     calls_of = links.callback_repair.children_of
     called_at = [cb.get("callback_at") for cb in callbacks]
     satisfaction = [cb.get("satisfaction") for cb in callbacks]
-    holds_of = _holds_by_repair(holds or (), links.hold_repair, repairs)
+    holds_of = ticket_holds(holds or (), links.hold_repair, repairs)
     held: list[HeldTime] = []
     conditional = policy.sla_conditional
     conditions_of: dict[int | None, ConditionKey] = {}
@@ -139,14 +149,14 @@ def evaluate(
             sla, call = None, None
             reported = rep.get("reported_at")
             if isinstance(reported, dt.datetime):
-                ticket_holds = holds_of.get(i, ()) if holds_of else ()
-                sla = slas[i] if i in slas else _sla(rep, reported, policy, as_of, ticket_holds, conditions)
+                own_holds = holds_of.get(i, ()) if holds_of else ()
+                sla = slas[i] if i in slas else _sla(rep, reported, policy, as_of, own_holds, conditions)
                 if conditional:
                     tie = policy.sla_match(rep.get("request_type"), rep.get("fault_level"), conditions).tie
                     if tie is not None and sla.rule is not None:
                         ties.setdefault((id(sla.rule), id(tie)), (sla.rule, tie, i))
-                if ticket_holds:
-                    held.extend(_held_time(ticket_holds, rep, reported, sla, policy, as_of))
+                if own_holds:
+                    held.extend(_held_time(own_holds, rep, reported, sla, policy, as_of))
                 for year in sla.uncovered_years:
                     uncovered.setdefault(year, i)
                 pairs = [(at, satisfaction[k]) for k in calls_of[i] if isinstance(at := called_at[k], dt.datetime)]
@@ -165,6 +175,11 @@ def evaluate(
     out.findings.extend(_tie_findings(ties, repairs, policy))
     out.findings.sort(key=lambda f: (f.register, f.index if f.index is not None else -1))
     out.repairs = [r for r in results if r is not None]
+    terms = [_terms(s) for s in out.sales]
+    out.visits = evaluate_visits(sales, repairs, visits, terms, policy, as_of, links)
+    out.planned = bool(policy.maintenance)
+    for j, day in out.visits.next_due.items():
+        out.sales[j].next_visit_due = day
     out.kpis = compute_kpis([r for r in records if r is not None], policy.settings)
     if holds is not None:
         out.holds = [None] * len(holds)
@@ -174,30 +189,9 @@ def evaluate(
         out.kpis["holds"] = hold_kpis(held)
         out.held_targets = policy.pausable_targets()
     out.sla_conditional = conditional
+    if out.planned:
+        out.kpis["visits"] = visit_kpis(out.visits.planned)
     return out
-
-
-def _holds_by_repair(holds: Sequence[Record], link: Link, repairs: Sequence[Record]) -> dict[int, tuple[Hold, ...]]:
-    """Each ticket's holds that can pause a clock, found through the link (never by scanning).
-
-    A hold needs its ticket, hold_from and a reason. One that ends before it
-    starts pauses nothing, nor does one left open on a resolved ticket: when
-    it ended is not known, and counting it to the resolution could hide a
-    breach (validation reports both).
-    """
-    if not holds:
-        return {}
-    by_repair: dict[int, list[Hold]] = {}
-    for n, (record, j) in enumerate(zip(holds, link.parent_of, strict=True)):
-        start, end, reason = record.get("hold_from"), record.get("hold_until"), record.get("reason")
-        if j is None or not isinstance(start, dt.datetime) or reason is None:
-            continue
-        if end is None and isinstance(repairs[j].get("resolved_at"), dt.datetime):
-            continue
-        if end is not None and (not isinstance(end, dt.datetime) or end < start):
-            continue
-        by_repair.setdefault(j, []).append(Hold(start, end, reason, n))
-    return {j: tuple(found) for j, found in by_repair.items()}
 
 
 def _held_time(
@@ -213,7 +207,7 @@ def _held_time(
     for h in holds:
         start, end = max(h.start, reported), min(h.end or stop, stop)
         us = calendar.elapsed_us(start, end) if end > start else 0
-        running = resolved is None and h.start <= as_of and (h.end is None or h.end > as_of)
+        running = resolved is None and h.runs_at(as_of)
         out.append(HeldTime(h.reason, us // 60_000_000, running, rep.get("ticket_no"), kind, h.index))
     return out
 
@@ -232,6 +226,11 @@ def _tie_findings(
         params = {"row": first.row, "ticket": repairs[i].get("ticket_no")}
         out.append(Located("sla", None, Finding("policy.ambiguous_sla", column, params), at))
     return out
+
+
+def _terms(sale: SaleResult) -> Terms | None:
+    w = sale.warranty
+    return None if w is None else Terms(w.start, w.free_until, w.paid_until)
 
 
 # Complaints and consultations are not billed: their warranty status is shown,

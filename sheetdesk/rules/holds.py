@@ -21,14 +21,16 @@ up to as-of).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from sheetdesk.links import Link
 from sheetdesk.rules.calendar import ServiceCalendar
 from sheetdesk.rules.durations import Duration
 from sheetdesk.schema.statuses import SlaTargetKey
 
-__all__ = ["Hold", "PausedClock", "Span", "merge_spans", "paused_clock", "pausing_spans"]
+__all__ = ["Hold", "PausedClock", "Span", "merge_spans", "paused_clock", "pausing_spans", "ticket_holds"]
 
 Span = tuple[dt.datetime, dt.datetime | None]  # start, end (None: still on hold)
 _SEC = 1_000_000
@@ -42,6 +44,10 @@ class Hold:
     end: dt.datetime | None  # None: still on hold
     reason: str
     index: int | None = None  # its record in the Holds register, when it came from one
+
+    def runs_at(self, moment: dt.datetime) -> bool:
+        """The ticket is on this hold at `moment`: it started, and has not ended (an open hold runs on)."""
+        return self.start <= moment and (self.end is None or self.end > moment)
 
 
 def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
@@ -119,3 +125,29 @@ def _duration(us: int) -> Duration:
     """Working microseconds as a clock-time duration (whole seconds; `elapsed` is exact to the second
     for the times a register holds)."""
     return Duration(seconds=-(-us // _SEC))
+
+
+def ticket_holds(
+    holds: Sequence[Mapping[str, Any]], link: Link, repairs: Sequence[Mapping[str, Any]]
+) -> dict[int, tuple[Hold, ...]]:
+    """Each ticket's holds that can pause a clock (repair index -> its holds), from the Holds
+    register's records, found through the link (never by scanning). `check` and `due` both ask here.
+
+    A hold needs its ticket, hold_from and a reason. One that ends before it
+    starts pauses nothing, nor does one left open on a resolved ticket: when
+    it ended is not known, and counting it to the resolution could hide a
+    breach (validation reports both).
+    """
+    if not holds:
+        return {}
+    by_repair: dict[int, list[Hold]] = {}
+    for n, (record, j) in enumerate(zip(holds, link.parent_of, strict=True)):
+        start, end, reason = record.get("hold_from"), record.get("hold_until"), record.get("reason")
+        if j is None or not isinstance(start, dt.datetime) or reason is None:
+            continue
+        if end is None and isinstance(repairs[j].get("resolved_at"), dt.datetime):
+            continue
+        if end is not None and (not isinstance(end, dt.datetime) or end < start):
+            continue
+        by_repair.setdefault(j, []).append(Hold(start, end, reason, n))
+    return {j: tuple(found) for j, found in by_repair.items()}

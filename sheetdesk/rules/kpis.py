@@ -11,12 +11,13 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sheetdesk.rules.policy import Settings
 from sheetdesk.schema.statuses import (
     IN_WARRANTY,
     SLA_TARGET_KEYS,
+    VISIT_STATUSES,
     WARRANTY_STATUSES,
     CallbackStatus,
     SlaTargetKey,
@@ -34,6 +35,7 @@ __all__ = [
     "monthly_callbacks",
     "rate",
     "repeat_repairs",
+    "visit_kpis",
 ]
 
 # Compliance counts these; pending and paused targets are not decided yet.
@@ -353,4 +355,49 @@ def compute_kpis(records: Iterable[RepairRecord], settings: Settings) -> dict[st
         **{f"by_{name}": {k: g.result(settings) for k, g in sorted(groups.items())} for name, groups in by.items()},
         "repeat_repairs": repeat_repairs(rows),
         "monthly_callbacks": monthly_callbacks(rows),
+    }
+
+
+class _Planned(Protocol):
+    """What visit compliance counts of one planned occurrence (`rules.visits.PlannedVisit`)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def branch(self) -> Any: ...
+
+    @property
+    def technician(self) -> Any: ...
+
+    @property
+    def occurrence(self) -> Any: ...
+
+
+def _visit_group(counts: Counter[str]) -> dict[str, Any]:
+    """Counts per status; rate = (done + late) / (done + late + missing), on time = done / the same.
+
+    Occurrences still due or upcoming are left out of the rates, as pending callbacks are."""
+    done, late, missing = counts["done"], counts["late"], counts["missing"]
+    judged = done + late + missing
+    return {
+        "planned": sum(counts.values()),
+        **{s: counts[s] for s in VISIT_STATUSES},
+        "rate": rate(done + late, judged),
+        "on_time_rate": rate(done, judged),
+    }
+
+
+def visit_kpis(planned: Iterable[_Planned]) -> dict[str, Any]:
+    """Visit compliance overall and by branch, technician (who is responsible) and kind."""
+    overall: Counter[str] = Counter()
+    by: dict[str, dict[str, Counter[str]]] = {"branch": {}, "technician": {}, "kind": {}}
+    for p in planned:
+        status = p.status
+        overall[status] += 1
+        for name, key in (("branch", p.branch), ("technician", p.technician), ("kind", p.occurrence.kind)):
+            by[name].setdefault(_group_key(key), Counter())[status] += 1
+    return {
+        "overall": _visit_group(overall),
+        **{f"by_{name}": {k: _visit_group(c) for k, c in sorted(groups.items())} for name, groups in by.items()},
     }

@@ -1,5 +1,6 @@
 """The policy model of SPEC §3 and §8: warranty rules, SLA rules (with their
-conditions), which targets a hold pauses, the calendars and the settings.
+conditions), which targets a hold pauses, the calendars, the settings and the
+maintenance plan.
 
 A `Policy` is built from policy sheets that were already read and typed
 (`sheetdesk.rules.policy_build`; the reading is `sheetdesk.io.policy_source`,
@@ -18,6 +19,7 @@ from sheetdesk.links import match_key
 from sheetdesk.report import Issue
 from sheetdesk.rules.calendar import ServiceCalendar, Window, cn_holidays
 from sheetdesk.rules.durations import Duration
+from sheetdesk.rules.intervals import Interval
 from sheetdesk.schema.enums import CALENDAR_KIND
 from sheetdesk.schema.policy import SLA_CONDITION_KEYS
 from sheetdesk.schema.statuses import SLA_TARGET_KEYS, SlaTargetKey
@@ -29,6 +31,7 @@ __all__ = [
     "CalendarKind",
     "ConditionKey",
     "NamedCalendar",
+    "PlanRule",
     "Policy",
     "Settings",
     "SheetPlace",
@@ -41,6 +44,7 @@ __all__ = [
 ALWAYS, BUSINESS = "24x7", "business"
 CalendarKind = str  # "24x7", "business" or the key of a calendar named in the Calendar sheet
 StartFrom = Literal["acceptance", "sale"]
+PlanDuring = Literal["warranty", "paid", "lifetime"]
 # A repair's condition values (customer, contract_no, category, service_area), each
 # folded by `match_key`, or None where no SLA row names that value.
 ConditionKey = tuple[str | None, ...]
@@ -107,6 +111,23 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class PlanRule:
+    """One row of the Maintenance sheet: a kind of visit a category's units get, and how often.
+
+    The first is due `first_within` after the warranty start, then one every
+    `every`; `during` says until when (the free warranty, the paid one, or
+    for good); a visit up to `grace_days` after its due date is on time.
+    """
+
+    category: str
+    kind: str
+    every: Interval
+    first_within: Interval
+    during: PlanDuring = "warranty"
+    grace_days: int = 0
+
+
+@dataclass(frozen=True)
 class NamedCalendar:
     """A calendar named in the Calendar sheet besides `business` (its name as first written)."""
 
@@ -148,6 +169,7 @@ class Policy:
     holidays: frozenset[dt.date] = frozenset()
     workdays: frozenset[dt.date] = frozenset()
     settings: Settings = Settings()
+    maintenance: tuple[PlanRule, ...] = ()  # the planned visits; empty: no plan
     warnings: tuple[Issue, ...] = ()
     calendars: Mapping[str, NamedCalendar] = field(default_factory=dict)
     calendar_holidays: Mapping[str, tuple[frozenset[dt.date], frozenset[dt.date]]] = field(default_factory=dict)
@@ -175,6 +197,22 @@ class Policy:
             if rule.category == "*":
                 default = rule
         return default or WarrantyRule()
+
+    def plan_for(self, category: str | None) -> tuple[PlanRule, ...]:
+        """The planned visits of a category's units: per kind, the category's row
+        (matched by key, as warranty rows are), else the `*` row of that kind."""
+        found = self._cache.get(("plan", category), _MISSING)
+        if found is _MISSING:
+            found = self._cache[("plan", category)] = self._find_plan(category)
+        return found  # type: ignore[no-any-return]
+
+    def _find_plan(self, category: str | None) -> tuple[PlanRule, ...]:
+        if not self.maintenance:
+            return ()
+        key = match_key(category)
+        own = {r.kind: r for r in self.maintenance if key and r.category != "*" and match_key(r.category) == key}
+        default = {r.kind: r for r in self.maintenance if r.category == "*"}
+        return tuple(own.get(kind) or default[kind] for kind in _kinds_in_order(self.maintenance, own, default))
 
     # -- SLA rows ---------------------------------------------------------------
     @property
@@ -295,6 +333,15 @@ class Policy:
             cal = self._cache[("calendar", kind)] = ServiceCalendar(windows, off, on, covered_years=covered)
         assert isinstance(cal, ServiceCalendar)
         return cal
+
+
+def _kinds_in_order(rules: tuple[PlanRule, ...], *present: Mapping[str, PlanRule]) -> list[str]:
+    """The kinds present in any of `present`, in the order the sheet first names them."""
+    kinds: list[str] = []
+    for rule in rules:
+        if rule.kind not in kinds and any(rule.kind in p for p in present):
+            kinds.append(rule.kind)
+    return kinds
 
 
 _ALWAYS = ServiceCalendar.always()

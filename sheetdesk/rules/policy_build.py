@@ -19,11 +19,13 @@ from sheetdesk.i18n import Msg
 from sheetdesk.links import match_key
 from sheetdesk.rules.calendar import Window, check_windows
 from sheetdesk.rules.finding import Finding, Located
+from sheetdesk.rules.intervals import Interval
 from sheetdesk.rules.policy import (
     ALWAYS,
     BUSINESS,
     DEFAULT_PAUSES,
     NamedCalendar,
+    PlanRule,
     Policy,
     Settings,
     SlaRule,
@@ -35,6 +37,7 @@ from sheetdesk.schema.fields import Enum
 from sheetdesk.schema.policy import (
     CALENDAR,
     HOLIDAYS,
+    MAINTENANCE,
     PAUSES,
     POLICY_BY_KEY,
     SETTINGS,
@@ -49,7 +52,7 @@ __all__ = ["POLICY_SHEET_ORDER", "PolicyRows", "build_policy"]
 PAUSE_REASON_ENUM = PAUSES.field("reason").enum or E.HOLD_REASON
 
 # The order sheets are applied in (each replaces its part of the base whole).
-POLICY_SHEET_ORDER = ("warranty", "sla", "pauses", "calendar", "holidays", "settings")
+POLICY_SHEET_ORDER = ("warranty", "sla", "pauses", "calendar", "holidays", "settings", "maintenance")
 
 USE_STAR = Msg(" (use * for the default row)", "（默认行请填 *）")
 KEY_VALUE = Msg("{field} {value}", "{field} {value}")
@@ -85,6 +88,8 @@ def _calendar_title(key: str, written: Any = None) -> Any:
 SLA_ROW_AT = Msg("SLA row {row}", "服务时限第 {row} 行")
 HOLIDAYS_OF = Msg("the Holidays sheet", "节假日表")
 START_AT_24 = Msg("a window cannot start at 24:00", "时段不能从 24:00 开始")
+PLAN_ROW = Msg("the {kind} plan for category '{category}'", "类别“{category}”的{kind}计划")
+EVERY_ZERO = Msg("{value} is no interval: a plan recurs at least every day", "{value} 不是周期：计划至少每天一次")
 
 
 @dataclass(frozen=True)
@@ -144,8 +149,10 @@ def build_policy(sheets: Mapping[str, PolicyRows], base: Policy) -> tuple[Policy
         elif key == "holidays":
             off, on, named_days = _holidays(sheet, out)
             policy = replace(policy, holidays=off, workdays=on, calendar_holidays=named_days)
-        else:
+        elif key == "settings":
             policy = replace(policy, settings=_settings(sheet, out))
+        else:
+            policy = replace(policy, maintenance=_maintenance(sheet, out))
         found.extend(out.found)
     calendar_errors = any(f.register == "calendar" and f.finding.severity == "error" for f in found)
     found.extend(_check_calendar_names(policy, sheets, calendar_errors))
@@ -446,6 +453,43 @@ def _check_calendar_names(policy: Policy, sheets: Mapping[str, PolicyRows], cale
                 )
         found += out.found
     return found
+
+
+def _maintenance(sheet: PolicyRows, out: _Findings) -> tuple[PlanRule, ...]:
+    """One plan row per (category, kind). Blank first_within = one `every`; blank
+    during = warranty; blank grace_days = 0. An empty sheet is no plan."""
+    rules: list[PlanRule] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, record in sheet.readable():
+        category, kind, every = record.get("category"), record.get("kind"), record.get("every")
+        missing = [k for k, v in (("category", category), ("kind", kind), ("every", every)) if v is None]
+        for k in missing:
+            out.add(i, "policy.missing_value", k, field=MAINTENANCE.field(k).title,
+                    note=USE_STAR if k == "category" else "")  # fmt: skip
+        if missing or category is None or kind is None or not isinstance(every, Interval):
+            continue
+        if every.is_zero:
+            problem = EVERY_ZERO.bind(value=f"'{every}'")
+            out.add(i, "policy.bad_interval", "every", field=MAINTENANCE.field("every").title, problem=problem)
+            continue
+        key = (match_key(category) or "", kind)
+        if key in seen:
+            what = PLAN_ROW.bind(kind=_choice(E.VISIT_KIND, kind), category=str(category))
+            _duplicate(out, i, "kind", sheet.rows[seen[key]], what)
+            continue
+        seen[key] = i
+        first = record.get("first_within")
+        rules.append(
+            PlanRule(
+                str(category).strip() if str(category).strip() != "*" else "*",
+                kind,
+                every,
+                first if isinstance(first, Interval) else every,
+                record.get("during") or "warranty",
+                record.get("grace_days") or 0,
+            )
+        )
+    return tuple(rules)
 
 
 # Every sheet key the builder knows is declared.

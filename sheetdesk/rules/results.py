@@ -21,7 +21,7 @@ __all__ = ["REPAIR_FIELDS", "SALE_FIELDS", "RepairResult", "SaleResult"]
 
 _TARGET_FIELDS = tuple((f"{k}_due", f"{k}_status", f"{k}_over_minutes", f"{k}_held_minutes") for k in SLA_TARGET_KEYS)
 
-SALE_FIELDS: tuple[str, ...] = ("serial_no", "warranty_status", "start", "free_until", "paid_until")
+SALE_FIELDS: tuple[str, ...] = ("serial_no", "warranty_status", "start", "free_until", "paid_until", "next_visit_due")
 REPAIR_FIELDS: tuple[str, ...] = (
     "ticket_no", "warranty_status", "billable", "expected_fee", "replacement_eligible", "loaner_required",
     "sla_rule", *(name for names in _TARGET_FIELDS for name in names),
@@ -35,6 +35,7 @@ class SaleResult:
 
     serial_no: Any
     warranty: SaleWarranty | None
+    next_visit_due: dt.date | None = None  # the earliest planned visit still to make (None: no plan, or none)
 
     @property
     def warranty_status(self) -> WarrantyStatus | None:
@@ -44,9 +45,10 @@ class SaleResult:
         w = self.warranty
         if w is None:
             return {"serial_no": self.serial_no, "warranty_status": None, "start": None, "free_until": None,
-                    "paid_until": None}  # fmt: skip
+                    "paid_until": None, "next_visit_due": self.next_visit_due}  # fmt: skip
         return {"serial_no": self.serial_no, "warranty_status": w.status, "start": w.start,
-                "free_until": w.free_until, "paid_until": w.paid_until}  # fmt: skip
+                "free_until": w.free_until, "paid_until": w.paid_until,
+                "next_visit_due": self.next_visit_due}  # fmt: skip
 
 
 @dataclass(slots=True)

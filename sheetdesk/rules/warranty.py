@@ -36,11 +36,18 @@ __all__ = [
 COUNTED_REQUEST_TYPES = frozenset({None, "repair"})
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
-    """Calendar months later; a day that does not exist clips to month end (Jan 31 + 1 = Feb 28/29)."""
+    """Calendar months later; a day that does not exist clips to month end (Jan 31 + 1 = Feb 28/29).
+
+    ValueError when the result would be outside years 1..9999. (Called for every planned visit of
+    every unit, so the month's length is looked up, not asked of `calendar`.)
+    """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = _cal.monthrange(year, month + 1)[1]
+    last = 29 if month == 1 and _cal.isleap(year) else _MONTH_DAYS[month]
     return dt.date(year, month + 1, min(day.day, last))
 
 

@@ -3,7 +3,7 @@
 from sheetdesk.schema.enums import EXCLUDED_CAUSES
 from sheetdesk.schema.fields import Choice, Enum, Field, Register, normalize_label
 from sheetdesk.schema.policy import POLICY_BY_KEY, POLICY_SHEETS
-from sheetdesk.schema.registers import CALLBACKS, HOLDS, REGISTERS, REGISTERS_BY_KEY, REPAIRS, SALES
+from sheetdesk.schema.registers import CALLBACKS, HOLDS, REGISTERS, REGISTERS_BY_KEY, REPAIRS, SALES, VISITS
 
 __all__ = [
     "CALLBACKS",
@@ -15,6 +15,7 @@ __all__ = [
     "REGISTERS_BY_KEY",
     "REPAIRS",
     "SALES",
+    "VISITS",
     "Choice",
     "Enum",
     "Field",

@@ -6,6 +6,7 @@ docs read these.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sheetdesk.schema.fields import FieldType
@@ -21,6 +22,7 @@ class ComputedField:
     status: bool = False  # coloured by status (met green, breached red...)
     width: int = 14
     duration: bool = False  # minutes, shown in words (56天11小时30分); the JSON keeps minutes
+    labels: Mapping[str, tuple[str, str]] | None = None  # a status column's own labels (else STATUS_LABELS)
     # Shown only when it can say something: "holds" (the workbook has a Holds
     # register and the policy pauses this target), "sla_conditions" (an SLA row
     # has a customer, contract, category or area condition). The JSON always has it.
@@ -51,6 +53,23 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "done": ("Done", "已回访"),
     "late": ("Late", "逾期回访"),
     "missing": ("Missing", "未回访"),
+    # planned visits (their done/late/missing read as VISIT_STATUS_LABELS say)
+    "due": ("Due", "待完成"),
+    "not_counted": ("Not counted (absent)", "不计（客户不在）"),
+}
+
+
+# A planned visit's status, and what became of a recorded visit, as a clerk reads
+# them (done/late/missing here are about visits, not callbacks).
+VISIT_STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "done": ("Done", "按时完成"),
+    "late": ("Late", "逾期完成"),
+    "missing": ("Missing", "未完成"),
+    "due": ("Due", "待完成"),
+    "upcoming": ("Upcoming", "未开始"),
+    "extra": ("Extra", "计划外"),
+    "unplanned": ("No plan", "无计划"),
+    "not_counted": ("Not counted (absent)", "不计（客户不在）"),
 }
 
 
@@ -58,11 +77,12 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
 LIFETIME = ("Lifetime", "终身")
 
 
-def status_label(value: object, lang: str) -> object:
+def status_label(value: object, lang: str, labels: Mapping[str, tuple[str, str]] | None = None) -> object:
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("Yes" if value else "No")
-    if isinstance(value, str) and value in STATUS_LABELS:
-        en, zh = STATUS_LABELS[value]
+    table = STATUS_LABELS if labels is None else labels
+    if isinstance(value, str) and value in table:
+        en, zh = table[value]
         return zh if lang == "zh" else en
     return value
 
@@ -113,9 +133,18 @@ HOLDS_COMPUTED: tuple[ComputedField, ...] = (
     ComputedField("held_minutes", "Time Held", "暂停时长", "text", width=14, duration=True),
 )
 
+# Shown on the Sales sheet only when the policy has a maintenance plan.
+NEXT_VISIT_DUE = ComputedField("next_visit_due", "Next Visit Due", "下次巡检到期", "date", width=14)
+
+VISITS_COMPUTED: tuple[ComputedField, ...] = (
+    ComputedField("visit_status", "Plan Status", "计划状态", status=True, width=16, labels=VISIT_STATUS_LABELS),
+    ComputedField("planned_due", "Planned Due", "计划到期日", "date"),
+)
+
 COMPUTED_BY_REGISTER = {
     "sales": SALES_COMPUTED,
     "repairs": REPAIRS_COMPUTED,
     "callbacks": CALLBACKS_COMPUTED,
     "holds": HOLDS_COMPUTED,
+    "visits": VISITS_COMPUTED,
 }

@@ -145,3 +145,34 @@ HOLD_REASON = Enum(
         Choice("other", "Other", "其他", ("其它",)),
     ),
 )  # fmt: skip
+# The planned visits of SPEC §8 (Visits register, Maintenance policy sheet).
+VISIT_KIND = Enum(
+    "visit_kind",
+    (
+        Choice("inspection", "Inspection", "巡检", ("hardware check", "check", "硬件检查", "检查")),
+        Choice("maintenance", "Maintenance", "保养", ("service", "维护保养", "数据备份", "backup")),
+        Choice("upgrade", "Upgrade", "升级", ("software upgrade", "软件升级")),
+        Choice("return_visit", "Return Visit", "回访", ("return", "上门回访", "follow-up visit")),
+        Choice("phone_visit", "Phone Visit", "电话回访", ("phone", "电话询访", "电话", "call", "满意度调查")),
+    ),
+)
+
+VISIT_RESULT = Enum(
+    "visit_result",
+    (
+        Choice("normal", "Normal", "正常", ("ok", "良好", "无异常")),
+        Choice("fault_found", "Fault Found", "发现故障", ("fault", "故障", "异常")),
+        Choice("customer_absent", "Customer Absent", "客户不在", ("absent", "no answer", "未联系上", "无人")),
+    ),
+)
+
+# How long a maintenance plan runs: the free warranty, the paid warranty (free and
+# paid), or for as long as the unit is in service.
+PLAN_DURING = Enum(
+    "plan_during",
+    (
+        Choice("warranty", "warranty", "保修期内", ("free", "保修期", "免费保修期", "质保期内")),
+        Choice("paid", "paid", "有偿保修期内", ("paid warranty", "有偿保修期", "保修及有偿期内")),
+        Choice("lifetime", "lifetime", "终身", ("always", "lifelong", "长期", "一直")),
+    ),
+)

@@ -21,6 +21,7 @@ FieldType = Literal[
     "time",
     "weekday",
     "percent",
+    "interval",
     "any",
 ]
 
@@ -120,7 +121,7 @@ class Field:
     hint_zh: str = ""
     width: int = 14
     min_value: float | None = None
-    max_value: float | None = None  # for a duration: in days
+    max_value: float | None = None  # for a duration or an interval: in days
     # A text column whose cells are read as one of these choices, but written
     # and offered as plain text (no dropdown): a policy's `*`-or-level column.
     read_as: Enum | None = None

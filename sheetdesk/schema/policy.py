@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sheetdesk.i18n import Msg
 from sheetdesk.schema import enums as E
 from sheetdesk.schema.fields import Choice, Enum, Field, Register
 from sheetdesk.schema.statuses import SLA_TARGETS
@@ -189,7 +190,29 @@ SETTINGS = Register(
     ),
 )
 
-POLICY_SHEETS: tuple[Register, ...] = (WARRANTY, SLA, PAUSES, CALENDAR, HOLIDAYS, SETTINGS)
+MAINTENANCE = Register(
+    key="maintenance",
+    en="Maintenance",
+    zh="维护计划",
+    aliases=("Maintenance Plan", "Service Plan", "巡检计划", "保养计划"),
+    description_en="Planned visits per product category and kind; * is the default. Empty = no plan.",
+    description_zh="按产品类别和巡检类型设置的计划巡检；* 为默认。为空即无计划。",
+    fields=(
+        Field("category", "category", "产品类别", required=True, hint_en="* = every category",
+              hint_zh="* 即所有类别"),
+        Field("kind", "kind", "巡检类型", "enum", required=True, enum=E.VISIT_KIND),
+        Field("every", "every", "周期", "interval", required=True, hint_en="1m, 3m, 6m, 1y or days",
+              hint_zh="1m、3m、6m、1y 或天数"),
+        Field("first_within", "first_within", "首次期限", "interval",
+              hint_en="After the warranty start; blank = one period", hint_zh="自保修起始日起；空白即一个周期"),
+        Field("during", "during", "适用期间", "enum", enum=E.PLAN_DURING, hint_en="Blank = warranty",
+              hint_zh="空白即保修期内"),
+        Field("grace_days", "grace_days", "宽限天数", "integer", min_value=0, max_value=365,
+              hint_en="Days after the due date a visit is still on time", hint_zh="到期后仍算按时的天数"),
+    ),
+)  # fmt: skip
+
+POLICY_SHEETS: tuple[Register, ...] = (WARRANTY, SLA, PAUSES, CALENDAR, HOLIDAYS, SETTINGS, MAINTENANCE)
 POLICY_BY_KEY = {r.key: r for r in POLICY_SHEETS}
 
 _T = dt.time
@@ -228,4 +251,20 @@ DEFAULT_POLICY_ROWS: dict[str, list[list[Any]]] = {
         ["satisfaction_target", "98%"],
         ["country", "CN"],
     ],
+    # No plan by default: no visits are scheduled and nothing is reported about them.
+    "maintenance": [
+        [f.key for f in MAINTENANCE.fields],
+    ],
 }
+
+# A plan taken from the service plans sheetdesk serves: 保修期内每年至少回访二次，第一次在交工后
+# 半年内; 每月硬件检查与维护、每季度软件升级、每半年数据备份 (for equipment such as medical
+# devices); 定期电话询访. The policy template shows it beside the empty Maintenance sheet, as an
+# example a clerk copies from: it is not in force. A category is given in both languages.
+EXAMPLE_MAINTENANCE_ROWS: list[list[Any]] = [
+    [Msg("*", "*"), "return_visit", "6m", "6m", "warranty", 15],
+    [Msg("*", "*"), "phone_visit", "3m", "1m", "lifetime", 7],
+    [Msg("Medical Equipment", "医疗设备"), "inspection", "1m", "1m", "warranty", 5],
+    [Msg("Medical Equipment", "医疗设备"), "upgrade", "3m", "3m", "paid", 10],
+    [Msg("Medical Equipment", "医疗设备"), "maintenance", "6m", "6m", "paid", 10],
+]

@@ -1,4 +1,4 @@
-"""The registers of SPEC §2 and §8 (sales, repairs, callbacks, holds), declared once.
+"""The registers of SPEC §2 and §8 (sales, repairs, callbacks, and the optional holds and visits), declared once.
 
 The reader, the template writer, the validator and the docs all read these.
 """
@@ -334,5 +334,63 @@ HOLDS = Register(
     ),
 )
 
-REGISTERS: tuple[Register, ...] = (SALES, REPAIRS, CALLBACKS, HOLDS)
+VISITS = Register(
+    key="visits",
+    en="Visits",
+    zh="巡检记录",
+    aliases=("Visit Log", "Maintenance Visits", "巡检登记", "巡检回访记录", "维护保养记录", "上门巡检"),
+    description_en="One row per planned visit made: inspection, maintenance, upgrade, return or phone visit.",
+    description_zh="每次计划内的巡检、保养、升级、上门回访或电话回访一行。",
+    optional=True,
+    fields=(
+        Field(
+            "serial_no",
+            "Serial No",
+            "出厂编号",
+            required=True,
+            width=16,
+            aliases=("Serial", "Serial Number", "SN", "S/N", "序列号", "机身编号"),
+            hint_en="The unit visited; must be in the sales register",
+            hint_zh="所巡检的设备，应在销售登记中",
+        ),
+        Field(
+            "kind",
+            "Visit Kind",
+            "巡检类型",
+            "enum",
+            required=True,
+            enum=E.VISIT_KIND,
+            aliases=("Visit Type", "Kind", "巡检类别", "回访类型", "服务项目"),
+        ),
+        Field(
+            "visit_at",
+            "Visited At",
+            "巡检时间",
+            "datetime",
+            required=True,
+            width=17,
+            aliases=("Visit Time", "Visit Date", "巡检日期", "到访时间", "走访时间"),
+        ),
+        Field(
+            "technician",
+            "Technician",
+            "巡检人员",
+            text_format=False,
+            aliases=("Engineer", "Visited By", "维修人员", "巡检人", "工程师"),
+        ),
+        Field("result", "Result", "巡检结果", "enum", enum=E.VISIT_RESULT, aliases=("Outcome", "结果", "检查结果")),
+        Field(
+            "ticket_no",
+            "Ticket No",
+            "报修单号",
+            width=14,
+            aliases=("Ticket", "Ticket#", "单号", "维修单号", "工单号"),
+            hint_en="The repair opened when a fault was found",
+            hint_zh="发现故障时开出的报修单",
+        ),
+        Field("notes", "Notes", "备注", width=20, aliases=("Remarks", "Note", "说明")),
+    ),
+)
+
+REGISTERS: tuple[Register, ...] = (SALES, REPAIRS, CALLBACKS, HOLDS, VISITS)
 REGISTERS_BY_KEY = {r.key: r for r in REGISTERS}

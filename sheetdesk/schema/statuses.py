@@ -23,7 +23,11 @@ __all__ = [
     "CallbackStatus",
     "SlaTarget",
     "SlaTargetKey",
+    "VISIT_ROW_STATUSES",
+    "VISIT_STATUSES",
     "TargetStatus",
+    "VisitRowStatus",
+    "VisitStatus",
     "WarrantyStatus",
 ]
 
@@ -65,3 +69,12 @@ TARGET_STATUSES: tuple[TargetStatus, ...] = get_args(TargetStatus)
 
 CallbackStatus = Literal["done", "late", "missing", "pending", "n/a"]
 CALLBACK_STATUSES: tuple[CallbackStatus, ...] = get_args(CallbackStatus)
+
+# A planned visit (one occurrence of a maintenance plan), and what became of a
+# recorded visit: it fulfilled an occurrence (done or late), it fell where no
+# occurrence was open (extra), no plan covers its unit and kind (unplanned), or
+# the customer was absent (not_counted).
+VisitStatus = Literal["done", "late", "missing", "due", "upcoming"]
+VISIT_STATUSES: tuple[VisitStatus, ...] = get_args(VisitStatus)
+VisitRowStatus = Literal["done", "late", "extra", "unplanned", "not_counted"]
+VISIT_ROW_STATUSES: tuple[VisitRowStatus, ...] = get_args(VisitRowStatus)

@@ -1,5 +1,5 @@
 """Rules across registers: repairs against the sales register, callbacks and
-holds against the repair log. The links themselves are the dataset's
+holds against the repair log, visits against both. The links themselves are the dataset's
 (`Dataset.links`), built once when it was loaded.
 """
 
@@ -126,9 +126,52 @@ def _check_overlaps(holds: Table, link: Link, resolved: list[object], report: Re
                 reach, holder = end, i
 
 
+def check_visit_units(sales: Table, visits: Table, link: Link, report: Report) -> None:
+    """A visit names a sold unit (a warning when not: the register may be incomplete),
+    and is not before that unit's sale (an error)."""
+    if not visits.has("serial_no"):
+        return
+    serial = visits.register.field("serial_no")
+    values = visits.values["serial_no"]
+    for i in link.unknown():
+        report.add(
+            "visit.unknown_serial", visits.where(i, "serial_no"), field=serial.title, value=quoted(values[i]),
+            sales_sheet=sales.sheet_name,
+        )  # fmt: skip
+    sold, at = sales.column("sale_date"), visits.column("visit_at")
+    for i, j in enumerate(link.parent_of):
+        if j is None or at[i] is None or sold[j] is None:
+            continue
+        if at[i].date() < sold[j]:
+            report.add(
+                "visit.before_sale",
+                visits.where(i, "visit_at"),
+                field=visits.register.field("visit_at").title,
+                value=show(at[i]),
+                sale_field=sales.register.field("sale_date").title,
+                sale_date=show(sold[j]),
+                sales_sheet=sales.sheet_name,
+                sales_row=sales.rows[j],
+            )
+
+
+def check_visit_tickets(repairs: Table, visits: Table, link: Link, report: Report) -> None:
+    """A ticket a visit names is in the repair log (a warning: the visit still counts)."""
+    if not visits.has("ticket_no"):
+        return
+    ticket = visits.register.field("ticket_no")
+    values = visits.values["ticket_no"]
+    for i in link.unknown():
+        report.add(
+            "visit.unknown_ticket", visits.where(i, "ticket_no"), field=ticket.title, value=quoted(values[i]),
+            log_sheet=repairs.sheet_name,
+        )  # fmt: skip
+
+
 def check_dataset(dataset: Dataset, report: Report) -> None:
     sales, repairs, callbacks = dataset.sales, dataset.repairs, dataset.callbacks
     holds = dataset.tables.get("holds")
+    visits = dataset.tables.get("visits")
     links = dataset.links
     if sales is not None and repairs is not None:
         check_serials(sales, repairs, links.repair_sale, report)
@@ -136,3 +179,7 @@ def check_dataset(dataset: Dataset, report: Report) -> None:
         check_callbacks(repairs, callbacks, links.callback_repair, report)
     if repairs is not None and holds is not None:
         check_holds(repairs, holds, links.hold_repair, report)
+    if sales is not None and visits is not None:
+        check_visit_units(sales, visits, links.visit_sale, report)
+    if repairs is not None and visits is not None:
+        check_visit_tickets(repairs, visits, links.visit_repair, report)

@@ -104,9 +104,26 @@ def check_holds(table: Table, report: Report) -> None:
     check_not_before(table, report, "hold_until", "hold_from")
 
 
+def check_visits(table: Table, report: Report) -> None:
+    """A visit that found a fault should name the repair opened for it (a warning)."""
+    results, tickets = table.column("result"), table.raw.get("ticket_no")
+    result_field = table.register.field("result")
+    assert result_field.enum is not None
+    params = {
+        "result": result_field.title,
+        "fault_found": next(c.title for c in result_field.enum.choices if c.key == "fault_found"),
+        "ticket": table.register.field("ticket_no").title,
+    }
+    at = "ticket_no" if tickets is not None else "result"
+    for i, value in enumerate(results):
+        if value == "fault_found" and (tickets is None or is_blank(tickets[i])):
+            report.add("visit.fault_without_ticket", table.where(i, at), **params)
+
+
 RECORD_RULES: dict[str, Callable[[Table, Report], None]] = {
     "sales": check_sales,
     "repairs": check_repairs,
     "callbacks": check_callbacks,
     "holds": check_holds,
+    "visits": check_visits,
 }

@@ -52,6 +52,17 @@ def test_check_and_its_command(tmp_path: Path, capsys: pytest.CaptureFixture[str
     same(result.to_json(), printed.stdout)
 
 
+def test_due_and_its_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = sheetdesk.due([EXAMPLE], as_of=AS_OF, by="branch", output=tmp_path / "due.xlsx")
+    assert capsys.readouterr() == ("", "") and result.output == tmp_path / "due.xlsx" and result.output.is_file()
+    assert result.items and [i.moment for i in result.items] == sorted(i.moment for i in result.items)
+    printed = run("due", EXAMPLE, "--as-of", AS_OF.isoformat(), "--by", "branch", "--json", "--lang", "en")
+    assert printed.code == 1  # a fault level the example misspells cannot be read
+    same(result.to_json("en"), printed.stdout)
+    with pytest.raises(OutputError, match="exists"):
+        sheetdesk.due([EXAMPLE], output=tmp_path / "due.xlsx")
+
+
 def test_output_is_checked_before_any_work(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="input"):
         sheetdesk.check([EXAMPLE], output=EXAMPLE)

@@ -29,5 +29,5 @@ def test_the_example_runs_and_prints_what_the_page_shows(tmp_path: Path, monkeyp
 def test_every_api_function_is_documented() -> None:
     import sheetdesk
 
-    for name in ("template", "validate", "check", "import_log", "split", "collect"):
+    for name in ("template", "validate", "check", "due", "import_log", "split", "collect"):
         assert f"sheetdesk.{name}(" in DOC and callable(getattr(sheetdesk, name))

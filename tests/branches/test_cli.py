@@ -48,7 +48,7 @@ def test_split_text_output_and_exit_codes(tmp_path: Path) -> None:
     result = run("split", clean, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].startswith("split clean.xlsx: 3 branch file(s), split id ")
-    assert "华南_深圳.xlsx  [华南/深圳]  sales 2, repairs 2, callbacks 0; callbacks due 2" in result.output
+    assert "华南_深圳.xlsx  [华南/深圳]  sales 2, repairs 2, callbacks 0; worklist 2" in result.output
 
     again = run("split", clean, "-o", tmp_path / "out")
     assert again.exit_code == 2

@@ -92,7 +92,7 @@ def test_lang_en_on_a_chinese_master_writes_english(tmp_path: Path) -> None:
     assert set(chinese(split.output.replace(str(tmp_path), ""))) <= {BEIJING, "华南", "深圳", "销售登记"}
     east = tmp_path / "out" / f"{EAST}.xlsx"
     wb = openpyxl.load_workbook(east)
-    assert wb.sheetnames == ["Sales", "Repairs", "Callbacks", "Callback Worklist", "_sheetdesk"]
+    assert wb.sheetnames == ["Sales", "Repairs", "Callbacks", "Worklist", "_sheetdesk"]
     assert chinese(workbook_text(east)) == []
     collect = run("collect", master, east, "-o", tmp_path / "m.xlsx", "--lang", "en", "--json", env=ZH_ENV)
     document = json.loads(collect.stdout)
@@ -116,4 +116,4 @@ def test_english_environment_prints_english(tmp_path: Path) -> None:
     result = run("split", master, "-o", tmp_path / "out", env=EN_ENV)
     assert result.output.splitlines()[0].startswith("split master.xlsx: 3 branch file(s)")
     zh_files = openpyxl.load_workbook(tmp_path / "out" / f"{EAST}.xlsx").sheetnames
-    assert zh_files[:4] == ["销售登记", "维修记录", "回访记录", "回访工作表"]  # workbooks follow the master
+    assert zh_files[:4] == ["销售登记", "维修记录", "回访记录", "待办清单"]  # workbooks follow the master

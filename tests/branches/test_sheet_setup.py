@@ -18,7 +18,7 @@ def test_a_branch_files_registers_filter_freeze_and_print_with_their_key(
 ) -> None:
     wb = openpyxl.load_workbook(files[BEIJING])
     for register in REGISTERS:
-        if register.optional:  # the master has no Holds: the branch files get none
+        if register.optional:  # the master has no Holds or Visits: the branch files get none
             assert register.name(split.lang) not in wb.sheetnames
             continue
         ws = wb[register.name(split.lang)]

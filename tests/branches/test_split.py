@@ -53,7 +53,7 @@ def test_other_sheets_are_not_distributed_but_named(split: SplitResult) -> None:
 
 def test_branch_file_look_worklist_and_provenance(files: dict[str, Path], split: SplitResult) -> None:
     wb = openpyxl.load_workbook(files[SOUTH])
-    assert wb.sheetnames == ["Sales", "Repairs", "Callbacks", "Callback Worklist", "_sheetdesk"]
+    assert wb.sheetnames == ["Sales", "Repairs", "Callbacks", "Worklist", "_sheetdesk"]
     assert wb["_sheetdesk"].sheet_state == "veryHidden"
     repairs = wb["Repairs"]
     assert repairs.freeze_panes == "B2"  # below the header, right of the ticket number
@@ -61,15 +61,24 @@ def test_branch_file_look_worklist_and_provenance(files: dict[str, Path], split:
     assert '"Repair,Complaint,Consultation,Maintenance"' in lists
     assert repairs["A2"].number_format == "@"
 
-    worklist = wb["Callback Worklist"]
+    worklist = wb["Worklist"]
     assert worklist.protection.sheet is True
+    assert worklist.auto_filter.ref == "A1:L3" and worklist.freeze_panes == "A2"
     rows = list(worklist.iter_rows(values_only=True))
-    assert rows[0][:5] == ("Callback Due", "Ticket No", "Serial No", "Resolved At", "Customer")
+    assert rows[0] == ("Due", "Status", "Item", "What to do", "Ticket No", "Serial No", "Branch", "Technician",
+                       "Customer", "Contact", "Phone", "Row")
     # Sorted by due (resolved + 3 days, end of day); the customer of a unit another branch sold stays blank.
-    assert [r[:2] for r in rows[1:]] == [(dt.datetime(2024, 3, 6, 23, 59, 59), "T-S01"),
-                                         (dt.datetime(2024, 3, 8, 23, 59, 59), "T-S02")]
-    assert rows[1][4:7] == ("Shenzhen Medical Center", "Chen Jie", "13900000003")
-    assert rows[2][4] is None and rows[2][7] == "Tech Qian"
+    assert [r[:6] for r in rows[1:]] == [
+        (dt.datetime(2024, 3, 6, 23, 59, 59), "Overdue", "Callback", "Callback overdue: call the customer", "T-S01",
+         "SN-S01"),
+        (dt.datetime(2024, 3, 8, 23, 59, 59), "Overdue", "Callback", "Callback overdue: call the customer", "T-S02",
+         "SN-E01"),
+    ]  # fmt: skip
+    assert rows[1][6:11] == (SOUTH, "Tech Sun", "Shenzhen Medical Center", "Chen Jie", "13900000003")
+    assert rows[2][8] is None and rows[2][7] == "Tech Qian"
+    # each line links to its row in this file's Repairs sheet
+    assert [(r[11].value, r[11].hyperlink.location) for r in worklist.iter_rows(min_row=2)] == [
+        ("Repairs row 2", "'Repairs'!A2"), ("Repairs row 3", "'Repairs'!A3")]
 
     prov = read_provenance(read_workbook(files[SOUTH]))
     assert prov is not None
@@ -83,15 +92,15 @@ def test_branch_file_look_worklist_and_provenance(files: dict[str, Path], split:
 
 def test_worklist_skips_tickets_with_a_callback(files: dict[str, Path]) -> None:
     wb = openpyxl.load_workbook(files[BEIJING])
-    rows = list(wb["Callback Worklist"].iter_rows(values_only=True))
-    assert [r[1] for r in rows[1:]] == ["T-B02"]
+    rows = list(wb["Worklist"].iter_rows(values_only=True))
+    assert [r[4] for r in rows[1:]] == ["T-B02"]
 
 
 def test_chinese_master_gives_chinese_branch_files(tmp_path: Path) -> None:
     master = write_master(tmp_path / "master.xlsx", lang="zh")
     result = split_master(master, tmp_path / "分发")
     wb = openpyxl.load_workbook(result.files[0].path)
-    assert wb.sheetnames == ["销售登记", "维修记录", "回访记录", "回访工作表", "_sheetdesk"]
+    assert wb.sheetnames == ["销售登记", "维修记录", "回访记录", "待办清单", "_sheetdesk"]
     assert wb["维修记录"]["A1"].value == "报修单号"
     lists = [dv.formula1 for dv in wb["维修记录"].data_validations.dataValidation if dv.type == "list"]
     assert '"报修,投诉,咨询,维护"' in lists

@@ -104,7 +104,7 @@ def test_excluded_cause_inside_the_return_window_is_billable(late: dict[str, Any
     assert a["replacement_eligible"] is False
     sale_a = next(s for s in late["sales"] if s["serial_no"] == "SN-A")
     assert sale_a == {"serial_no": "SN-A", "warranty_status": "free", "start": "2025-03-01",
-                      "free_until": "2026-02-28", "paid_until": None}
+                      "free_until": "2026-02-28", "paid_until": None, "next_visit_due": None}
 
 
 def test_level_one_on_24x7_resolved_late(late: dict[str, Any]) -> None:

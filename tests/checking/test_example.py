@@ -15,13 +15,21 @@ import pytest
 
 from sheetdesk.checking import check_files
 from sheetdesk.io.xlsx import STATUS_FILL
-from sheetdesk.schema import REPAIRS, SALES
-from sheetdesk.schema.computed import REPAIRS_COMPUTED, SALES_COMPUTED, STATUS_LABELS, status_label
+from sheetdesk.schema import REPAIRS, SALES, VISITS
+from sheetdesk.schema.computed import (
+    NEXT_VISIT_DUE,
+    REPAIRS_COMPUTED,
+    SALES_COMPUTED,
+    STATUS_LABELS,
+    VISIT_STATUS_LABELS,
+    VISITS_COMPUTED,
+    status_label,
+)
 from tests.checking.books import chart_parts, columns_by_label, fill_of, header_row, run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "workbook_templates" / "examples"
 FILES = {"zh": "service_desk_example.xlsx", "en": "service_desk_example.en.xlsx"}
-SHEETS = {"zh": ("销售登记", "维修记录", "回访记录"), "en": ("Sales", "Repairs", "Callbacks")}
+SHEETS = {"zh": ("销售登记", "维修记录", "回访记录", "巡检记录"), "en": ("Sales", "Repairs", "Callbacks", "Visits")}
 AS_OF = "2026-11-01T00:00:00"
 RED, AMBER, GREEN = (STATUS_FILL[s].lstrip("#").upper() for s in ("breached", "pending", "met"))
 
@@ -33,7 +41,7 @@ SPEC_REPAIR_KEYS = {
     # SPEC §8
     "sla_rule", "response_held_minutes", "plan_held_minutes", "on_site_held_minutes", "resolve_held_minutes",
 }
-SPEC_SALE_KEYS = {"serial_no", "warranty_status", "start", "free_until", "paid_until"}
+SPEC_SALE_KEYS = {"serial_no", "warranty_status", "start", "free_until", "paid_until", "next_visit_due"}
 
 
 def minutes_in(words: str | None) -> int | None:
@@ -94,9 +102,9 @@ def test_planted_mistakes_exit_1_and_are_reported_at_their_cells(checked: Checke
 
 # Without a language in the locale, the terminal speaks the workbook's language.
 TERMINAL = {
-    "zh": ("截至 2026-11-01 00:00:00", ["级别", "位置", "代码", "说明"], "8 个错误，2 个警告（共 1 个文件）",
+    "zh": ("截至 2026-11-01 00:00:00", ["级别", "位置", "代码", "说明"], "8 个错误，4 个警告（共 1 个文件）",
            "服务时限达标率：响应 ", "已写出批注工作簿："),
-    "en": ("As of 2026-11-01 00:00:00", ["SEVERITY", "LOCATION", "CODE", "MESSAGE"], "8 errors, 2 warnings in 1 file",
+    "en": ("As of 2026-11-01 00:00:00", ["SEVERITY", "LOCATION", "CODE", "MESSAGE"], "8 errors, 4 warnings in 1 file",
            "SLA compliance: response ", "Annotated workbook written to "),
 }
 
@@ -127,7 +135,7 @@ def test_json_equals_the_library_and_has_every_spec_field(checked: Checked) -> N
     doc = checked.document
     assert doc == checked.library
     assert doc["as_of"] == "2026-11-01T00:00:00" and doc["valid"] is False
-    assert {"valid", "as_of", "stats", "issues", "sales", "repairs", "kpis"} <= doc.keys()
+    assert {"valid", "as_of", "stats", "issues", "sales", "repairs", "visits", "kpis"} <= doc.keys()
     assert doc["repairs"] and all(set(r) == SPEC_REPAIR_KEYS for r in doc["repairs"])
     assert doc["sales"] and all(set(s) == SPEC_SALE_KEYS for s in doc["sales"])
     issue_keys = {"severity", "code", "sheet", "row", "column", "cell", "value", "message"}
@@ -138,12 +146,14 @@ def test_json_equals_the_library_and_has_every_spec_field(checked: Checked) -> N
 
 def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> None:
     lang = checked.lang
-    sales_name, repairs_name, _ = SHEETS[lang]
+    sales_name, repairs_name, _, visits_name = SHEETS[lang]
     first_label = (SALES.field("serial_no").label(lang), REPAIRS.field("ticket_no").label(lang))
-    # The examples have holds, and the built-in policy pauses the resolve target only and has no SLA conditions.
+    # the example carries a maintenance plan (its 维护计划 / Maintenance sheet): sales show the next visit due.
+    # It has holds, and the built-in policy pauses the resolve target only and has no SLA conditions.
     shown = [f for f in REPAIRS_COMPUTED if not f.only_with or f.key == "resolve_held_minutes"]
-    for name, computed, first in ((sales_name, SALES_COMPUTED, first_label[0]),
-                                  (repairs_name, shown, first_label[1])):
+    for name, computed, first in ((sales_name, (*SALES_COMPUTED, NEXT_VISIT_DUE), first_label[0]),
+                                  (repairs_name, shown, first_label[1]),
+                                  (visits_name, VISITS_COMPUTED, first_label[0])):
         ws = checked.book[name]
         header = header_row(ws, first)
         labels = [c.value for c in ws[header]]
@@ -155,6 +165,32 @@ def test_computed_columns_appended_in_the_sheets_language(checked: Checked) -> N
         assert all(label is not None for label in inputs)  # appended right after the input columns
         fill = fill_of(ws.cell(header, len(inputs) + 1))
         assert fill is not None and fill != fill_of(ws.cell(header, 1))  # a distinct header style
+
+
+def test_visit_rows_show_the_occurrence_they_fulfilled(checked: Checked) -> None:
+    lang = checked.lang
+    ws = checked.book[SHEETS[lang][3]]
+    header = header_row(ws, SALES.field("serial_no").label(lang))
+    cols = columns_by_label(ws, header)
+    status_col, due_col = (cols[f.label(lang)] for f in VISITS_COMPUTED)
+    at_col = cols[VISITS.field("visit_at").label(lang)]
+    shown = {}
+    for r in range(header + 1, ws.max_row + 1):
+        at = ws.cell(r, at_col).value
+        if at is not None:
+            shown.setdefault((ws.cell(r, 1).value, at.isoformat()), []).append(
+                (ws.cell(r, status_col).value, ws.cell(r, due_col).value))
+    fulfilled = [v for v in checked.document["visits"] if v["visit_at"] is not None]
+    assert fulfilled and {v["status"] for v in fulfilled} == {"done", "late"}
+    for v in fulfilled:  # each visit that fulfilled an occurrence says so, with its due date, coloured
+        label = status_label(v["status"], lang, VISIT_STATUS_LABELS)
+        assert (label, dt.datetime.fromisoformat(v["due"])) in shown[(v["serial_no"], v["visit_at"])]
+    labels = {s for rows in shown.values() for s, _ in rows}
+    assert status_label("unplanned", lang, VISIT_STATUS_LABELS) in labels  # the planted unknown serial
+    statuses = {v["status"] for v in checked.document["visits"]}
+    assert {"done", "late", "missing", "due"} <= statuses
+    sales_next = [s["next_visit_due"] for s in checked.document["sales"] if s["next_visit_due"]]
+    assert sales_next and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in sales_next)
 
 
 def repair_cells(checked: Checked) -> tuple[Any, int, dict[str, int]]:

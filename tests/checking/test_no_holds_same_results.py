@@ -22,8 +22,8 @@ import pytest
 
 from sheetdesk.checking import check_files
 from sheetdesk.checking.workbook import write_checked
-from sheetdesk.schema import HOLDS, SALES
-from sheetdesk.schema.policy import CALENDAR, DEFAULT_POLICY_ROWS, HOLIDAYS, SLA, SLA_CONDITION_KEYS
+from sheetdesk.schema import HOLDS, SALES, VISITS
+from sheetdesk.schema.policy import CALENDAR, DEFAULT_POLICY_ROWS, HOLIDAYS, MAINTENANCE, SLA, SLA_CONDITION_KEYS
 from tests.helpers.books import write_book
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,9 +35,11 @@ NEW_REPAIR_KEYS = {"sla_rule", *(f"{t}_held_minutes" for t in ("response", "plan
 
 
 def without_holds(lang: str, folder: Path) -> Path:
-    """The bundled example as it was before holds: no Holds sheet, no Service Area column."""
+    """The bundled example as it was before holds: no Holds sheet, no Service Area column (and
+    nothing added since: no Visits register, no Maintenance policy sheet)."""
     wb = openpyxl.load_workbook(FILES[lang])
-    del wb[HOLDS.name(lang)]
+    for sheet in (HOLDS, VISITS, MAINTENANCE):
+        del wb[sheet.name(lang)]
     sales = wb[SALES.name(lang)]
     area = next(c.column for c in sales[1] if c.value == SALES.field("service_area").label(lang))
     sales.delete_cols(area)
@@ -53,7 +55,7 @@ def old_policy(folder: Path) -> Path:
     sheets = {
         key: [row[: old_columns.get(key, len(row))] for row in rows]
         for key, rows in DEFAULT_POLICY_ROWS.items()
-        if key != "pauses"
+        if key not in ("pauses", "maintenance")
     }
     return write_book(folder / "old_policy.xlsx", sheets)
 

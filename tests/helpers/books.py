@@ -42,3 +42,12 @@ def write_book(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]],
             ws.hide()
     wb.close()
     return path
+
+
+def register_rows(register: Any, keys: Sequence[str], rows: Sequence[Sequence[Any]], lang: str) -> list[list[Any]]:
+    """A register's (or policy sheet's) header and rows as a clerk of `lang` writes them: the
+    columns' labels, and each choice by its label (`repair` -> 报修), other values as given."""
+    fields = [register.field(k) for k in keys]
+    shown = [[f.enum.label(v, lang) if f.enum is not None and isinstance(v, str) else v
+              for f, v in zip(fields, row, strict=True)] for row in rows]  # fmt: skip
+    return [[f.label(lang) for f in fields], *shown]

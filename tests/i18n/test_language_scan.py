@@ -2,11 +2,16 @@
 
 On the Chinese example with `LANG=zh_CN.UTF-8` (and on the English example
 with `LANG=en_US.UTF-8`) a clerk runs `template`, `validate -o`, `check -o`,
-`import`, `split`, `collect` and makes usage errors. The terminal output and
-every string of every workbook written (`tests.i18n.scan`) must hold no word
-of the other language, except the user's own values, finding codes, file
-names, what the clerk types, and `ALLOWED_IN_ZH`. LibreOffice opens every
-workbook written.
+`import`, `split`, `due` (a table, a workbook, JSON), `collect` and makes
+usage errors. The terminal output and every string of every workbook written
+(`tests.i18n.scan`) must hold no word of the other language, except the
+user's own values, finding codes, file names, what the clerk types, and
+`ALLOWED_IN_ZH`. The examples carry holds, visits and a maintenance plan, so
+the Holds and Visits sheets, the Summary's hold and visit parts and the
+worklists' tickets on hold and planned visits are among what is scanned
+(`test_the_scan_reaches_holds_visits_and_due` makes sure). `due --json`
+keeps its keys and codes in English and gives its messages in the reader's
+language. LibreOffice opens every workbook written.
 """
 
 from __future__ import annotations
@@ -18,6 +23,12 @@ from pathlib import Path
 
 import pytest
 
+from sheetdesk.checking.summary import TEXT as SUMMARY_TEXT
+from sheetdesk.checking.summary_visits import VISIT_TEXT
+from sheetdesk.schema import HOLDS, VISITS
+from sheetdesk.schema.computed import HOLDS_COMPUTED, NEXT_VISIT_DUE, VISIT_STATUS_LABELS, VISITS_COMPUTED
+from sheetdesk.worklist import ITEM_KINDS
+from sheetdesk.worklist.sheet import COLUMNS as WORKLIST_COLUMNS
 from tests.helpers.cli import Run, run
 from tests.helpers.libreoffice import convert_all
 from tests.i18n.scan import Known, Text, known_with_codes, scan, terminal_texts, workbook_texts
@@ -46,6 +57,17 @@ LEGACY = {
         ["Total", "", "", "", "", "", ""],
     ],
 }
+
+
+# A Monday morning when each example has a ticket on hold and planned visits due.
+DUE_AS_OF = "2026-11-16T08:30"
+# `due --json`: its keys, whatever the language.
+DUE_KEYS = {"valid", "as_of", "until", "days", "by", "counts", "items", "stats", "issues"}
+DUE_ITEM_KEYS = {
+    "kind", "status", "overdue", "due", "detail", "occurrence", "since", "paused", "ticket_no", "serial_no", "branch",
+    "technician", "customer", "contact", "phone", "file", "sheet", "row", "message",
+}  # fmt: skip
+JSON_RUNS = {"due json"}
 
 
 @dataclass
@@ -77,7 +99,10 @@ def run_everything(lang: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "validate": ["validate", "data.xlsx", "-o", "validated.xlsx"],
         "check": ["check", "data.xlsx", "--as-of", "2026-11-01", "-o", "checked.xlsx"],
         "import": ["import", "legacy.csv", "--kind", "repairs", "--lang", lang, "-o", "imported.xlsx"],
-        "split": ["split", "data.xlsx", "-o", "branches"],
+        "split": ["split", "data.xlsx", "-o", "branches", "--as-of", DUE_AS_OF],
+        "due": ["due", "data.xlsx", "--as-of", DUE_AS_OF, "--by", "branch", "-o", "due.xlsx"],
+        "due by technician": ["due", "data.xlsx", "--as-of", DUE_AS_OF, "--by", "technician", "--days", "30"],
+        "due json": ["due", "data.xlsx", "--as-of", DUE_AS_OF, "--json"],
     }
     for name, args in commands.items():
         out.runs[name] = run(*args, env=env)
@@ -106,17 +131,18 @@ def outputs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def test_every_command_ran(outputs: Outputs) -> None:
     codes = {name: r.code for name, r in outputs.runs.items()}
     assert codes == {
-        "template": 0, "validate": 1, "check": 1, "import": 1, "split": 1, "collect": 0,
-        "unknown option": 2, "bad value": 2, "missing file": 2,
+        "template": 0, "validate": 1, "check": 1, "import": 1, "split": 1, "due": 1, "due by technician": 1,
+        "due json": 1, "collect": 0, "unknown option": 2, "bad value": 2, "missing file": 2,
     }  # fmt: skip
     names = {p.relative_to(outputs.folder).parts[0] for p in outputs.workbooks()}
-    assert {"templates", "validated.xlsx", "checked.xlsx", "imported.xlsx", "branches", "merged.xlsx"} <= names
+    assert {"templates", "validated.xlsx", "checked.xlsx", "imported.xlsx", "branches", "merged.xlsx",
+            "due.xlsx"} <= names
 
 
 def test_the_terminal_speaks_one_language(outputs: Outputs) -> None:
     texts: list[Text] = []
-    for name, result in outputs.runs.items():
-        texts += terminal_texts(name, result.stdout + result.stderr)
+    for name, result in outputs.runs.items():  # the JSON's keys are English: its messages are scanned below
+        texts += terminal_texts(name, result.stderr if name in JSON_RUNS else result.stdout + result.stderr)
     assert len(texts) > 40
     assert scan(texts, outputs.lang, outputs.known) == []
 
@@ -127,6 +153,48 @@ def test_every_written_workbook_speaks_one_language(outputs: Outputs) -> None:
         texts += workbook_texts(path)
     assert len(texts) > 2000  # cells, names, comments, prompts, titles of some 12 workbooks
     assert scan(texts, outputs.lang, outputs.known) == []
+
+
+def test_due_json_keeps_its_keys_and_codes_and_speaks_the_readers_language(outputs: Outputs) -> None:
+    document = outputs.runs["due json"].json()
+    assert set(document) == DUE_KEYS and set(document["counts"]) == {"items", "overdue", *ITEM_KINDS}
+    items = document["items"]
+    assert {i["kind"] for i in items} >= {"callback", "sla", "hold", "loaner", "visit"}
+    assert all(set(i) == DUE_ITEM_KEYS for i in items)
+    assert {i["status"] for i in items} <= {"missing", "pending", "overdue", "paused", "required", "due", "upcoming",
+                                            "free", "paid"}  # fmt: skip
+    assert {i["detail"] for i in items if i["kind"] == "hold"} <= {"waiting_parts", "waiting_customer",
+                                                                   "customer_unavailable", "waiting_vendor", "other"}
+    texts = [Text(f"due json item {n} message", i["message"]) for n, i in enumerate(items)]
+    texts += [Text("due json issue", i["message"]) for i in document["issues"]]
+    assert len(texts) > 10
+    assert scan(texts, outputs.lang, outputs.known) == []
+
+
+def test_the_scan_reaches_holds_visits_and_due(outputs: Outputs) -> None:
+    """The parts issues #15 and #16 added are among the texts the tests above scan."""
+    lang = outputs.lang
+    seen: dict[str, set[str]] = {}
+    for path in outputs.workbooks():
+        seen[str(path.relative_to(outputs.folder))] = {item.text for item in workbook_texts(path)}
+    checked = seen["checked.xlsx"]
+    # the Holds and Visits sheets with their computed columns, the Sales sheet's next visit
+    assert {HOLDS.name(lang), VISITS.name(lang)} <= checked
+    labels = {HOLDS_COMPUTED[0].label(lang), *(f.label(lang) for f in VISITS_COMPUTED), NEXT_VISIT_DUE.label(lang)}
+    assert labels <= checked
+    assert {VISIT_STATUS_LABELS[s][lang == "zh"] for s in ("done", "late")} <= checked
+    # the Summary's hold part and visit part, charts included
+    assert {SUMMARY_TEXT["holds"].render(lang), SUMMARY_TEXT["chart_holds"].render(lang)} <= checked
+    assert {VISIT_TEXT[k].render(lang) for k in ("visits", "visits_by_branch", "chart_visits_kind")} <= checked
+    # the due workbook and the branch worklists list tickets on hold and planned visits
+    worklists = [name for name in seen if name == "due.xlsx" or name.startswith("branches")]
+    assert len(worklists) == 4  # due.xlsx and three branch files
+    assert all(WORKLIST_COLUMNS[0].title.render(lang) in seen[name] for name in worklists)
+    listed = set().union(*(seen[name] for name in worklists))
+    assert {ITEM_KINDS[k].title.render(lang) for k in ("hold", "visit", "callback")} <= listed
+    # and the terminal's tables
+    table = outputs.runs["due"].stdout + outputs.runs["due by technician"].stdout
+    assert all(ITEM_KINDS[k].title.render(lang) in table for k in ("hold", "visit", "sla"))
 
 
 @pytest.mark.libreoffice

@@ -1,4 +1,4 @@
-"""Every run the READMEs and docs/check.md show is the real output, in English and in Chinese.
+"""Every run the READMEs, docs/check.md and docs/due.md show is the real output, in English and in Chinese.
 
 A shown run is a fenced block whose first line is `$ [LANG=...] sheetdesk ARGS`
 and whose other lines are what it prints. It runs on the bundled example
@@ -22,7 +22,7 @@ from tests.helpers.cli import run as cli_run
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "workbook_templates" / "examples"
-PAGES = ("README.md", "docs/check.md", "docs/i18n.md")
+PAGES = ("README.md", "docs/check.md", "docs/i18n.md", "docs/due.md")
 SHOWN = re.compile(r"```(?:text)?\n\$ (?:LANG=(\S+) )?sheetdesk ([^\n]*)\n(.*?)```", re.S)
 ZH = "zh_CN.UTF-8"
 

@@ -1,6 +1,6 @@
 """The Summary sheet (汇总): titled chart axes, whole-number counts, a monthly
 total row, fault levels as the sheet writes them, "level missing" apart
-from "not a repair"."""
+from "not a repair", planned-visit compliance when the policy plans visits."""
 
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ from sheetdesk.rules.policy import Settings
 from sheetdesk.schema.enums import FAULT_LEVEL
 from tests.print.books import AS_OF, EXAMPLE, chart_xml, checked_example
 
-AXIS_TITLES = {  # per chart, in part order: (category axis, value axis); the examples have holds
-    "zh": [("网点", "达标率"), ("保修状态", "报修数"), ("月份", "比率"), ("暂停原因", "小时")],
-    "en": [("Branch", "Compliance"), ("Warranty status", "Repairs"), ("Month", "Rate"), ("Reason", "Hours")],
+AXIS_TITLES = {  # per chart, in part order: (category axis, value axis); the examples have holds and plan visits
+    "zh": [("网点", "达标率"), ("保修状态", "报修数"), ("月份", "比率"), ("暂停原因", "小时"), ("网点", "比率"),
+           ("巡检类型", "比率")],
+    "en": [("Branch", "Compliance"), ("Warranty status", "Repairs"), ("Month", "Rate"), ("Reason", "Hours"),
+           ("Branch", "Rate"), ("Kind", "Rate")],
 }
 
 
@@ -43,7 +45,7 @@ def _axis_title(xml: str, axis: str) -> str:
 
 def test_every_chart_has_both_axes_titled_in_the_workbook_language(summary: dict[str, Any]) -> None:
     charts = chart_xml(summary["out"])
-    assert len(charts) == 4
+    assert len(charts) == 6
     assert [(_axis_title(x, "catAx"), _axis_title(x, "valAx")) for x in charts] == AXIS_TITLES[summary["lang"]]
 
 
@@ -110,3 +112,24 @@ def test_kpis_group_repairs_without_a_level_apart_from_what_is_not_a_repair() ->
                         Settings())
     assert {k: g["repairs"] for k, g in kpis["by_fault_level"].items()} == {"II": 1, "": 2, NOT_A_REPAIR: 3}
     assert kpis["overall"]["repairs"] == 6
+
+
+def test_planned_visit_compliance_by_branch_technician_and_kind(summary: dict[str, Any]) -> None:
+    zh = summary["lang"] == "zh"
+    rows, visits = summary["rows"], summary["kpis"]["visits"]
+    heads = ["各网点计划巡检", "各人员计划巡检", "各类型计划巡检"] if zh else [
+        "Planned visits by branch", "Planned visits by technician", "Planned visits by kind"]
+    starts = [next(i for i, r in enumerate(rows) if r[0] == head) for head in heads]
+    header = rows[starts[0] + 1]
+    assert header[:9] == (["网点", "计划次数", "按时完成", "逾期完成", "未完成", "待完成", "未开始", "完成率", "按时完成率"]
+                          if zh else ["Branch", "Planned", "Done", "Late", "Missing", "Due", "Upcoming",
+                                      "Completion rate", "On-time rate"])  # fmt: skip
+    for start, grouping in zip(starts, ("by_branch", "by_technician", "by_kind"), strict=True):
+        groups = visits[grouping]
+        body = rows[start + 2 : start + 2 + len(groups)]  # named groups, then the blank one (nobody yet)
+        named = [g for n, g in groups.items() if n] + [g for n, g in groups.items() if not n]
+        assert [(r[1], r[7], r[8]) for r in body] == [(g["planned"], g["rate"], g["on_time_rate"]) for g in named]
+        total = rows[start + 2 + len(groups)]
+        assert total[0] == ("合计" if zh else "Total") and total[1] == visits["overall"]["planned"]
+    kinds = [r[0] for r in rows[starts[2] + 2 : starts[2] + 2 + len(visits["by_kind"])]]
+    assert kinds == (["巡检", "回访"] if zh else ["Inspection", "Return Visit"])

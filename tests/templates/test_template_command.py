@@ -12,18 +12,22 @@ from sheetdesk.io.load import load_dataset
 from sheetdesk.io.policy_source import default_policy, parse_policy, policy_sheet_key
 from sheetdesk.io.reader import read_workbook
 from sheetdesk.schema import CALLBACKS, HOLDS, POLICY_BY_KEY, POLICY_SHEETS, REGISTERS, REPAIRS, SALES
+from sheetdesk.schema.policy import MAINTENANCE
 from sheetdesk.templates import template_names
 from tests.helpers.cli import run
 from tests.templates.facts import column_dims, header, list_validation
 
 NAMES = {
-    "en": ["sales.xlsx", "repairs.xlsx", "callbacks.xlsx", "holds.xlsx", "policy.xlsx", "service_desk.xlsx"],
+    "en": [
+        "sales.xlsx", "repairs.xlsx", "callbacks.xlsx", "holds.xlsx", "visits.xlsx", "policy.xlsx",
+        "service_desk.xlsx",
+    ],
     "zh": [
-        "sales.zh.xlsx", "repairs.zh.xlsx", "callbacks.zh.xlsx", "holds.zh.xlsx", "policy.zh.xlsx",
+        "sales.zh.xlsx", "repairs.zh.xlsx", "callbacks.zh.xlsx", "holds.zh.xlsx", "visits.zh.xlsx", "policy.zh.xlsx",
         "service_desk.zh.xlsx",
     ],
 }  # fmt: skip
-POLICY_FILE, SERVICE_DESK = 4, 5
+POLICY_FILE, SERVICE_DESK = 5, 6
 TYPE_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "text": "@", "enum": "General", "yesno": "General"}
 
 
@@ -36,7 +40,7 @@ def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return lang, out, result.stdout
 
 
-def test_all_writes_six_files_one_line_each(written: tuple[str, Path, str]) -> None:
+def test_all_writes_seven_files_one_line_each(written: tuple[str, Path, str]) -> None:
     lang, out, output = written
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES[lang])
     wrote = {"en": "wrote ", "zh": "已写出 "}[lang]
@@ -89,14 +93,14 @@ def test_instructions_list_every_column(written: tuple[str, Path, str]) -> None:
 
 def test_templates_load_with_zero_rows_and_no_findings(written: tuple[str, Path, str]) -> None:
     lang, out, _ = written
-    for name, keys in zip(NAMES[lang][:4], (["sales"], ["repairs"], ["callbacks"], ["holds"]), strict=True):
+    for name, keys in zip(NAMES[lang][:5], (["sales"], ["repairs"], ["callbacks"], ["holds"], ["visits"]), strict=True):
         ds = load_dataset([out / name])
         assert list(ds.tables) == keys
         assert ds.report.issues == []
         assert len(ds.tables[keys[0]]) == 0
         assert ds.tables[keys[0]].lang == lang
     ds = load_dataset([out / NAMES[lang][SERVICE_DESK]])
-    assert sorted(ds.tables) == ["callbacks", "holds", "repairs", "sales"]
+    assert sorted(ds.tables) == ["callbacks", "holds", "repairs", "sales", "visits"]
     assert ds.report.issues == [] and all(len(t) == 0 for t in ds.tables.values())
 
 
@@ -134,6 +138,26 @@ def test_policy_template_is_the_default_policy(written: tuple[str, Path, str]) -
     sheets = {key: (s.name, s.rows) for s in raw.sheets if (key := policy_sheet_key(s.name))}
     assert sorted(sheets) == sorted(r.key for r in POLICY_SHEETS)
     assert parse_policy(sheets) == default_policy()
+    assert default_policy().maintenance == ()  # the example beside the Maintenance columns is not in force
+
+
+def test_the_maintenance_example_is_a_plan_once_copied_into_its_columns(written: tuple[str, Path, str]) -> None:
+    lang, out, _ = written
+    ws = openpyxl.load_workbook(out / NAMES[lang][POLICY_FILE])[MAINTENANCE.name(lang)]
+    assert header(ws)[: len(MAINTENANCE.fields)] == [f.label(lang) for f in MAINTENANCE.fields]
+    note = ws.cell(1, len(MAINTENANCE.fields) + 2).value
+    assert note.startswith("示例（不生效）" if lang == "zh" else "Example, not in force")
+    block = [[c.value for c in row][len(MAINTENANCE.fields) + 1:] for row in ws.iter_rows(min_row=3)]
+    assert len(block) == 5 and all(len(r) == len(MAINTENANCE.fields) for r in block)
+    copied = parse_policy({"maintenance": (ws.title, [header(ws)[: len(MAINTENANCE.fields)], *block])})
+    assert [(r.category, r.kind, str(r.every), str(r.first_within), r.during, r.grace_days)
+            for r in copied.maintenance] == [
+        ("*", "return_visit", "6m", "6m", "warranty", 15),
+        ("*", "phone_visit", "3m", "1m", "lifetime", 7),
+        *((("医疗设备" if lang == "zh" else "Medical Equipment"), kind, every, every, during, grace)
+          for kind, every, during, grace in (("inspection", "1m", "warranty", 5), ("upgrade", "3m", "paid", 10),
+                                             ("maintenance", "6m", "paid", 10))),
+    ]  # fmt: skip
 
 
 def test_single_kind_writes_one_file(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def converted(request: pytest.FixtureRequest, conversions: dict[str, dict[str, P
 
 def test_every_template_and_example_is_converted(converted: tuple[str, dict[str, Path]]) -> None:
     _, files = converted
-    assert len(SOURCES) == 14  # six templates and two examples, each in two languages
+    assert len(SOURCES) == 16  # seven templates in two languages, two examples
     assert sorted(files) == sorted(p.name for p in SOURCES)
 
 

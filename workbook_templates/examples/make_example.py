@@ -30,13 +30,17 @@ sys.path.insert(0, str(HERE))
 
 import example_catalog as C  # noqa: E402
 
-from sheetdesk.io.policy_source import default_policy  # noqa: E402
+from sheetdesk.io.policy_source import default_policy, parse_policy  # noqa: E402
 from sheetdesk.io.xlsx import Formats, RegisterSheetWriter, new_workbook  # noqa: E402
 from sheetdesk.report import cell_ref  # noqa: E402
 from sheetdesk.rules import warranty_status, warranty_terms  # noqa: E402
 from sheetdesk.rules.holds import Hold  # noqa: E402
+from sheetdesk.rules.intervals import format_interval, parse_interval  # noqa: E402
+from sheetdesk.rules.schedule import covered_until, due_dates  # noqa: E402
 from sheetdesk.rules.sla import evaluate_sla  # noqa: E402
-from sheetdesk.schema import CALLBACKS, EXCLUDED_CAUSES, HOLDS, REPAIRS, SALES, Register  # noqa: E402
+from sheetdesk.rules.visits import service_ended  # noqa: E402
+from sheetdesk.schema import CALLBACKS, EXCLUDED_CAUSES, HOLDS, REPAIRS, SALES, VISITS, Register  # noqa: E402
+from sheetdesk.schema.policy import MAINTENANCE  # noqa: E402
 
 FILES = {"zh": "service_desk_example.xlsx", "en": "service_desk_example.en.xlsx"}
 SIZES = {"zh": (64, 94), "en": (20, 30)}  # sales, repairs (callbacks follow from the repairs)
@@ -50,6 +54,15 @@ POLICY = default_policy()
 LEVEL_WEIGHTS = {"I": 1, "II": 2.5, "III": 4, "IV": 2.5}
 CHANNELS = {"phone": 55, "web": 15, "email": 10, "visit": 8, "fax": 6, "letter": 6}
 TITLE = {"zh": "2025—2026年度维修记录", "en": "Repair log 2025–2026"}
+# The maintenance plan the example workbooks carry as a policy sheet (维护计划 / Maintenance):
+# return visits twice a year in warranty, the first within six months of handover (保修期内每年至少
+# 回访二次，第一次在交工后半年内), and a quarterly inspection of medical equipment in warranty.
+PLAN_ROWS = [
+    [("*", "*"), "return_visit", "6m", "6m", "warranty", 15],
+    [("医疗设备", "Medical Equipment"), "inspection", "3m", "3m", "warranty", 7],
+]
+VISIT_SEED = SEED + 1  # visits come from their own generator: the other sheets stay as they were
+VISIT_LIMIT = dt.datetime(2026, 10, 31, 18, 0)  # the last visit recorded (later ones are still to make)
 
 
 @dataclass
@@ -93,6 +106,7 @@ class Example:
         for sale in self.sales:
             sale["service_area"] = self.t(C.LOCAL_AREA)
         self.holds = self.make_holds(random.Random(HOLD_SEED))
+        self.visits = self.make_visits()
 
     def t(self, pair: Any) -> Any:
         if pair is None:
@@ -612,6 +626,81 @@ class Example:
         )
         self.callbacks.sort(key=lambda c: c["callback_at"])
 
+    # -- planned visits ------------------------------------------------------------
+
+    def plan_rows(self) -> list[list[Any]]:
+        """The plan as the clerk writes it: intervals `6个月` in Chinese, `6m` in English."""
+        def shown(value: Any) -> Any:
+            return format_interval(parse_interval(value), self.lang) if isinstance(value, str) else value
+
+        return [[self.t(row[0]), row[1], shown(row[2]), shown(row[3]), *row[4:]] for row in PLAN_ROWS]
+
+    def make_visits(self) -> list[dict[str, Any]]:
+        """Visits of the plan the workbook carries, scheduled by the product's own rules: most on time,
+        some late, some missed, a few where the customer was out (visited again), a fault found now and then."""
+        rng = random.Random(VISIT_SEED)
+        header = [f.key for f in MAINTENANCE.fields]
+        policy = parse_policy({"maintenance": ("Maintenance", [header, *self.plan_rows()])}, base=POLICY)
+        today = VISIT_LIMIT.date()
+        visits: list[dict[str, Any]] = []
+        for sale in self.sales:
+            rule = POLICY.warranty_for(sale["category"])
+            terms = warranty_terms(sale["sale_date"], sale["acceptance_date"], rule)
+            own = [r for r in self.repairs if r["serial_no"] == sale["serial_no"]]
+            ended = service_ended(own, range(len(own)))
+            branch = sale["_branch"]
+            for plan in policy.plan_for(sale["category"]):
+                dates = due_dates(terms.start, plan, until=covered_until(terms, plan), horizon=today, ended=ended)
+                for opens, due, on_time, _late in dates:
+                    if due > today:
+                        continue
+                    roll = rng.random()
+                    if roll < 0.12:
+                        continue  # missed
+                    late = roll < 0.2
+                    first = max(opens, due - dt.timedelta(days=25))
+                    found = next((r for r in own if r["request_type"] == "repair" and not late and
+                                  first <= r["reported_at"].date() <= on_time), None)  # fmt: skip
+                    if found is not None and rng.random() < 0.6:  # the visit found the fault it was reported for
+                        at = found["reported_at"] - dt.timedelta(hours=2)
+                    else:
+                        found = None
+                        span = max(1, (on_time - first).days)
+                        day = on_time + dt.timedelta(days=rng.randint(3, 20)) if late else (
+                            first + dt.timedelta(days=rng.randrange(span)))  # fmt: skip
+                        at = office_time(rng, day)
+                    if at > VISIT_LIMIT or at.date() < opens:
+                        continue
+                    who = self.t(rng.choice(branch["technicians"]))
+                    visit = {"serial_no": sale["serial_no"], "kind": plan.kind, "visit_at": at, "technician": who,
+                             "result": "normal", "_sale": sale}
+                    if found is not None:
+                        visit.update(result="fault_found", ticket_no=found["ticket_no"],
+                                     notes=self.t(("巡检发现故障，已报修", "Fault found; repair opened")))
+                    elif roll > 0.97 and plan.kind == "return_visit":  # nobody there: visited again days later
+                        visits.append({**visit, "result": "customer_absent",
+                                       "notes": self.t(("客户不在，改日再访", "Customer out; visit again"))})
+                        visit["visit_at"] = office_time(rng, at.date() + dt.timedelta(days=rng.randint(2, 5)))
+                        if visit["visit_at"] > VISIT_LIMIT:
+                            continue
+                    visits.append(visit)
+        visits.sort(key=lambda v: v["visit_at"])
+        self.plant_visit_mistakes(rng, visits)
+        return visits
+
+    def plant_visit_mistakes(self, rng: random.Random, visits: list[dict[str, Any]]) -> None:
+        clean = [v for v in visits if v["result"] == "normal"]
+        v = rng.choice(clean)
+        v["result"], v["_planted"] = "fault_found", True
+        v["notes"] = self.t(("巡检发现异响", "Noise found"))
+        self.plant("visits", v, "ticket_no", None,
+                   ("发现故障但未填写报修单号", "fault found but no repair ticket written"), "warning")
+        v = rng.choice([x for x in clean if not x.get("_planted")])
+        serial = v["serial_no"]
+        self.plant("visits", v, "serial_no", serial[:-1] + str((int(serial[-1]) + 5) % 10),
+                   ("出厂编号末位写错，销售登记中查无此号", "serial number with a wrong last digit: not in the sales "
+                                                          "register"), "warning")
+
     # -- output ------------------------------------------------------------------
 
     def tables(self) -> list[tuple[Register, list[dict[str, Any]], str | None]]:
@@ -620,6 +709,7 @@ class Example:
             (REPAIRS, self.repairs, TITLE[self.lang]),
             (CALLBACKS, self.callbacks, None),
             (HOLDS, self.holds, None),
+            (VISITS, self.visits, None),
         ]
 
     def write(self, path: Path) -> None:
@@ -649,6 +739,12 @@ class Example:
                         if (writer.register.field(m.key).enum and m.record[m.key])
                         else m.record[m.key]
                     )
+        ws = wb.add_worksheet(MAINTENANCE.name(self.lang))  # the plan, as a policy sheet of this workbook
+        writer = RegisterSheetWriter(wb, formats, ws, MAINTENANCE, self.lang)
+        writer.write_header()
+        writer.add_dropdowns(last_row=50)
+        for i, row in enumerate(self.plan_rows(), start=1):
+            writer.write_record(i, dict(zip([f.key for f in MAINTENANCE.fields], row, strict=True)))
         wb.close()
 
 
@@ -668,7 +764,7 @@ def _office(moment: dt.datetime, *, end: bool = False) -> dt.datetime:
 
 
 def register_by_key(key: str) -> Register:
-    return {"sales": SALES, "repairs": REPAIRS, "callbacks": CALLBACKS, "holds": HOLDS}[key]
+    return {"sales": SALES, "repairs": REPAIRS, "callbacks": CALLBACKS, "holds": HOLDS, "visits": VISITS}[key]
 
 
 def describe(example: Example) -> list[str]:
@@ -703,11 +799,14 @@ def describe(example: Example) -> list[str]:
         f"- {len(holds)} holds on {len({h['ticket_no'] for h in holds})} tickets (sheet `{HOLDS.name(lang)}`; "
         f"{', '.join(reasons)}); still on hold: {', '.join(still)}. Every sale's service area is "
         f"{C.LOCAL_AREA[0] if lang == 'zh' else C.LOCAL_AREA[1]}.",
+        f"- {len(example.visits)} visits (sheet `{VISITS.name(lang)}`) of the maintenance plan in the policy sheet "
+        f"`{MAINTENANCE.name(lang)}`: return visits twice a year in warranty, the first within six months; medical "
+        "equipment inspected every three months in warranty.",
         "",
         "| # | Sheet | Cell | Column | Value | Planted mistake | Expected finding |",
         "|---|---|---|---|---|---|---|",
     ]
-    order = {"sales": 0, "repairs": 1, "callbacks": 2, "holds": 3}
+    order = {"sales": 0, "repairs": 1, "callbacks": 2, "holds": 3, "visits": 4}
     mistakes = sorted(
         example.mistakes, key=lambda m: (order[m.sheet], int(m.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
     )
@@ -728,8 +827,9 @@ README_HEAD = """# Example service desk workbooks
 
 Generated by `make_example.py` (seeded, deterministic): do not edit by hand;
 run `python workbook_templates/examples/make_example.py` to regenerate this
-folder. Both workbooks hold the four registers (sales, repairs, callbacks,
-holds) with the standard template look; the dates run from January 2025 to
+folder. Both workbooks hold the five registers (sales, repairs, callbacks,
+holds, visits) with the standard template look, and a Maintenance policy
+sheet (the plan the visits follow); the dates run from January 2025 to
 mid-November 2026.
 
 Try them:

@@ -26,6 +26,11 @@ MAX_GRID_CELLS = 50_000_000
 # an .ods (a repeated cell is copied once per repetition). calamine keeps each
 # string as its own allocation (~3x the XML), so 1 GiB of XML is ~3 GiB read.
 MAX_TEXT_BYTES = 1024**3
+# Text the cells refer to: calamine copies a shared string into every cell
+# that refers to it, so a long string repeated a million times is gigabytes
+# from a small file. Twice the shared-strings budget: a 1 GiB part whose
+# strings are each used once, and room for honest repeats.
+MAX_REFERENCED_TEXT_BYTES = 2 * 1024**3
 # Shared strings: a string costs ~50 bytes however short (`<si><t/></si>` is
 # 13 bytes of XML), so their number is bounded too. An all-unique 200k x 25
 # register has 5 million.

@@ -20,8 +20,9 @@ from pathlib import Path
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reading import limits
-from sheetdesk.io.reading.ooxml import UNREADABLE, chunks, short
+from sheetdesk.io.reading.ooxml import UNREADABLE, short
 from sheetdesk.io.reading.refs import column_letters
+from sheetdesk.io.reading.zipparts import chunks
 
 _TAG = re.compile(
     rb"<(/?)(table:table-row|table:table-cell|table:covered-table-cell|table:table|text:s)(?=[\s/>])([^>]*?)(/?)>"

@@ -27,7 +27,6 @@ A workbook with such cells is handed to calamine with those cells rewritten
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 import zlib
@@ -41,8 +40,8 @@ from sheetdesk.errors import InputError
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reading import limits
 from sheetdesk.io.reading.refs import column_letters, ref_position
-
-CHUNK = 4 * 1024**2
+from sheetdesk.io.reading.shared_text import check_shared_strings
+from sheetdesk.io.reading.zipparts import chunks, is_shared_strings
 
 # Error values calamine 0.37 knows; any other is rewritten as text before it reads.
 CALAMINE_ERRORS = frozenset({b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!", b"#REF!", b"#VALUE!"})
@@ -118,12 +117,6 @@ TOO_FAR = Msg(
     "工作表“{sheet}”延伸到第 {rows:,} 行、{col} 列，共 {cells:,} 个单元格，超过 sheetdesk 可读取的上限"
     "（{limit:,}）；请删除数据下方或右侧远处的零散单元格（按 Ctrl+End 可找到最后一个）后重新保存",
 )
-TOO_MANY_STRINGS = Msg(
-    "holds {count:,} shared strings ({size:,.0f} MiB of text), more than sheetdesk reads "
-    "({limit:,} strings, {limit_mib:,.0f} MiB)",
-    "含有 {count:,} 个共享字符串（{size:,.0f} MiB 文本），超过 sheetdesk 可读取的上限"
-    "（{limit:,} 个，{limit_mib:,.0f} MiB）",
-)
 PART_TOO_BIG = Msg(
     "part {part} ({size:,.0f} MiB) is written in an unusual way and is too large to check safely "
     "(limit {limit:,.0f} MiB); open the file in Excel or LibreOffice and save it again",
@@ -143,13 +136,15 @@ def scan_ooxml(path: Path) -> OoxmlScan:
         with zipfile.ZipFile(path) as zf:
             names = sheet_names(path, zf)
             date_styles = _date_styles(path, zf)
-            _check_shared_strings(path, zf)
+            xml_parts = [
+                info
+                for info in zf.infolist()
+                if not (info.is_dir() or info.file_size == 0 or is_shared_strings(info.filename))
+                and _looks_like_xml(zf, info)
+            ]
+            check_shared_strings(path, zf, xml_parts)
             parts: dict[str, PartScan] = {}
-            for info in zf.infolist():
-                if info.is_dir() or info.file_size == 0 or _is_shared_strings(info.filename):
-                    continue
-                if not _looks_like_xml(zf, info):
-                    continue
+            for info in xml_parts:
                 scan = _scan_part(path, zf, info)
                 if scan.cells > limits.MAX_GRID_CELLS:
                     raise InputError(
@@ -175,22 +170,11 @@ def short(exc: BaseException) -> str:
     return text[:200]
 
 
-def _is_shared_strings(name: str) -> bool:
-    return posixpath.basename(name).lower() == "sharedstrings.xml"
-
-
 def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Images, VBA and printer settings are not XML: quick-xml would stop at their first byte."""
     with zf.open(info) as fh:
         head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"<") or not head
-
-
-def chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The part in pieces; one that inflates past its declared size stops there (zipfile checks)."""
-    with zf.open(info) as fh:
-        while chunk := fh.read(CHUNK):
-            yield chunk
 
 
 def _scan_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan:
@@ -412,29 +396,6 @@ def _exact_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan:
         tail = data[cut:]
         base += cut
     return scan
-
-
-def _check_shared_strings(path: Path, zf: zipfile.ZipFile) -> None:
-    """The shared strings calamine holds at once: their size and their number."""
-    for info in zf.infolist():
-        if not _is_shared_strings(info.filename):
-            continue
-        count = 0
-        tail = b""
-        for chunk in chunks(zf, info):
-            data = tail + chunk
-            count += data.count(b"<si>") + data.count(b"<si ") + data.count(b":si>") + data.count(b":si ")
-            tail = data[-3:]
-            count -= tail.count(b"<si") + tail.count(b":si")  # counted again with the next chunk
-        if info.file_size > limits.MAX_TEXT_BYTES or count > limits.MAX_SHARED_STRINGS:
-            raise InputError(
-                path,
-                TOO_MANY_STRINGS,
-                count=count,
-                size=info.file_size / 1024**2,
-                limit=limits.MAX_SHARED_STRINGS,
-                limit_mib=limits.MAX_TEXT_BYTES / 1024**2,
-            )
 
 
 def _read_small(path: Path, zf: zipfile.ZipFile, name: str) -> bytes | None:

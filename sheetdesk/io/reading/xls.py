@@ -2,8 +2,9 @@
 
 calamine reserves `rows x columns` cells from a sheet's DIMENSIONS record
 (first row > last row wraps to four billion rows: the process aborts), builds
-each sheet's grid out to its farthest cell record, and sizes the shared-string
-table from a count in the SST record. This pass reads the records the same
+each sheet's grid out to its farthest cell record, sizes the shared-string
+table from a count in the SST record, and copies a shared string into every
+LABELSST cell that names it (`xls_sst.py` bounds those copies). This pass reads the records the same
 way, refuses a file whose numbers do not fit, notes error cells, and fixes
 the code page: calamine refuses DOS and Macintosh code pages (437, 850,
 10008, ...) and garbles double-byte ones in BIFF5 files, so such a workbook
@@ -25,6 +26,8 @@ from sheetdesk.io.reading import limits
 from sheetdesk.io.reading.calamine import CellNote
 from sheetdesk.io.reading.cfb import Cfb, CfbError
 from sheetdesk.io.reading.refs import column_letters
+from sheetdesk.io.reading.shared_text import TOO_MUCH_TEXT
+from sheetdesk.io.reading.xls_sst import referred_bytes
 
 DAMAGED = Msg("is a damaged .xls file ({reason})", "是损坏的 .xls 文件（{reason}）")
 TOO_LARGE = Msg(
@@ -64,7 +67,8 @@ PYTHON_CODECS = {
     54936: "gb18030",
 }
 # Cell records calamine places on the grid: NUMBER, LABEL, BOOLERR, RK, LABELSST, FORMULA.
-_CELLS = frozenset({0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006})
+_LABELSST = 0x00FD
+_CELLS = frozenset({0x0203, 0x0204, 0x0205, 0x027E, _LABELSST, 0x0006})
 _MULRK, _DIMENSIONS, _EOF, _BOF, _CODEPAGE, _BOUNDSHEET, _SST, _CONTINUE = (
     0x00BD, 0x0200, 0x000A, 0x0809, 0x0042, 0x0085, 0x00FC, 0x003C,
 )  # fmt: skip
@@ -124,6 +128,7 @@ def scan_xls(path: Path) -> XlsScan:
     biff8 = True
     sheets: list[tuple[int, str]] = []
     codepage_at = None
+    sst: list[bytes] = []  # the shared-string table: the SST record's data and its CONTINUEs'
     for kind, at, rec in globals_:
         if kind == _BOF and len(rec) >= 2:
             biff8 = struct.unpack_from("<H", rec)[0] not in (0x0500, 0x0400, 0x0300, 0x0200, 0x0002, 0x0007)
@@ -133,11 +138,14 @@ def scan_xls(path: Path) -> XlsScan:
         elif kind == _BOUNDSHEET and len(rec) >= 6:
             sheets.append((struct.unpack_from("<I", rec)[0], _sheet_name(rec, biff8, scan.codepage, len(sheets))))
         elif kind == _SST:
-            _check_sst(path, globals_, rec)
+            sst = _check_sst(path, globals_, rec)
+    string_refs: list[int] = []
     for index, (pos, label) in enumerate(sheets):
         if pos >= len(stream):
             raise InputError(path, DAMAGED, reason=f"sheet {label} starts beyond the end of the workbook stream")
-        _scan_sheet(path, scan, index, label, _records(stream, pos))
+        _scan_sheet(path, scan, index, label, _records(stream, pos), string_refs)
+    if (copied := referred_bytes(sst, string_refs)) > limits.MAX_REFERENCED_TEXT_BYTES:
+        raise InputError(path, TOO_MUCH_TEXT, size=copied / 1024**2, limit=limits.MAX_REFERENCED_TEXT_BYTES / 1024**2)
     if scan.codepage is not None and codepage_at is not None:
         _fix_codepage(scan, data, offsets, unit, codepage_at, biff8)
     return scan
@@ -154,22 +162,27 @@ def _sheet_name(rec: bytes, biff8: bool, codepage: int | None, index: int) -> st
     return name.replace("\0", "") or f"#{index + 1}"
 
 
-def _check_sst(path: Path, records: list[tuple[int, int, bytes]], rec: bytes) -> None:
-    """The string count calamine reserves must be possible in the bytes that follow."""
-    if len(rec) < 8:
-        return
-    count = struct.unpack_from("<i", rec, 4)[0]
-    total = len(rec)
+def _check_sst(path: Path, records: list[tuple[int, int, bytes]], rec: bytes) -> list[bytes]:
+    """The SST's pieces; the string count calamine reserves must be possible in their bytes."""
+    pieces = [rec]
     start = next(i for i, r in enumerate(records) if r[2] is rec)
     for kind, _at, more in records[start + 1 :]:
         if kind != _CONTINUE:
             break
-        total += len(more)
+        pieces.append(more)
+    if len(rec) < 8:
+        return pieces
+    count = struct.unpack_from("<i", rec, 4)[0]
+    total = sum(len(p) for p in pieces)
     if count < 0 or count > total // 3 + 1:
         raise InputError(path, DAMAGED, reason=f"the string table claims {count:,} strings in {total:,} bytes")
+    return pieces
 
 
-def _scan_sheet(path: Path, scan: XlsScan, index: int, label: str, records: list[tuple[int, int, bytes]]) -> None:
+def _scan_sheet(
+    path: Path, scan: XlsScan, index: int, label: str, records: list[tuple[int, int, bytes]], string_refs: list[int]
+) -> None:
+    """Check the sheet's extent, note its error cells and keep each LABELSST's string index."""
     max_row = max_col = -1
     for kind, _at, rec in records:
         if kind == _DIMENSIONS:
@@ -182,6 +195,8 @@ def _scan_sheet(path: Path, scan: XlsScan, index: int, label: str, records: list
         elif kind in _CELLS and len(rec) >= 4:
             row, col = struct.unpack_from("<HH", rec)
             max_row, max_col = max(max_row, row), max(max_col, col)
+            if kind == _LABELSST and len(rec) >= 10:
+                string_refs.append(struct.unpack_from("<I", rec, 6)[0])
             error = _error_value(kind, rec)
             if error is not None:
                 scan.notes.append((index, CellNote("", row, col, "error", error)))
