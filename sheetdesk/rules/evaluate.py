@@ -26,7 +26,6 @@ from sheetdesk.rules.kpis import HeldTime, RepairRecord, compute_kpis, hold_kpis
 from sheetdesk.rules.policy import ConditionKey, Policy, SlaRule
 from sheetdesk.rules.results import REPAIR_FIELDS, SALE_FIELDS, RepairResult, SaleResult
 from sheetdesk.rules.sla import SlaResult, evaluate_sla
-from sheetdesk.rules.sla_columns import SlaCase, sla_results
 from sheetdesk.rules.visits import VisitEvaluation, evaluate_visits
 from sheetdesk.rules.warranty import RepairFacts, RepairWarranty, Terms, assess_repairs, sale_warranty
 from sheetdesk.schema.statuses import SLA_TARGETS
@@ -96,6 +95,10 @@ def evaluate(
     the KPIs then have no `holds` part); `visits` the Visits register's (the
     KPIs have a `visits` part only when the policy plans visits).
     """
+    # Imported here: the arrays' library (numpy) costs a tenth of a second to load, which `validate`,
+    # importing this package for its durations, should not pay.
+    from sheetdesk.rules.sla_columns import SlaCase, sla_results
+
     if links is None:
         tables = {"sales": sales, "repairs": repairs, "callbacks": callbacks, "holds": holds or [], "visits": visits}
         links = build_links({k: RecordColumns(v) for k, v in tables.items()})
