@@ -1,12 +1,13 @@
-"""Are two versions' outputs the same? validate, split and collect, cell by cell.
+"""Are two versions' outputs the same? validate, check, split, collect and import, cell by cell.
 
     python benchmarks/compare.py make DIR --code main        # outputs of the committed code at a revision
     python benchmarks/compare.py make DIR --code worktree    # outputs of the working tree
     python benchmarks/compare.py diff DIR_A DIR_B            # every difference (exit 1 if any)
 
 A speed change must not change what a command writes. `make` runs
-`validate --json`, `split --json` and `collect --json` on fixed inputs and
-keeps everything they write; `diff` compares two such folders:
+`validate --json`, `check --json`, `check -o`, `split --json`, `collect
+--json` and `import --json -o` on fixed inputs and keeps everything they
+write; `diff` compares two such folders:
 
 * JSON documents key by key, after leaving out what legitimately differs
   between two runs: `as_of` (the clock), `split_id` and `split_at`, and the
@@ -28,6 +29,12 @@ head office's corrected copy and five worked-on branch files (as run.py
 makes them), and both bundled example workbooks with their branch files
 (edited as the benchmark edits them, and returned unchanged). Every run uses
 the key files made with the inputs, so the masters' identities are stable.
+Cases added later are made when missing, the others kept: `heavy` (the
+findings-heavy small master, validate and check), `holds` (the small master
+with a Holds register and a policy of named calendars, night windows,
+holidays per calendar and SLA rows with conditions, made by holds.py; check
+only) and `imports` (the small legacy CSV and .xlsx logs and the public logs
+in /work/shared/realworld, each imported as repairs).
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ from typing import Any
 
 import harness
 import inputs
-from harness import CODE, DATA, REPO, helper, log, sheetdesk_cmd
+from harness import CODE, DATA, REPO, helper, helper_env, log, sheetdesk_cmd
 
 INPUTS = DATA / "compare" / "inputs"
 EXAMPLES = REPO / "workbook_templates" / "examples"
@@ -51,6 +58,8 @@ EXAMPLES = REPO / "workbook_templates" / "examples"
 RUN_SPECIFIC_RECORD = frozenset({"split_id", "split_at", "signature"})
 RUN_SPECIFIC_JSON = frozenset({"as_of", "split_id", "split_at", "created"})  # created: of a key copy
 MAX_SHOWN = 40
+AS_OF = "2026-11-01T00:00:00"
+REALWORLD = Path("/work/shared/realworld")
 
 
 # --- the fixed inputs ---------------------------------------------------------------------------
@@ -72,6 +81,34 @@ def make_inputs() -> None:
         _case(tmp / name, EXAMPLES / book, edited=True)
         _case(tmp / f"{name}-unchanged", EXAMPLES / book, edited=False)
     tmp.rename(INPUTS)
+
+
+def make_later_inputs() -> None:
+    """The cases added after the first ones, each made when it is missing."""
+    small = inputs.Scale("small")
+    if not (INPUTS / "heavy").exists():
+        src, _ = inputs.master(small, "zh", regenerate=False, mistakes=inputs.HEAVY_MISTAKES)
+        (INPUTS / "heavy.tmp").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, INPUTS / "heavy.tmp" / "master.xlsx")
+        (INPUTS / "heavy.tmp").rename(INPUTS / "heavy")
+    if not (INPUTS / "holds").exists():
+        src, _ = inputs.master(small, "zh", regenerate=False)
+        tmp = INPUTS / "holds.tmp"
+        tmp.mkdir(parents=True, exist_ok=True)
+        log("making the holds case (holds.py)")
+        subprocess.run([sys.executable, str(harness.HERE / "holds.py"), str(src), str(tmp / "master.xlsx"),
+                        str(tmp / "policy.xlsx")], check=True, cwd=REPO, env=helper_env(), capture_output=True)
+        tmp.rename(INPUTS / "holds")
+    if not (INPUTS / "imports").exists():
+        tmp = INPUTS / "imports.tmp"
+        tmp.mkdir(parents=True, exist_ok=True)
+        for kind, rows in (("csv", small.legacy_rows), ("xlsx", small.legacy_rows // 2)):
+            src, _ = inputs.legacy(kind, rows, regenerate=False)
+            shutil.copyfile(src, tmp / f"legacy.{kind}")
+        for path in sorted(REALWORLD.glob("*")) if REALWORLD.is_dir() else []:
+            if path.suffix.lower() in (".csv", ".xlsx", ".xls"):
+                shutil.copyfile(path, tmp / f"realworld-{len(list(tmp.glob('realworld-*'))):02d}{path.suffix}")
+        tmp.rename(INPUTS / "imports")
 
 
 def _case(folder: Path, source: Path, *, edited: bool) -> None:
@@ -107,19 +144,25 @@ def _run(cmd: list[str], *, ok: tuple[int, ...], stdout: Path | None = None) -> 
 
 # --- the outputs of one version -----------------------------------------------------------------
 
-def make(out: Path) -> None:
-    """Run validate, split and collect on every case's inputs; keep all they write in `out`."""
+def make(out: Path, cases: list[str] | None = None) -> None:
+    """Run the commands on every case's inputs (or those named); keep all they write in `out`."""
     make_inputs()
+    make_later_inputs()
     out = out.resolve()  # the commands run in the measured code's folder
     shutil.rmtree(out, ignore_errors=True)
-    for case in case_names():
+    for case in cases or case_names():
         src, dst = INPUTS / case, out / case
         dst.mkdir(parents=True)
+        if case == "imports":
+            _make_imports(src, dst)
+            continue
+        codes = _make_checks(src, dst)
+        if not (src / "branches").is_dir():
+            (dst / "exit-codes.json").write_text(json.dumps(codes) + "\n", encoding="utf-8")
+            continue
         key = src / "master.sheetdesk-key"
-        log(f"{case}: validate, split, collect ({CODE.label})")
-        codes = {
-            "validate": _run(sheetdesk_cmd("validate", str(src / "master.xlsx"), "--json"), ok=(0, 1),
-                             stdout=dst / "validate.json"),
+        log(f"{case}: split, collect ({CODE.label})")
+        codes |= {
             "split": _run(sheetdesk_cmd("split", str(src / "master.xlsx"), "-o", str(dst / "split"), "--key",
                                         str(key), "--json"), ok=(0, 1), stdout=dst / "split.json"),
             "collect": _run(sheetdesk_cmd("collect", str(src / "now.xlsx"),
@@ -128,6 +171,34 @@ def make(out: Path) -> None:
                             ok=(0, 1), stdout=dst / "collect.json"),
         }
         (dst / "exit-codes.json").write_text(json.dumps(codes) + "\n", encoding="utf-8")
+
+
+def _make_checks(src: Path, dst: Path) -> dict[str, int]:
+    """`check --json` and `check -o` of the case's master (with its policy.xlsx if it has one)."""
+    log(f"{src.name}: check ({CODE.label})")
+    master = str(src / "master.xlsx")
+    policy = ["--policy", str(src / "policy.xlsx")] if (src / "policy.xlsx").exists() else []
+    codes = {
+        "check --json": _run(sheetdesk_cmd("check", master, *policy, "--as-of", AS_OF, "--json"), ok=(0, 1),
+                             stdout=dst / "check.json"),
+        "check -o": _run(sheetdesk_cmd("check", master, *policy, "--as-of", AS_OF, "-o", str(dst / "check.xlsx")),
+                         ok=(0, 1)),
+    }
+    if not policy:
+        codes["validate"] = _run(sheetdesk_cmd("validate", master, "--json"), ok=(0, 1),
+                                 stdout=dst / "validate.json")
+    return codes
+
+
+def _make_imports(src: Path, dst: Path) -> None:
+    """`import --kind repairs --json -o` of every log in the case."""
+    codes = {}
+    for path in sorted(src.iterdir()):
+        log(f"imports: {path.name} ({CODE.label})")
+        codes[path.name] = _run(sheetdesk_cmd("import", str(path), "--kind", "repairs", "--json", "-o",
+                                              str(dst / f"{path.name}.xlsx")), ok=(0, 1),
+                                stdout=dst / f"{path.name}.json")
+    (dst / "exit-codes.json").write_text(json.dumps(codes) + "\n", encoding="utf-8")
 
 
 # --- comparing two versions' outputs ------------------------------------------------------------
@@ -313,16 +384,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     mk = sub.add_parser("make", help="run the commands of one version on the fixed inputs")
     mk.add_argument("out", type=Path)
     mk.add_argument("--code", default="HEAD", metavar="REV|worktree")
+    mk.add_argument("--cases", help="comma-separated cases (default: all); compare with diff --cases")
     df = sub.add_parser("diff", help="compare two `make` folders")
     df.add_argument("a", type=Path)
     df.add_argument("b", type=Path)
+    df.add_argument("--cases", help="comma-separated cases to compare (default: all)")
     args = parser.parse_args(argv)
+    cases = args.cases.split(",") if args.cases else None
     if args.what == "make":
         if args.code.lower() != "worktree":
             harness.use_revision(args.code)
-        make(args.out)
+        make(args.out, cases)
         return 0
-    found = diff(args.a, args.b)
+    found = [line for case in cases for line in diff(args.a / case, args.b / case)] if cases else diff(args.a, args.b)
     for line in found:
         print(line)
     print(f"{len(found)} difference(s)" if found else "identical (apart from the run-specific values)")

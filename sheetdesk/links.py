@@ -44,6 +44,8 @@ def match_key(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, str) and value.isascii():  # the usual case: NFKC changes nothing
+        if value.isalnum():  # letters and digits only (a serial, a ticket): no space to fold
+            return value.casefold()
         return " ".join(value.split()).casefold() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -11,6 +11,7 @@ the JSON and the workbook each render it in their reader's language
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ NOWHERE = Msg("-", "-")
 WHERE_KEYS = frozenset({"sheet", "row", "column", "col_index", "value", "file"})
 
 
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
 def column_letter(index: int) -> str:
     """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
     letters = ""
@@ -35,6 +39,17 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def parse_cell(ref: str) -> tuple[int, int]:
+    """`"D7"` -> (7, 3): the Excel row number and the 0-based column index."""
+    m = _CELL_REF.match(ref.strip())
+    if not m:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    col = 0
+    for ch in m[1].upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m[2]), col - 1
 
 
 def cell_ref(col_index: int | None, row: int | None) -> str | None:

@@ -21,7 +21,7 @@ from sheetdesk.cli.common import (
 )
 from sheetdesk.cli.show import SEVERITY, counted, display_width, pad, place
 from sheetdesk.i18n import Msg, terminal_lang
-from sheetdesk.io.annotate import majority_lang
+from sheetdesk.io.load import majority_lang
 from sheetdesk.io.outputs import default_output
 from sheetdesk.validation import ValidationResult
 

@@ -20,7 +20,6 @@ Extension points for commands that compute more than `validate`:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -36,7 +35,7 @@ from sheetdesk.io.annotate_sheet import SheetCopier
 from sheetdesk.io.annotate_table import ComputedColumn
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.autofilters import read_autofilters
-from sheetdesk.io.load import Dataset, Table
+from sheetdesk.io.load import Dataset, Table, majority_lang
 from sheetdesk.io.targets import CANNOT_WRITE
 from sheetdesk.io.xlsx import Formats, new_workbook, safe_sheet_name
 from sheetdesk.progress import SILENT, Progress, Step
@@ -154,11 +153,6 @@ def _fill_workbook(
         issues_ws.activate()
     else:
         first_visible.activate()
-
-
-def majority_lang(dataset: Dataset) -> str:
-    langs = Counter(t.lang for t in dataset.tables.values())
-    return langs.most_common(1)[0][0] if langs else "en"
 
 
 __all__ = [

@@ -7,33 +7,20 @@ sit on row 7?" in one dictionary lookup, so rows without issues cost nothing.
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reader import RawWorkbook
 from sheetdesk.io.xlsx import SEVERITY_FILL
-from sheetdesk.report import Issue
+from sheetdesk.report import Issue, parse_cell
 
 Flagged = dict[int, list[Issue]]  # 0-based column -> issues on that cell of the current row
 
-_CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 MAX_COMMENT_CHARS = 32_000  # Excel's limit is 32,767
 # A finding's severity as the Issues sheet and the comments show it (the JSON keeps the key).
 SEVERITY = {"error": Msg("error", "错误"), "warning": Msg("warning", "警告")}
 COMMENT_LINE = Msg("{severity}: {message}", "{severity}：{message}")
-
-
-def parse_cell(ref: str) -> tuple[int, int]:
-    """`"D7"` -> (7, 3): the Excel row number and the 0-based column index."""
-    m = _CELL.match(ref.strip())
-    if not m:
-        raise ValueError(f"not a cell reference: {ref!r}")
-    col = 0
-    for ch in m[1].upper():
-        col = col * 26 + ord(ch) - 64
-    return int(m[2]), col - 1
 
 
 class SheetIssues:

@@ -303,7 +303,8 @@ class TablePlan:
         return plan.formats[fill]
 
     def _write_flagged(self, r: int, i: int, row_len: int, flagged: Flagged) -> Flagged:
-        """A row with findings: every cell with its fill, one at a time."""
+        """A row with findings: every cell with its fill, one at a time (a column of one kind
+        with its typed call, as a clean row writes it: the same cell)."""
         notes: Flagged = {}
         width = self.copier.width
         for plan in (*self.columns[: min(row_len, width)], *self.computed):
@@ -315,7 +316,10 @@ class TablePlan:
                 if fill and c in flagged:
                     self.ws.write_blank(r, c, None, self._format(plan, None, fill))
                 continue
-            self.copier.put(r, c, value, self._format(plan, value, fill), notes)
+            if plan.write is not None:
+                plan.write(r, c, plan.fast_values[i], self._format(plan, value, fill))  # type: ignore[index]
+            else:
+                self.copier.put(r, c, value, self._format(plan, value, fill), notes)
         return notes
 
     def write_header(self, row: list[Any], flagged: Flagged | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,12 @@ class Dataset:
         return None
 
 
+def majority_lang(dataset: Dataset) -> str:
+    """The language most of the registers' headers are in ("en" without a register)."""
+    langs = Counter(t.lang for t in dataset.tables.values())
+    return langs.most_common(1)[0][0] if langs else "en"
+
+
 def load_dataset(paths: Iterable[str | Path], report: Report | None = None, progress: Progress = SILENT) -> Dataset:
     """Read the files, find the registers and policy sheets, coerce values."""
     report = report or Report()
@@ -253,4 +260,4 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
-__all__ = ["Dataset", "Table", "is_blank", "load_dataset", "load_table"]
+__all__ = ["Dataset", "Table", "is_blank", "load_dataset", "load_table", "majority_lang"]

@@ -73,8 +73,19 @@ def is_blank(value: Any) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     if isinstance(value, str):
+        if len(value) > _LONGEST_MARKER and value.strip() is value:
+            return False  # most text: longer than any marker, and NFKC never folds it into one (below)
+        if value.isascii():  # NFKC leaves ASCII as it is: no need to fold
+            return value.strip().casefold() in BLANK_MARKERS
         return fold(value).casefold() in BLANK_MARKERS
     return False
+
+
+# A string longer than any blank marker, with nothing to strip, is its own
+# text: NFKC never shortens a string into one of the markers (it only
+# lengthens text, or composes a letter with its marks into one that is no
+# marker's; no character folds into bare spaces).
+_LONGEST_MARKER = max(len(m) for m in BLANK_MARKERS)
 
 
 def branch_key(name: Any) -> str:
@@ -374,11 +385,6 @@ def coercer(field: Field) -> Callable[[Any], Result]:
     if field.type == "percent":
         return coerce_percent
     return coerce_text
-
-
-# A string longer than any blank marker, with nothing to strip, is its own
-# text: NFKC never shortens a string into one of the markers.
-_LONGEST_MARKER = max(len(m) for m in BLANK_MARKERS)
 
 
 def coerce_column(field: Field, raw: list[Any]) -> tuple[list[Any], list[tuple[int, Bound]]]:

@@ -19,6 +19,7 @@ from typing import Any
 from sheetdesk.io.values import is_blank
 from sheetdesk.legacy.carry import is_ditto
 from sheetdesk.legacy.parse import (
+    present_text,
     read_date,
     read_datetime,
     read_enum,
@@ -52,7 +53,7 @@ class RowBuilder:
         self.midnight: dict[str, int] = {}  # key -> rows with a date but a blank time
         self.unread: dict[int, int] = {}
         # Per column: what it is and a memo of its distinct values (read once each).
-        self.plan: list[tuple[ColumnMap, Field | None, str, dict[tuple[type, Any], tuple[bool, str, Any]]]] = []
+        self.plan: list[tuple[ColumnMap, Field | None, str, dict[Any, tuple[bool, str, Any]]]] = []
         for col in result.columns:
             if col.target.is_skip or (col.target.is_keep and col.index in constant):
                 continue
@@ -84,7 +85,7 @@ class RowBuilder:
             value = row[col.index] if col.index < width else None
             if value is None or value == "":
                 continue
-            memo_key = (type(value), value)
+            memo_key = value if type(value) is str else (type(value), value)  # 1, 1.0 and True apart
             cell = memo.get(memo_key)
             if cell is None:
                 cell = memo[memo_key] = self._prepare(col, f, part, value)
@@ -127,7 +128,7 @@ class RowBuilder:
         """(blank, text for notes, read value) of one distinct cell value of a column."""
         if is_blank(value):
             return True, "", None
-        text = read_text(value) or ""
+        text = present_text(value) or ""
         if part == "keep":
             return False, f"{col.label}: {text}", None
         if part == "notes" or f is None:
@@ -152,7 +153,7 @@ class RowBuilder:
             return read_number(value)
         if f.enum is not None:
             return read_enum(value, f)
-        return read_text(value)
+        return present_text(value)  # _prepare saw it is not blank
 
     def _unread(self, col: ColumnMap, f: Field, value: Any, excel_row: int, notes: list[str]) -> None:
         notes.append(f"{col.label}: {read_text(value)}")

@@ -19,13 +19,18 @@ from typing import Any
 
 from sheetdesk.io.values import fold
 from sheetdesk.legacy.header import Merge
+from sheetdesk.legacy.sniff import columns_of
 
 DITTO = frozenset({"同上", "同前", "仝上", "上同", "〃", "々", "″", '"', "''", "do", "do.", "ditto", "same as above"})
 CARRIED_KEYS = frozenset({"branch"})
 
 
 def is_ditto(value: Any) -> bool:
-    return isinstance(value, str) and fold(value).casefold() in DITTO
+    if not isinstance(value, str):
+        return False
+    if value.isascii():  # NFKC leaves ASCII as it is: no need to fold
+        return value.strip().casefold() in DITTO
+    return fold(value).casefold() in DITTO
 
 
 def _empty(value: Any) -> bool:
@@ -64,8 +69,11 @@ def fill_down(
     dittos: Counter[int] = Counter()
     blanks: Counter[int] = Counter()
     orphans: list[tuple[int, int]] = []
+    cells = columns_of(
+        rows, order, max(columns, default=-1) + 1
+    )  # read before any fill: a fill changes its own column only
     for c in columns:
-        values = [rows[r][c] if c < len(rows[r]) else None for r in order]
+        values = cells[c]
         markers = {v for v in set(v for v in values if type(v) is str) if is_ditto(v)}
         if not markers and c not in carried:
             continue

@@ -21,7 +21,7 @@ from typing import Any
 from sheetdesk.io.values import is_blank
 from sheetdesk.legacy.result import ImportResult
 from sheetdesk.legacy.rows import HeaderAgain, Shape, is_totals, shape_of, shifted_from, sign_off_line, totals_cell
-from sheetdesk.legacy.sniff import Profile, sample_rows, short
+from sheetdesk.legacy.sniff import Profile, columns_of, sample_rows, short
 from sheetdesk.legacy.table import Layout
 from sheetdesk.report import column_letter
 
@@ -147,17 +147,20 @@ def _totals_values(rows: list[list[Any]], data: list[int]) -> set[str]:
     distinct: set[Any] = set()
     for r in data:
         distinct.update(rows[r])
-    return {v for v in distinct if type(v) is str and v and is_totals(v)}
+    return {v for v in distinct if type(v) is str and v and len(v.strip()) <= 15 and is_totals(v)}  # short ones only
 
 
 def _maybe_shifted(rows: list[list[Any]], data: list[int], shapes: list[Shape | None]) -> set[int]:
     """Rows with two or more values that fit the column to their left and not their own."""
     hits: dict[int, int] = {}
+    if not any(shapes[c] is not None and shapes[c - 1] is not None for c in range(1, len(shapes))):
+        return set()
+    columns = columns_of(rows, data, len(shapes))
     for c in range(1, len(shapes)):
         here, left = shapes[c], shapes[c - 1]
         if here is None or left is None:
             continue
-        values = [rows[r][c] if c < len(rows[r]) else None for r in data]
+        values = columns[c]
         misfits = {v for v in set(values) if here.fits(v) is False and left.fits(v)}
         if misfits:
             for r, v in zip(data, values, strict=True):

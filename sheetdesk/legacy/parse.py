@@ -16,7 +16,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from sheetdesk.io.values import (
@@ -131,8 +130,42 @@ def _prepare(text: str) -> str:
     return s
 
 
+# The stamps exports write most, in plain ASCII digits: `2024-05-12 14:30`, `2024/5/12 14:30:05`,
+# `2024.05.12`, `2024年5月12日 14:30`. They are read here directly, a column of them costing a regex
+# match per value; anything else (and any value here that is not a real date or time) takes the
+# general path below, which reads these forms to the same value (tests/legacy/test_plain_stamps.py).
+_PLAIN_STAMP = re.compile(
+    r"([0-9]{4})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?: +|$)|年([0-9]{1,2})月([0-9]{1,2})日 *)"
+    r"(?:([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
+)
+
+
+def plain_stamp(text: str) -> tuple[dt.datetime, bool] | None:
+    """A stamp in one of the plain forms, and whether it has a time of day (None for any other text)."""
+    m = _PLAIN_STAMP.fullmatch(text)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second = m.group(1, 2, 3, 6, 7, 8)
+    if month is None:
+        month, day = m[4], m[5]
+        if hour is None and text[-1] == " ":
+            return None  # `2024年5月12日 ` is for the general path (it folds the trailing space away)
+    elif hour is None and text[-1] == " ":
+        return None
+    try:
+        if hour is None:
+            return dt.datetime(int(year), int(month), int(day)), False
+        if int(hour) > 23:
+            return None  # `24:00` is the end of the day: the general path's business
+        return dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0)), True
+    except ValueError:  # 2023-02-30, 10:75
+        return None
+
+
 def read_datetime(value: Any, dayfirst: bool | None = None) -> dt.datetime | None:
     """A date and time (a date alone is midnight)."""
+    if type(value) is str and (plain := plain_stamp(value)) is not None:
+        return plain[0]
     if is_blank(value) or isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
@@ -227,13 +260,22 @@ def read_number(value: Any) -> float | int | None:
     return None if problem else number
 
 
-@lru_cache(maxsize=64)
 def _enum_table(enum: Enum, extra: str) -> dict[str, str]:
-    """Folded spelling -> choice key: the schema's spellings, then the legacy ones."""
-    table = dict(enum.lookup())
-    for spelling, choice in VALUE_SYNONYMS.get(extra, {}).items():
-        table.setdefault(normalize_label(spelling), choice)
-    return table
+    """Folded spelling -> choice key: the schema's spellings, then the legacy ones (built once per enum).
+
+    Kept by the enum's identity: hashing a frozen `Enum` walks all its choices, which cost more than
+    the lookup itself when every distinct value of a column is read.
+    """
+    found = _ENUM_TABLES.get((id(enum), extra))
+    if found is None or found[0] is not enum:
+        table = dict(enum.lookup())
+        for spelling, choice in VALUE_SYNONYMS.get(extra, {}).items():
+            table.setdefault(normalize_label(spelling), choice)
+        found = _ENUM_TABLES[(id(enum), extra)] = (enum, table)  # the enum is kept: its id stays its own
+    return found[1]
+
+
+_ENUM_TABLES: dict[tuple[int, str], tuple[Enum, dict[str, str]]] = {}
 
 
 def read_enum(value: Any, f: Field) -> str | None:
@@ -244,7 +286,23 @@ def read_enum(value: Any, f: Field) -> str | None:
         return ("yes" if value else "no") if f.type == "yesno" else None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    return _enum_key(value, normalize_label(value), f)
+
+
+def enums_read(value: Any, fields: list[Field]) -> tuple[str, ...]:
+    """The keys of the enum `fields` that read `value` as one of their choices (`read_enum`, folded once)."""
+    if is_blank(value):
+        return ()
+    if isinstance(value, bool):
+        return tuple(f.key for f in fields if f.enum is not None and f.type == "yesno")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     folded = normalize_label(value)
+    return tuple(f.key for f in fields if f.enum is not None and _enum_key(value, folded, f) is not None)
+
+
+def _enum_key(value: Any, folded: str, f: Field) -> str | None:
+    assert f.enum is not None
     key = _enum_table(f.enum, "yesno" if f.type == "yesno" else f.key).get(folded)
     if key is not None:
         return key
@@ -258,9 +316,16 @@ def read_enum(value: Any, f: Field) -> str | None:
 
 
 def read_text(value: Any) -> str | None:
-    text: str | None = coerce_text(value)[0]
+    return None if is_blank(value) else present_text(value)
+
+
+def present_text(value: Any) -> str | None:
+    """`read_text` of a value already known not to be blank."""
+    if type(value) is str:
+        return value.strip() or None
     if isinstance(value, dt.time):
-        text = value.strftime("%H:%M") if not value.second else value.isoformat()
+        return value.strftime("%H:%M") if not value.second else value.isoformat()
+    text: str | None = coerce_text(value)[0]
     return text
 
 
@@ -295,6 +360,8 @@ def is_month_day(value: Any) -> bool:
 def looks_like_date(value: Any) -> bool:
     """A value that reads as a date with any day order, or a date without its year (for sniffing)."""
     if isinstance(value, str):
+        if plain_stamp(value) is not None:
+            return True
         s = _prepare(value)
         m = _DMY_TEXT.match(s)
         if m:
@@ -306,6 +373,8 @@ def looks_like_date(value: Any) -> bool:
 
 
 def has_time_of_day(value: Any) -> bool:
+    if type(value) is str and (plain := plain_stamp(value)) is not None:
+        return plain[1]
     stamp = read_datetime(value, True) or read_datetime(value, False) or read_month_day(value, 2000)
     if isinstance(value, str) and stamp is not None:
         return bool(re.search(r"\d[:：时点]\s*\d|\d\s*点|[午晚上]\s*\d", fold(value)))
@@ -330,6 +399,8 @@ class DateOrder:
 
 def _order_slot(value: str) -> int:
     """0: day-first (13/01), 1: month-first (01/13), 2: ambiguous (03/04), -1: no day/month text."""
+    if _PLAIN_STAMP.fullmatch(value):
+        return -1  # year first
     m = _DMY_TEXT.match(_prepare(value))
     if not m:
         return -1

@@ -37,6 +37,8 @@ _TOTALS_MEMO: dict[str, bool] = {}
 
 def is_totals(value: str) -> bool:
     """A totals label (合计, 本月合计：, Grand total); memoised, the same words repeat down a log."""
+    if value.isascii() and "tot" not in (low := value.lower()) and "sum" not in low:
+        return False  # no 计, total or sum: most values of a log, told without a lookup
     found = _TOTALS_MEMO.get(value)
     if found is None:
         found = len(value.strip()) <= 15 and bool(_TOTALS.match(fold(value)))
@@ -103,10 +105,10 @@ class Shape:
 
     kind: str  # date | time | number | vocab
     vocab: frozenset[str] = frozenset()
-    memo: dict[tuple[type, Any], bool | None] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[Any, bool | None] = field(default_factory=dict, compare=False, repr=False)
 
     def fits(self, value: Any) -> bool | None:
-        key = (type(value), value)
+        key = value if type(value) is str else (type(value), value)  # 1, 1.0 and True apart
         found = self.memo.get(key, "")
         if found == "":
             found = self.memo[key] = self._fits(value)

@@ -16,10 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any
 
 from sheetdesk.io.values import fold, is_blank
-from sheetdesk.legacy.parse import has_time_of_day, looks_like_date, read_enum, read_epoch, read_number, read_time
+from sheetdesk.legacy.parse import enums_read, has_time_of_day, looks_like_date, read_epoch, read_number, read_time
 from sheetdesk.schema import Field, Register
 
 SAMPLE_ROWS = 2000
@@ -28,6 +29,7 @@ _CODE = re.compile(r"^[A-Za-z0-9_#./:\-,+]*\d[A-Za-z0-9_#./:\-,+]*$")
 _ID = re.compile(r"^[#A-Za-z0-9][A-Za-z0-9_#./:\-]{0,39}$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_DIGIT = re.compile(r"\d")  # any decimal digit (\d and float() take the same ones)
 YES_NO_WORDS = frozenset(
     {
         "yes", "no", "y", "n", "true", "false", "t", "f", "是", "否", "有", "无", "√", "×", "✓", "✗",
@@ -122,6 +124,15 @@ class Column(Sequence[Any]):
         return row[self.col] if self.col < len(row) else None
 
 
+def columns_of(rows: list[list[Any]], order: list[int], width: int) -> list[tuple[Any, ...]]:
+    """The first `width` columns of the rows in `order`, a tuple of cells each (None past a row's end).
+
+    Transposed in one C pass: much cheaper than picking the cells a column at a time.
+    """
+    columns = list(zip_longest(*(rows[r] for r in order)))[:width]
+    return columns + [(None,) * len(order)] * (width - len(columns))
+
+
 def profile(values: Sequence[Any], register: Register) -> Profile:
     """The profile of one column (its cells, one per data row: a list or a `Column`)."""
     p = Profile()
@@ -136,14 +147,14 @@ def profile(values: Sequence[Any], register: Register) -> Profile:
         if not is_blank(v) and short(v) not in p.samples:
             p.samples.append(short(v))
     numbers_seen: list[float] = []
-    memo: dict[tuple[type, Any], Facts] = {}
+    memo: dict[Any, Facts] = {}  # by value, or (type, value) for what is not text
     for v in picked:
         if is_blank(v):
             continue
         p.n += 1
         text = short(v, 200)
         p.values[text] += 1
-        memo_key = (type(v), v)
+        memo_key = v if type(v) is str else (type(v), v)  # 1, 1.0 and True apart
         facts = memo.get(memo_key)
         if facts is None:
             facts = memo[memo_key] = _facts(v, text, enum_fields)
@@ -184,12 +195,19 @@ def profile(values: Sequence[Any], register: Register) -> Profile:
 
 
 def _facts(v: Any, text: str, enum_fields: list[Field]) -> Facts:
-    is_date = looks_like_date(v)
-    with_time = is_date and has_time_of_day(v)
-    is_time = not is_date and read_time(v) is not None and not _bare_integer(v)
+    if isinstance(v, str) and _DIGIT.search(fold(v)) is None:
+        # Every date, time, number and timestamp form has a digit: text without one is none of them.
+        is_date = with_time = is_time = epoch = False
+        number = None
+    else:
+        is_date = looks_like_date(v)
+        with_time = is_date and has_time_of_day(v)
+        is_time = not is_date and read_time(v) is not None and not _bare_integer(v)
+        epoch = not is_date and read_epoch(v) is not None
+        number = read_number(v)
     plain = text.replace(" ", "")
     is_phone = isinstance(v, str) and bool(_PHONE.match(plain))
-    enums = tuple(f.key for f in enum_fields if read_enum(v, f) is not None)
+    enums = enums_read(v, enum_fields)
     cjk = len(_CJK.findall(text))
     length = len(text) + cjk  # a Chinese character reads as long as two letters
     long_text = len(text.split()) >= 5 or cjk >= 12 or (length > 30 and (" " in text or cjk > 0))
@@ -200,9 +218,8 @@ def _facts(v: Any, text: str, enum_fields: list[Field]) -> Facts:
     )
     yes_no = text.casefold() in YES_NO_WORDS
     lettered = is_str and bool(_LETTER.search(text))
-    epoch = not is_date and read_epoch(v) is not None
     return (
-        is_date, with_time, is_time, read_number(v), is_phone, enums, length, long_text, code, ident, yes_no,
+        is_date, with_time, is_time, number, is_phone, enums, length, long_text, code, ident, yes_no,
         lettered, epoch,
     )  # fmt: skip
 

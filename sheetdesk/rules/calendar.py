@@ -86,6 +86,9 @@ def _to_us(t: dt.datetime) -> int:
     return t.toordinal() * DAY + (t.hour * 3600 + t.minute * 60 + t.second) * SEC + t.microsecond
 
 
+to_us = _to_us  # the instants of `window_spans`
+
+
 def _from_us(us: int) -> dt.datetime:
     return _ORIGIN + dt.timedelta(microseconds=us - DAY)
 
@@ -241,6 +244,12 @@ class ServiceCalendar:
             start = dt.datetime.combine(day, dt.time())
             return [(start, start + dt.timedelta(days=1))]
         return [(_from_us(a), _from_us(b)) for a, b in self._day(day.toordinal())]
+
+    def window_spans(self, first: int, last: int) -> list[tuple[int, int, int]]:
+        """(start, end, owning date) of every window owned by the dates `first`..`last` (ordinals),
+        in time order; instants are microseconds since 0001-01-01 00:00 counted as `to_us` does.
+        Windows never overlap, so both starts and ends increase (`sheetdesk.rules.timeline`)."""
+        return [(a, b, o) for o in range(first, last + 1) for a, b in self._day(o)]
 
     def is_working_day(self, day: dt.date) -> bool:
         return self.is_24x7 or bool(self._day(day.toordinal()))

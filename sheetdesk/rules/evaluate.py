@@ -95,6 +95,10 @@ def evaluate(
     the KPIs then have no `holds` part); `visits` the Visits register's (the
     KPIs have a `visits` part only when the policy plans visits).
     """
+    # Imported here: the arrays' library (numpy) costs a tenth of a second to load, which `validate`,
+    # importing this package for its durations, should not pay.
+    from sheetdesk.rules.sla_columns import SlaCase, sla_results
+
     if links is None:
         tables = {"sales": sales, "repairs": repairs, "callbacks": callbacks, "holds": holds or [], "visits": visits}
         links = build_links({k: RecordColumns(v) for k, v in tables.items()})
@@ -121,15 +125,25 @@ def evaluate(
     groups: dict[str | None, list[int]] = defaultdict(list)
     for i, key in enumerate(to_sale.keys):
         groups[key].append(i)
-    for serial, indexes in groups.items():
+    assessed = []
+    clocks: dict[int, SlaCase] = {}  # the SLA of repairs without holds, worked out for all at once below
+    for indexes in groups.values():
         j = to_sale.parent_of[indexes[0]]  # every repair of one key names the same sale
         sold = sales[j] if j is not None else None
-        warranty = _warranties(repairs, indexes, sold, policy)
         conditions = None
         if conditional:
             conditions = conditions_of.get(j)
             if conditions is None:
                 conditions = conditions_of[j] = policy.condition_key(sold or {})
+        assessed.append((sold, _warranties(repairs, indexes, sold, policy), conditions))
+        for i in indexes:
+            rep = repairs[i]
+            reported = rep.get("reported_at")
+            if isinstance(reported, dt.datetime) and not (holds_of and i in holds_of):
+                rule = policy.sla_for(rep.get("request_type"), rep.get("fault_level"), conditions)
+                clocks[i] = SlaCase(rule, reported, _events(rep), rep.get("loaner"))
+    slas = dict(zip(clocks, sla_results(policy, list(clocks.values()), as_of), strict=True))
+    for (serial, indexes), (sold, warranty, conditions) in zip(groups.items(), assessed, strict=True):
         for i in indexes:
             rep = repairs[i]
             w = warranty.get(i)
@@ -139,7 +153,7 @@ def evaluate(
             reported = rep.get("reported_at")
             if isinstance(reported, dt.datetime):
                 own_holds = holds_of.get(i, ()) if holds_of else ()
-                sla = _sla(rep, reported, policy, as_of, own_holds, conditions)
+                sla = slas[i] if i in slas else _sla(rep, reported, policy, as_of, own_holds, conditions)
                 if conditional:
                     tie = policy.sla_match(rep.get("request_type"), rep.get("fault_level"), conditions).tie
                     if tie is not None and sla.rule is not None:
@@ -274,6 +288,11 @@ def _facts(rep: Record) -> RepairFacts:
     )
 
 
+def _events(rep: Record) -> dict[str, dt.datetime | None]:
+    """The moments that stop the SLA clocks (responded_at ... resolved_at); None when not a date and time."""
+    return {t.event: v if isinstance(v := rep.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
+
+
 def _sla(
     rep: Record,
     reported: dt.datetime,
@@ -282,9 +301,8 @@ def _sla(
     holds: Sequence[Hold] = (),
     conditions: ConditionKey | None = None,
 ) -> SlaResult:
-    events = {t.event: v if isinstance(v := rep.get(t.event), dt.datetime) else None for t in SLA_TARGETS}
     return evaluate_sla(
-        policy, rep.get("request_type"), rep.get("fault_level"), reported, events, as_of, rep.get("loaner"),
+        policy, rep.get("request_type"), rep.get("fault_level"), reported, _events(rep), as_of, rep.get("loaner"),
         holds, conditions,
     )  # fmt: skip
 

@@ -5,6 +5,9 @@ For each target (response, plan, on_site, resolve) the due time is
 the working time the ticket was on hold for a reason that pauses the target
 (`sheetdesk.rules.holds`), and the status is met / breached / overdue /
 pending / paused / n/a against the event or `as_of`.
+
+`sla_columns.sla_results` gives the same results for a whole repair log at
+once (without holds), its clocks worked out over arrays.
 """
 
 from __future__ import annotations

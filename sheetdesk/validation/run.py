@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from sheetdesk.i18n import Msg
-from sheetdesk.io.annotate_index import parse_cell
 from sheetdesk.io.load import Dataset, load_dataset
 from sheetdesk.io.policy_source import load_policy
 from sheetdesk.io.reader import RawWorkbook
 from sheetdesk.progress import SILENT, Progress
-from sheetdesk.report import Issue, Report
+from sheetdesk.report import Issue, Report, parse_cell
 from sheetdesk.schema import REGISTERS
 from sheetdesk.validation.crosscheck import check_dataset
 from sheetdesk.validation.fields import check_declared

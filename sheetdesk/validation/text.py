@@ -39,6 +39,8 @@ def phone_digits(number: str) -> str | None:
 def plausible_phone(text: str) -> bool:
     """Every number in the cell has 7–15 digits once spaces, dashes,
     brackets, a +86 prefix and an extension are taken off."""
+    if text.isascii() and text.isdigit() and not text.startswith("00"):
+        return PHONE_MIN_DIGITS <= len(text) <= PHONE_MAX_DIGITS  # plain digits (most numbers): nothing to take off
     parts = [p for p in _PHONE_SPLIT.split(fold(text)) if p.strip()]
     if not parts:
         return False

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sheetdesk.io.values import (
+    BLANK_MARKERS,
     EXCEL_EPOCH,
     coerce_column,
     coerce_date,
@@ -21,6 +22,8 @@ from sheetdesk.io.values import (
     coerce_number,
     coerce_text,
     coercer,
+    fold,
+    is_blank,
 )
 from sheetdesk.schema import POLICY_SHEETS, REGISTERS
 from sheetdesk.schema.enums import CAUSE, FAULT_LEVEL, SATISFACTION
@@ -107,3 +110,18 @@ def test_column_coercion_is_cell_coercion(raw: list[Any], field: Any) -> None:
     expected = [coercer(field)(v) for v in raw]
     assert [(type(v), v) for v in typed] == [(type(v), v) for v, _ in expected]
     assert problems == [(n, p) for n, (_, p) in enumerate(expected) if p]
+
+
+# Text that folds into a blank marker: markers padded, in full width, in other case, with marks and
+# spaces that fold away, and text around them.
+_MARKERISH = st.lists(
+    st.sampled_from([*sorted(BLANK_MARKERS), "Ｎ／Ａ", "ＮＵＬＬ", "－", "／", "？", "\u3000", "\u00a0", " ", "\t",
+                     "¨", "\u0301", "e", "无", "—", "ｎ", "ａ"]),
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+@given(st.one_of(_MARKERISH, st.text(max_size=12)))
+def test_is_blank_is_the_folded_text_being_a_blank_marker(text: str) -> None:
+    # is_blank answers most text without folding it; the answer must be the folded one.
+    assert is_blank(text) is (fold(text).casefold() in BLANK_MARKERS)

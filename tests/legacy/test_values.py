@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -10,9 +11,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sheetdesk.io.values import fold
 from sheetdesk.legacy import import_legacy
 from sheetdesk.legacy.header import label_forms
-from sheetdesk.legacy.parse import date_order, read_datetime, read_enum, read_time
+from sheetdesk.legacy.parse import (
+    date_order,
+    looks_like_date,
+    read_datetime,
+    read_enum,
+    read_epoch,
+    read_number,
+    read_time,
+)
 from sheetdesk.schema import CALLBACKS, REPAIRS
 
 T = dt.time
@@ -104,3 +114,18 @@ def test_the_sheet_with_the_best_table_is_chosen(tmp_path: Path) -> None:
     assert result.sheet == "登记" and result.rows_written == 1
     assert any(d.code == "table.sheet" for d in result.decisions)
     assert result.records[0]["reported_at"] == dt.datetime(2022, 3, 1, 10, 0)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@given(st.one_of(st.text(max_size=20), st.sampled_from(["上午", "下午三点", "Feb", "Mon Feb", "inf", "nan", "-", "²",
+                                                        "①号", "十二月", "二〇二四年五月", "２４：００"])))
+def test_text_without_a_digit_is_no_date_time_number_or_timestamp(text: str) -> None:
+    # Sniffing skips these readers for text with no digit once folded; they must all say no to it.
+    if _DIGIT.search(fold(text)):
+        return
+    assert not looks_like_date(text)
+    assert read_time(text) is None
+    assert read_number(text) is None
+    assert read_epoch(text) is None

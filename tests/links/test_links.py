@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sheetdesk.io.load import load_dataset
 from sheetdesk.links import KeyIndex, RecordColumns, build_links, match_key
 from sheetdesk.schema import REPAIRS, SALES
@@ -68,3 +71,9 @@ def test_a_loaded_dataset_is_linked_once(tmp_path: Path) -> None:
     dataset = load_dataset([path])
     assert dataset.links.repair_branch == ("Beijing", "Shanghai", "Tianjin", None)
     assert dataset.links is dataset.links  # built with the dataset, not per call
+
+
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=12))
+def test_a_plain_serial_keys_as_the_general_path_keys_it(text: str) -> None:
+    # Letters and digits only are keyed without splitting; a space around sends them the general way.
+    assert match_key(text) == match_key(f" {text} ")

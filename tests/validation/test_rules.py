@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sheetdesk.io.load import load_dataset
 from sheetdesk.report import Report
@@ -164,3 +166,9 @@ def test_a_blank_fault_level_names_the_request_type(tmp_path: Path) -> None:
     issue = next(i for i in validate_files([path], as_of=AS_OF).report.issues if i.code == "fault_level.missing")
     assert issue.message == "Fault Level is required for a repair (Request Type is Repair or blank)"
     assert issue.text("zh") == "报修必须填写故障级别（服务类别为报修或空白）"
+
+
+@given(st.text(alphabet="0123456789", max_size=20))
+def test_a_number_of_plain_digits_reads_as_the_general_path_reads_it(digits: str) -> None:
+    # Plain digits are answered without folding; a leading space sends them the general way.
+    assert plausible_phone(digits) is plausible_phone(" " + digits)
