@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -51,11 +52,19 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _desk(tmp_path_factory.mktemp("desk") / "desk.xlsx", 3000)
 
 
-def _start(args: list[str], tmpdir: Path, **extra: object) -> subprocess.Popen[str]:
+def _start(args: list[str], tmpdir: Path, *, preexec_fn: Callable[[], None] | None = None) -> subprocess.Popen[str]:
+    """sheetdesk as a clerk runs it in a terminal: Ctrl+C is not ignored, even when the suite
+    itself runs as a background job (which starts its children with SIGINT ignored)."""
     env = {**os.environ, "TMPDIR": str(tmpdir), "TEMP": str(tmpdir), "TMP": str(tmpdir), "LANG": "C"}
+
+    def as_in_a_terminal() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if preexec_fn is not None:
+            preexec_fn()
+
     return subprocess.Popen(
         [sys.executable, "-m", "sheetdesk", *args],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **extra,  # type: ignore[call-overload]
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_in_a_terminal,
     )
 
 
