@@ -15,10 +15,11 @@ from sheetdesk.cli.common import (
     FILE,
     CountType,
     NamedArgument,
-    WhenType,
+    as_of_option,
     debug_option,
     exit_code,
     lang_option,
+    policy_option,
     print_json,
     progress_for,
 )
@@ -30,20 +31,11 @@ from sheetdesk.schema.computed import STATUS_LABELS, TARGET_LABELS
 
 @click.command("check", short_help="Validate, then compute warranty, SLA, callbacks and KPIs.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
-@click.option(
-    "--policy",
-    type=click.Path(path_type=Path),
-    metavar="P",
-    help="Policy workbook replacing the built-in one, sheet by sheet. Policy sheets inside "
-    "the data workbook take precedence over both.",
+@policy_option(
+    "Policy workbook replacing the built-in one, sheet by sheet. Policy sheets inside "
+    "the data workbook take precedence over both."
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    type=WhenType(),
-    default=None,
-    help="Judge open items against this moment (default: now). Printed in the output.",
-)
+@as_of_option("Judge open items against this moment (default: now). Printed in the output.")
 @click.option(
     "-o",
     "--output",

@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar, overload
 
 import click
@@ -99,6 +100,21 @@ class WhenType(click.ParamType[dt.datetime]):
             return dt.datetime(year, month, day, hour, minute, second)
         except ValueError:
             self.fail(NOT_A_WHEN.render(current_lang(), value=value), param, ctx)
+
+
+def policy_option(help: str) -> Callable[[F], F]:
+    """`--policy P`: a policy workbook (validate, check, due, split), with the command's own help."""
+    return click.option("--policy", type=click.Path(path_type=Path), metavar="P", help=help)
+
+
+def as_of_option(help: str) -> Callable[[F], F]:
+    """`--as-of WHEN`: a date or a date and time (`WhenType`), None for now."""
+    return click.option("--as-of", "as_of", type=WhenType(), default=None, help=help)
+
+
+def days_option(help: str) -> Callable[[F], F]:
+    """`--days N`: the worklist's horizon in days (due, split)."""
+    return click.option("--days", type=click.IntRange(min=0, max=3650), default=7, show_default=True, help=help)
 
 
 def exit_code(report: Report) -> int:

@@ -12,10 +12,12 @@ from sheetdesk.bulk import collector_paused
 from sheetdesk.cli.common import (
     FILE,
     NamedArgument,
-    WhenType,
+    as_of_option,
+    days_option,
     debug_option,
     exit_code,
     lang_option,
+    policy_option,
     print_json,
     progress_for,
 )
@@ -54,23 +56,12 @@ MAX_ISSUE_LINES = 10
 
 @click.command("due", short_help="The worklist: everything due, overdue first.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
-@click.option(
-    "--policy",
-    type=click.Path(path_type=Path),
-    metavar="P",
-    help="Policy workbook replacing the built-in one, sheet by sheet (its Maintenance sheet plans the visits). "
-    "Policy sheets inside the data workbook take precedence over both.",
+@policy_option(
+    "Policy workbook replacing the built-in one, sheet by sheet (its Maintenance sheet plans the visits). "
+    "Policy sheets inside the data workbook take precedence over both."
 )
-@click.option(
-    "--as-of", "as_of", type=WhenType(), default=None, help="Judge everything against this moment (default: now)."
-)
-@click.option(
-    "--days",
-    type=click.IntRange(min=0, max=3650),
-    default=7,
-    show_default=True,
-    help="The horizon: list what falls due by the end of the day this many days after as-of (0 = today).",
-)
+@as_of_option("Judge everything against this moment (default: now).")
+@days_option("The horizon: list what falls due by the end of the day this many days after as-of (0 = today).")
 @click.option("--by", type=click.Choice(GROUPINGS), default=None, help="Group the items by branch or by technician.")
 @click.option(
     "-o",

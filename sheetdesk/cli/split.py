@@ -12,10 +12,12 @@ from sheetdesk.branches import SplitResult
 from sheetdesk.cli.common import (
     MASTER,
     NamedArgument,
-    WhenType,
+    as_of_option,
+    days_option,
     debug_option,
     exit_code,
     lang_option,
+    policy_option,
     print_json,
     show_progress,
 )
@@ -66,22 +68,11 @@ ISSUE_LINE_NOWHERE = Msg("{severity}: {message}", "{severity}：{message}")
     help="The master's key file (default: MASTER's name with .sheetdesk-key, beside it; created on the first "
     "split). Keep it at head office: collect verifies returned files with it.",
 )
-@click.option(
-    "--policy",
-    type=click.Path(path_type=Path),
-    metavar="P",
-    help="Policy workbook for the worklists (as for `sheetdesk due`); the master's policy sheets take precedence.",
+@policy_option(
+    "Policy workbook for the worklists (as for `sheetdesk due`); the master's policy sheets take precedence."
 )
-@click.option(
-    "--as-of", "as_of", type=WhenType(), default=None, help="Work out the worklists as of this moment (default: now)."
-)
-@click.option(
-    "--days",
-    type=click.IntRange(min=0, max=3650),
-    default=7,
-    show_default=True,
-    help="The worklists' horizon, as `sheetdesk due --days`.",
-)
+@as_of_option("Work out the worklists as of this moment (default: now).")
+@days_option("The worklists' horizon, as `sheetdesk due --days`.")
 @click.option("--force", is_flag=True, help="Replace branch files that already exist.")
 @click.option("--json", "json_mode", is_flag=True, help="Print one JSON document with what was written.")
 @lang_option

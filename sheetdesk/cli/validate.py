@@ -16,6 +16,7 @@ from sheetdesk.cli.common import (
     debug_option,
     exit_code,
     lang_option,
+    policy_option,
     print_json,
     progress_for,
 )
@@ -33,12 +34,7 @@ DEFAULT_LIMIT = 200
 
 @click.command("validate", short_help="Check filled registers against the template rules.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), cls=NamedArgument, label=FILE)
-@click.option(
-    "--policy",
-    type=click.Path(path_type=Path),
-    metavar="P",
-    help="Policy workbook to use instead of the built-in one (read to check it opens).",
-)
+@policy_option("Policy workbook to use instead of the built-in one (read to check it opens).")
 @click.option(
     "-o",
     "--output",
