@@ -14,31 +14,27 @@ from sheetdesk.report import Report
 from sheetdesk.validation.messages import quoted, show
 
 
+def report_unknown(report: Report, code: str, child: Table, key: str, link: Link, **where: str) -> None:
+    """One finding for each row of `child` whose `key` names no row of the register `link` leads to."""
+    field = child.register.field(key)
+    values = child.values[key]
+    for i in link.unknown():
+        report.add(code, child.where(i, key), field=field.title, value=quoted(values[i]), **where)
+
+
 def check_serials(sales: Table, repairs: Table, link: Link, report: Report) -> None:
     """A repair whose serial is not in the sales register: a warning (the
     register may be incomplete); its warranty status will be unknown."""
     if not repairs.has("serial_no"):
         return
-    field = repairs.register.field("serial_no")
-    values = repairs.values["serial_no"]
-    for i in link.unknown():
-        report.add(
-            "serial.unknown", repairs.where(i, "serial_no"), field=field.title, value=quoted(values[i]),
-            sales_sheet=sales.sheet_name,
-        )  # fmt: skip
+    report_unknown(report, "serial.unknown", repairs, "serial_no", link, sales_sheet=sales.sheet_name)
 
 
 def check_callbacks(repairs: Table, callbacks: Table, link: Link, report: Report) -> None:
     """Every callback names a ticket of the repair log, and follows its resolution."""
     if not callbacks.has("ticket_no"):
         return
-    ticket = callbacks.register.field("ticket_no")
-    values = callbacks.values["ticket_no"]
-    for i in link.unknown():
-        report.add(
-            "ticket.unknown", callbacks.where(i, "ticket_no"), field=ticket.title, value=quoted(values[i]),
-            log_sheet=repairs.sheet_name,
-        )  # fmt: skip
+    report_unknown(report, "ticket.unknown", callbacks, "ticket_no", link, log_sheet=repairs.sheet_name)
     resolved = repairs.column("resolved_at")
     called = callbacks.column("callback_at")
     for i, j in enumerate(link.parent_of):
@@ -63,13 +59,7 @@ def check_holds(repairs: Table, holds: Table, link: Link, report: Report) -> Non
     the holds of one ticket do not overlap."""
     if not holds.has("ticket_no"):
         return
-    ticket = holds.register.field("ticket_no")
-    tickets = holds.values["ticket_no"]
-    for i in link.unknown():
-        report.add(
-            "hold.unknown_ticket", holds.where(i, "ticket_no"), field=ticket.title, value=quoted(tickets[i]),
-            log_sheet=repairs.sheet_name,
-        )  # fmt: skip
+    report_unknown(report, "hold.unknown_ticket", holds, "ticket_no", link, log_sheet=repairs.sheet_name)
     reported, resolved = repairs.column("reported_at"), repairs.column("resolved_at")
     starts, ends = holds.column("hold_from"), holds.column("hold_until")
     from_field, until_field = holds.register.field("hold_from"), holds.register.field("hold_until")
@@ -131,13 +121,7 @@ def check_visit_units(sales: Table, visits: Table, link: Link, report: Report) -
     and is not before that unit's sale (an error)."""
     if not visits.has("serial_no"):
         return
-    serial = visits.register.field("serial_no")
-    values = visits.values["serial_no"]
-    for i in link.unknown():
-        report.add(
-            "visit.unknown_serial", visits.where(i, "serial_no"), field=serial.title, value=quoted(values[i]),
-            sales_sheet=sales.sheet_name,
-        )  # fmt: skip
+    report_unknown(report, "visit.unknown_serial", visits, "serial_no", link, sales_sheet=sales.sheet_name)
     sold, at = sales.column("sale_date"), visits.column("visit_at")
     for i, j in enumerate(link.parent_of):
         if j is None or at[i] is None or sold[j] is None:
@@ -159,13 +143,7 @@ def check_visit_tickets(repairs: Table, visits: Table, link: Link, report: Repor
     """A ticket a visit names is in the repair log (a warning: the visit still counts)."""
     if not visits.has("ticket_no"):
         return
-    ticket = visits.register.field("ticket_no")
-    values = visits.values["ticket_no"]
-    for i in link.unknown():
-        report.add(
-            "visit.unknown_ticket", visits.where(i, "ticket_no"), field=ticket.title, value=quoted(values[i]),
-            log_sheet=repairs.sheet_name,
-        )  # fmt: skip
+    report_unknown(report, "visit.unknown_ticket", visits, "ticket_no", link, log_sheet=repairs.sheet_name)
 
 
 def check_dataset(dataset: Dataset, report: Report) -> None:
