@@ -181,13 +181,12 @@ def _build_link(spec: LinkSpec, child: Columns | None, parent: Columns | None, i
     if not keys:  # no child register (an optional one absent): nothing to look up
         return Link(spec, keys, (), ((),) * len(index.keys), known)
     first = index.first
-    parent_of = tuple(None if k is None else first.get(k) for k in keys)
+    parent_of = tuple([None if k is None else first.get(k) for k in keys])
     by_key: dict[str, list[int]] = {}
-    for i, (key, j) in enumerate(zip(keys, parent_of, strict=True)):
-        if j is not None and key is not None:
-            by_key.setdefault(key, []).append(i)
+    for i, key in [(i, k) for i, k in enumerate(keys) if k is not None and parent_of[i] is not None]:
+        by_key.setdefault(key, []).append(i)
     shared = {k: tuple(v) for k, v in by_key.items()}
-    children_of = tuple(() if k is None else shared.get(k, ()) for k in index.keys)
+    children_of = tuple([() if k is None else shared.get(k, ()) for k in index.keys])
     return Link(spec, keys, parent_of, children_of, known)
 
 

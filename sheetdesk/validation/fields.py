@@ -36,17 +36,19 @@ def check_unique(table: Table, report: Report) -> None:
         if not f.unique or f.key not in table.values:
             continue
         values = table.values[f.key]
-        keys = column_keys(values)
-        # key -> its first record: filled from the last record up, so the first one is what stays.
-        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-        for i in [i for i, key in enumerate(keys) if key is not None and first[key] != i]:
-            report.add(
-                "duplicate",
-                table.where(i, f.key),
-                field=f.title,
-                value=quoted(values[i]),
-                first_row=table.rows[first[keys[i]]],
-            )
+        first: dict[str, int] = {}
+        for i, key in enumerate(column_keys(values)):
+            if key is None:
+                continue
+            seen = first.setdefault(key, i)
+            if seen != i:
+                report.add(
+                    "duplicate",
+                    table.where(i, f.key),
+                    field=f.title,
+                    value=quoted(values[i]),
+                    first_row=table.rows[seen],
+                )
 
 
 def check_min_values(table: Table, report: Report) -> None:
