@@ -258,6 +258,8 @@ def _repair_branches(tables: Mapping[str, Columns], sale_link: Link) -> tuple[An
         return tuple(own)
     sale_branch = sales.column("branch")
     return tuple(
-        (None if j is None else sale_branch[j]) if b is None or b == "" else b
-        for b, j in zip(own, sale_link.parent_of, strict=True)
+        [
+            (None if j is None else sale_branch[j]) if b is None or b == "" else b
+            for b, j in zip(own, sale_link.parent_of, strict=True)
+        ]
     )

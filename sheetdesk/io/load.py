@@ -252,10 +252,15 @@ def _records(columns: list[list[Any]], empty: Callable[[Any], bool]) -> list[int
     if not columns:
         return []
     first, rest = columns[0], columns[1:]
-    return [i for i, v in enumerate(first) if not empty(v) or any(not empty(column[i]) for column in rest)]
+    if empty is _empty:  # the usual test, on the first column without a call per row
+        filled = [(v.strip() != "") if isinstance(v, str) else (v is not None and v != "") for v in first]
+    else:
+        filled = [not empty(v) for v in first]
+    return [i for i, v in enumerate(filled) if v or any(not empty(column[i]) for column in rest)]
 
 
 def _empty(value: Any) -> bool:
+    """A cell that holds nothing: None, or text of nothing but spaces (`_records` has its inline twin)."""
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 

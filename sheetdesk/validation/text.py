@@ -63,5 +63,8 @@ def _plausible_numbers(text: str) -> bool:
 
 def plausible_postcode(text: str) -> bool:
     """A Chinese postcode: exactly six digits."""
+    if text.isascii():  # NFKC leaves ASCII as it is
+        s = text.strip()
+        return len(s) == 6 and s.isdigit()
     s = fold(text)
     return len(s) == 6 and s.isascii() and s.isdigit()

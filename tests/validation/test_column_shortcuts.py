@@ -9,9 +9,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sheetdesk.io.load import _empty, _records
 from sheetdesk.io.values import blank_cells, is_blank
 from sheetdesk.links import column_keys, match_key
-from sheetdesk.validation.text import _plausible_numbers, plausible_phone
+from sheetdesk.validation.text import _plausible_numbers, fold, plausible_phone, plausible_postcode
 
 # Cells as calamine and the coercers hand them over, with the spellings the shortcuts single out.
 CELLS = st.one_of(
@@ -56,3 +57,15 @@ def test_plain_phone_shortcut_examples() -> None:
     assert plausible_phone("13812345678") and plausible_phone("010-12345678")
     assert not plausible_phone("138-00") and not plausible_phone("1234567890123456")
     assert plausible_phone("0086-13812345678") and not plausible_phone("0086-12")
+
+
+@given(st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=20))
+def test_records_are_found_alike_with_the_inline_blank_test(rows: list[list[Any]]) -> None:
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else []
+    assert _records(columns, _empty) == _records(columns, lambda value: _empty(value))
+
+
+@given(st.text(alphabet="0123456789 \t-ab", max_size=9))
+def test_ascii_postcodes_are_judged_as_the_folded_reading_judges_them(text: str) -> None:
+    folded = fold(text)
+    assert plausible_postcode(text) is (len(folded) == 6 and folded.isascii() and folded.isdigit())
