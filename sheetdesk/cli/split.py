@@ -127,7 +127,7 @@ def split(
         if progress:
             click.echo(WRITING.render(terminal_lang(lang), branch=name), err=True)
 
-    with collector_paused():  # 400k rows of cycle-free objects: see sheetdesk.bulk
+    with collector_paused():
         result = api.split(
             master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
         )
