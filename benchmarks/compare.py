@@ -164,7 +164,8 @@ def make(out: Path, cases: list[str] | None = None) -> None:
         log(f"{case}: split, collect ({CODE.label})")
         codes |= {
             "split": _run(sheetdesk_cmd("split", str(src / "master.xlsx"), "-o", str(dst / "split"), "--key",
-                                        str(key), "--json"), ok=(0, 1), stdout=dst / "split.json"),
+                                        str(key), "--as-of", AS_OF, "--json"),  # the worklist's times: not the clock
+                          ok=(0, 1), stdout=dst / "split.json"),
             "collect": _run(sheetdesk_cmd("collect", str(src / "now.xlsx"),
                                           *map(str, sorted((src / "branches").glob("*.xlsx"))),
                                           "-o", str(dst / "collect.xlsx"), "--key", str(key), "--json"),

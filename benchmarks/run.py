@@ -130,7 +130,8 @@ def run(args: argparse.Namespace, command: str) -> dict[str, Any]:
     if not args.skip_scaling:
         for name in names:
             if name in PARTS and m[name]["command"]["ok"]:
-                m[name]["half"] = measure_part(ctx, PARTS[name], Scale(args.size, half=True), with_floor=False)
+                # The floor at half size too: how the Excel I/O itself grows on this machine.
+                m[name]["half"] = measure_part(ctx, PARTS[name], Scale(args.size, half=True), with_floor=True)
     doc["datasets"] = ctx.datasets
     doc["measurements"] = m
     doc["ratios"] = report.ratios(m)

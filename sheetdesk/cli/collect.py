@@ -11,6 +11,7 @@ from sheetdesk import api
 from sheetdesk.branches import CollectResult
 from sheetdesk.branches.canonical import shown_key
 from sheetdesk.branches.merge_report import OUTCOME_LABELS, Change
+from sheetdesk.bulk import collector_paused
 from sheetdesk.cli.common import (
     EXIT_DATA_ERRORS,
     EXIT_OK,
@@ -126,16 +127,17 @@ def collect(
         if progress:
             click.echo(COLLECTING.render(terminal_lang(lang), file=name), err=True)
 
-    result = api.collect(
-        master,
-        files,
-        output,
-        force=force,
-        key=key,
-        accept_unrecorded=accept_unrecorded,
-        lang=lang,
-        on_file=on_file,
-    )
+    with collector_paused():
+        result = api.collect(
+            master,
+            files,
+            output,
+            force=force,
+            key=key,
+            accept_unrecorded=accept_unrecorded,
+            lang=lang,
+            on_file=on_file,
+        )
     tlang = terminal_lang(lang, result.lang)
     if json_mode:
         print_json(result.to_json(tlang))

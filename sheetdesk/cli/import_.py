@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from sheetdesk import api
+from sheetdesk.bulk import collector_paused
 from sheetdesk.cli.common import EXIT_DATA_ERRORS, EXIT_OK, debug_option, lang_option, print_json, show_progress
 from sheetdesk.i18n import Msg, terminal_lang
 from sheetdesk.io.outputs import default_output
@@ -136,20 +137,21 @@ def import_(
       sheetdesk import next.csv --kind repairs --mapping old.xlsx -o next.xlsx
       sheetdesk import report.xlsx --kind repairs --header-row 6
     """
-    result = api.import_log(
-        legacy,
-        kind,
-        sheet=sheet,
-        mapping=mapping,
-        encoding=encoding,
-        lang=lang,
-        header_rows=header_rows,
-        output=out or default_output(legacy, ".imported.xlsx"),
-        save_mapping_to=save_to,
-        dry_run=dry_run,
-        force=force,
-        progress=_progress_bar(lang) if show_progress(as_json) else None,
-    )
+    with collector_paused():
+        result = api.import_log(
+            legacy,
+            kind,
+            sheet=sheet,
+            mapping=mapping,
+            encoding=encoding,
+            lang=lang,
+            header_rows=header_rows,
+            output=out or default_output(legacy, ".imported.xlsx"),
+            save_mapping_to=save_to,
+            dry_run=dry_run,
+            force=force,
+            progress=_progress_bar(lang) if show_progress(as_json) else None,
+        )
     said = terminal_lang(lang, result.lang)
     if as_json:
         print_json(result.to_json(said))

@@ -9,6 +9,7 @@ import click
 
 from sheetdesk import api
 from sheetdesk.branches import SplitResult
+from sheetdesk.bulk import collector_paused
 from sheetdesk.cli.common import (
     MASTER,
     NamedArgument,
@@ -126,9 +127,10 @@ def split(
         if progress:
             click.echo(WRITING.render(terminal_lang(lang), branch=name), err=True)
 
-    result = api.split(
-        master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
-    )
+    with collector_paused():
+        result = api.split(
+            master, out_dir, force=force, key=key, lang=lang, on_branch=on_branch, policy=policy, as_of=as_of, days=days
+        )
     tlang = terminal_lang(lang, result.lang)
     if json_mode:
         print_json(result.to_json(tlang))

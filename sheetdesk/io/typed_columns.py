@@ -29,7 +29,7 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.io.annotate_table import excel_serials
-from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS, write_value
+from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS, ensure_fits, write_value
 
 # Excel's phantom 1900-02-29 makes earlier serials differ from Python's
 # day count; those dates are left to xlsxwriter's own conversion.
@@ -75,6 +75,9 @@ class Column:
 def write_columns(ws: Worksheet, first_row: int, n: int, columns: Sequence[Column]) -> list[tuple[int, int]]:
     """Write rows first_row .. first_row + n - 1 of `columns`; returns the (i, col)
     of every cell whose text was cut to Excel's limit (only `write_value` cuts)."""
+    if n > 0 and columns:  # the typed calls below do not say when a cell falls off the sheet
+        cols = [c.col for c in columns]
+        ensure_fits(ws, first_row, first_row + n - 1, min(cols), max(cols))
     plans = [(c, *_plan(ws, c)) for c in columns]
     # Unpacked once: the loop below runs for every cell.
     fixed = [(c.col, values, write, c.fmt, c.blanks, c) for c, write, values in plans if c.formats is None]

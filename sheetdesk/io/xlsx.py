@@ -18,7 +18,7 @@ import math
 import weakref
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
@@ -186,15 +186,32 @@ def write_value(ws: Worksheet, row: int, col: int, value: Any, fmt: Any = None) 
             text, cut = text[:EXCEL_MAX_CELL_CHARS], True
         status = ws.write_string(row, col, text, fmt)
     if status == -1:
-        raise OutputError(
-            BEYOND_SHEET,
-            sheet=ws.name,
-            row=f"{row + 1:,}",
-            col=f"{col + 1:,}",
-            rows=f"{EXCEL_MAX_ROWS:,}",
-            cols=f"{EXCEL_MAX_COLS:,}",
-        )
+        _beyond_sheet(ws, row, col)
     return cut
+
+
+def ensure_fits(ws: Worksheet, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
+    """Raise `OutputError` unless rows first_row..last_row of columns first_col..last_col fit on the sheet.
+
+    For writers that make the typed calls themselves and ignore their status
+    (xlsxwriter drops a cell beyond the sheet without a word). The cell named
+    is the first one a row-by-row write would have lost.
+    """
+    if last_col >= ws.xls_colmax:
+        _beyond_sheet(ws, first_row, ws.xls_colmax)
+    if last_row >= ws.xls_rowmax:
+        _beyond_sheet(ws, ws.xls_rowmax, first_col)
+
+
+def _beyond_sheet(ws: Worksheet, row: int, col: int) -> NoReturn:
+    raise OutputError(
+        BEYOND_SHEET,
+        sheet=ws.name,
+        row=f"{row + 1:,}",
+        col=f"{col + 1:,}",
+        rows=f"{EXCEL_MAX_ROWS:,}",
+        cols=f"{EXCEL_MAX_COLS:,}",
+    )
 
 
 def display_value(field: Field, value: Any, lang: str) -> Any:
