@@ -99,8 +99,12 @@ class DirectRows:
 
     def __init__(self, ws: Worksheet, columns: Sequence[DirectColumn]) -> None:
         self.ws = ws
-        self.columns = sorted(columns, key=lambda c: c.col)  # a row's cells in column order
+        # Unpacked once, a row's cells in column order: the loop below runs for every cell.
+        self.columns = [
+            (c.col, c.prefix, c.values, c.fmt, c.fmts, c.fmt_of) for c in sorted(columns, key=lambda c: c.col)
+        ]
         self._style: dict[Any, str] = {}  # format (or column, for no format) -> ' s="N"'
+        self._longest_plain = ws.xls_strmax // 2  # longer text: xlsxwriter may cut it, its own path
 
     def write(self, r: int, i: int) -> bool:
         """Write record `i` at 0-based row `r`; False (nothing written) when the
@@ -114,30 +118,32 @@ class DirectRows:
             return False
         n = str(r + 1)
         cells = [f'<row r="{n}">']
-        style, first, last = self._style, -1, -1
-        for column in self.columns:
-            value = column.values[i]
+        style, longest, needs_work, first, last = self._style, self._longest_plain, _NEEDS_WORK.search, -1, -1
+        for col, prefix, values, fmt, fmts, fmt_of in self.columns:
+            value = values[i]
             if value is None:
                 continue
-            tail = self._tail(value)
-            if tail is None:
-                return False  # styles already numbered are numbered in xlsxwriter's order too
-            if column.fmt_of is not None:
-                fmt = column.fmt_of(i, value)
-            elif column.fmts is not None:
-                fmt = column.fmts[i]
+            kind = type(value)
+            if kind is str and len(value) <= longest and not needs_work(value):  # most text: as it is
+                tail = _INLINE_OPEN + value + _INLINE_CLOSE
             else:
-                fmt = column.fmt
-            if fmt is None and type(value) in _DATE_TYPES:
+                tail = self._tail(value)
+                if tail is None:
+                    return False  # styles already numbered are numbered in xlsxwriter's order too
+            if fmt_of is not None:
+                fmt = fmt_of(i, value)
+            elif fmts is not None:
+                fmt = fmts[i]
+            if fmt is None and kind in _DATE_TYPES:
                 fmt = ws.default_date_format
-            key = column.col if fmt is None else fmt
+            key = col if fmt is None else fmt
             s = style.get(key)
             if s is None:
-                s = style[key] = self._style_attribute(fmt, column.col)
-            cells.append(f'{column.prefix}{n}"{s}{tail}')
+                s = style[key] = self._style_attribute(fmt, col)
+            cells.append(f'{prefix}{n}"{s}{tail}')
             if first < 0:
-                first = column.col
-            last = column.col
+                first = col
+            last = col
         if first < 0:
             return True  # no cells: xlsxwriter writes nothing for such a row either
         ws._check_dimensions(r, first)
@@ -152,7 +158,7 @@ class DirectRows:
         kind = type(value)
         if kind is str:
             text: str = value
-            if len(text) > self.ws.xls_strmax // 2:  # xlsxwriter may cut it: its own path
+            if len(text) > self._longest_plain:
                 return None
             if not _NEEDS_WORK.search(text):
                 return _INLINE_OPEN + text + _INLINE_CLOSE

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import xlsxwriter
 
 from sheetdesk.checking import check_files
 from sheetdesk.checking.columns import computed_columns
@@ -90,8 +91,6 @@ def test_awkward_values_are_written_the_same_both_ways(tmp_path: Path, monkeypat
 
 
 def test_direct_rows_write_only_constant_memory_sheets(tmp_path: Path) -> None:
-    import xlsxwriter
-
     for constant_memory in (False, True):
         wb = xlsxwriter.Workbook(str(tmp_path / f"{constant_memory}.xlsx"), {"constant_memory": constant_memory})
         assert annotate_xml.supported(wb.add_worksheet()) is constant_memory
