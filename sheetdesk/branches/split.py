@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xlsxwriter.workbook import Workbook
+
 from sheetdesk.branches.canonical import IDENTITY, content_fingerprint, key_title
 from sheetdesk.branches.keys import MasterKey, check_key_location, key_for_split, key_path
 from sheetdesk.branches.names import branch_file_names
@@ -376,7 +378,21 @@ def _write_branch_file(
         write_worklist(wb, formats, work, lang, dataset, {r.key: r.name(lang) for r in distributed})
         write_provenance(wb, prov)
         wb.close()
+    _release(wb)
     return cut
+
+
+def _release(wb: Workbook) -> None:
+    """Let reference counting free a written workbook's cells.
+
+    Each xlsxwriter worksheet holds its workbook's bound `add_format`: a
+    reference cycle, so a closed workbook and every cell it held stay in
+    memory until the cyclic collector runs. The CLI pauses the collector
+    during a split (`sheetdesk.bulk`), so without this all five branch files'
+    cells would be held to the end (at 100k/200k/100k rows about 0.8 GiB).
+    """
+    for ws in wb.worksheets():
+        ws.workbook_add_format = None
 
 
 __all__ = ["BranchFile", "SplitResult", "split_master"]

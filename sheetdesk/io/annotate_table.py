@@ -21,7 +21,9 @@ from typing import Any, Protocol
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from sheetdesk.io import annotate_xml
 from sheetdesk.io.annotate_index import Flagged, cell_fill
+from sheetdesk.io.annotate_xml import DirectColumn, DirectRows
 from sheetdesk.io.load import Table
 from sheetdesk.io.reader import RawSheet
 from sheetdesk.io.xlsx import (
@@ -38,6 +40,9 @@ from sheetdesk.io.xlsx import (
 )
 from sheetdesk.schema.fields import Field, FieldType
 
+# Clean record rows of constant-memory sheets as XML directly (off: xlsxwriter's cell calls;
+# the tests write both ways and compare).
+DIRECT_ROWS = True
 DROPDOWN_SPARE_ROWS = 1000  # dropdowns reach this far below the data, for new rows
 # Excel counts days from 1899-12-31 and, after 1900-02-28, one more for the
 # phantom 1900-02-29. Older dates are left to xlsxwriter's own conversion.
@@ -204,6 +209,8 @@ class TablePlan:
             (p.col, p.fast_values, p.write, p.fast_formats) for p in fast if p.fast_formats is not None
         ]
         self.general = [p for p in (*self.columns, *self.computed) if p.write is None and not p.empty]
+        # Clean rows of a constant-memory sheet are written as XML directly (annotate_xml).
+        self.direct = self._direct_rows() if DIRECT_ROWS and annotate_xml.supported(self.ws) else None
 
     # -- planning ----------------------------------------------------------
     def _field_formats(self, field: Field) -> dict[str | None, Any]:
@@ -270,6 +277,26 @@ class TablePlan:
             first = next(v for v in plan.values if v is not None)
             plan.fast_format = self._format(plan, first, None)
 
+    def _direct_rows(self) -> DirectRows:
+        """Every column as `write_row` below writes a clean row: the same values, the same formats."""
+        columns = []
+        for plan in (*self.columns, *self.computed):
+            if plan.write is not None:
+                columns.append(DirectColumn(plan.col, plan.fast_values or [], plan.fast_format, plan.fast_formats))
+            elif plan.empty:
+                continue
+            elif plan.formats is None:  # carried as read: the format follows the value
+                columns.append(DirectColumn(plan.col, plan.values, fmt_of=self._carried))
+            elif plan.status_fills is not None:
+                formats = plan.formats
+                columns.append(DirectColumn(plan.col, plan.values, fmts=[formats[f] for f in plan.status_fills]))
+            else:
+                columns.append(DirectColumn(plan.col, plan.values, plan.formats[None]))
+        return DirectRows(self.ws, columns)
+
+    def _carried(self, _i: int, value: Any) -> Any:
+        return self.copier.carried_format(value, None)
+
     # -- writing -----------------------------------------------------------
     def handles(self, r: int) -> bool:
         return r == self.header_index or r in self.record_at
@@ -281,6 +308,8 @@ class TablePlan:
         i = self.record_at[r]
         if flagged:
             return self._write_flagged(r, i, len(row), flagged)
+        if self.direct is not None and self.direct.write(r, i):
+            return {}
         for col, values, write, fmt in self.fast_fixed:
             value = values[i]  # type: ignore[index]
             if value is not None:
