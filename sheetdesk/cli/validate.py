@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,13 +82,19 @@ def validate(
         result = api.validate(
             files, policy=policy, output=out, force=force, lang=lang, progress=progress_for(json_mode, lang)
         )
-    tlang = terminal_lang(lang, workbook_lang(result))
-    if json_mode:
-        print_json(result.to_json(tlang))
-    else:
-        print_table(result, limit, tlang)
-        if result.output is not None:
-            click.echo(COPY_WRITTEN.render(tlang, path=result.output))
+        # The result (millions of objects, no cycles) is only printed from here on: kept out of the
+        # collector's sight meanwhile, the first collection after the pause does not walk all of it.
+        gc.freeze()
+    try:
+        tlang = terminal_lang(lang, workbook_lang(result))
+        if json_mode:
+            print_json(result.to_json(tlang))
+        else:
+            print_table(result, limit, tlang)
+            if result.output is not None:
+                click.echo(COPY_WRITTEN.render(tlang, path=result.output))
+    finally:
+        gc.unfreeze()  # a caller running more commands in this process (tests) collects as usual again
     ctx.exit(exit_code(result.report))
 
 

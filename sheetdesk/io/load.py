@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,7 +221,7 @@ def read_table(
     problems: list[tuple[str, int, Bound]] = []
     every_row = len(record_indexes) == len(data_rows)
     for key, column in zip(keys, columns, strict=True):
-        raw = list(column) if every_row else [column[i] for i in record_indexes]
+        raw = column if every_row else [column[i] for i in record_indexes]
         typed, found = coerce_column(register.field(key), raw)
         problems.extend((key, n, problem) for n, problem in found)
         table.raw[key] = raw
@@ -229,22 +229,21 @@ def read_table(
     return table, problems
 
 
-def _columns(rows: list[list[Any]], cols: list[int]) -> list[Sequence[Any]]:
+def _columns(rows: list[list[Any]], cols: list[int]) -> list[list[Any]]:
     """The cells of `cols` down all `rows` (None past a row's end), a column each.
 
-    calamine's rows all reach the sheet's last column, so the columns are cut
-    out in C (`itemgetter`, then `zip`); a ragged sheet (CSV) goes cell by cell.
+    calamine's rows all reach the sheet's last column, so each column is cut
+    out in C (`map` of an `itemgetter`), straight into the list the table
+    keeps; a ragged sheet (CSV) goes cell by cell.
     """
     if not cols:
         return []
     if rows and min(map(len, rows)) > max(cols):
-        if len(cols) == 1:
-            return [[row[cols[0]] for row in rows]]
-        return list(zip(*map(operator.itemgetter(*cols), rows), strict=True))
+        return [list(map(operator.itemgetter(c), rows)) for c in cols]
     return [[row[c] if c < len(row) else None for row in rows] for c in cols]
 
 
-def _records(columns: list[Sequence[Any]], empty: Callable[[Any], bool]) -> list[int]:
+def _records(columns: list[list[Any]], empty: Callable[[Any], bool]) -> list[int]:
     """Rows where a cell of a declared column holds anything.
 
     Nearly every row has its first declared cell filled: only the others are
@@ -253,10 +252,15 @@ def _records(columns: list[Sequence[Any]], empty: Callable[[Any], bool]) -> list
     if not columns:
         return []
     first, rest = columns[0], columns[1:]
-    return [i for i, v in enumerate(first) if not empty(v) or any(not empty(column[i]) for column in rest)]
+    if empty is _empty:  # the usual test, on the first column without a call per row
+        filled = [(v.strip() != "") if isinstance(v, str) else (v is not None and v != "") for v in first]
+    else:
+        filled = [not empty(v) for v in first]
+    return [i for i, v in enumerate(filled) if v or any(not empty(column[i]) for column in rest)]
 
 
 def _empty(value: Any) -> bool:
+    """A cell that holds nothing: None, or text of nothing but spaces (`_records` has its inline twin)."""
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sheetdesk.i18n import Bound, Msg
@@ -79,6 +79,20 @@ def is_blank(value: Any) -> bool:
             return value.strip().casefold() in BLANK_MARKERS
         return fold(value).casefold() in BLANK_MARKERS
     return False
+
+
+def blank_cells(values: Iterable[Any]) -> list[bool]:
+    """`is_blank` of every cell of a column, in order.
+
+    A text that repeats down a column (a fault level, an enum label) is
+    looked at once; other cells go through `is_blank` as they are.
+    """
+    memo: dict[str, bool] = {}
+    get = memo.get
+    return [
+        (b if (b := get(v)) is not None else memo.setdefault(v, is_blank(v))) if type(v) is str else is_blank(v)
+        for v in values
+    ]
 
 
 # A string longer than any blank marker, with nothing to strip, is its own

@@ -11,9 +11,9 @@ import datetime as dt
 
 from sheetdesk.io.load import Table
 from sheetdesk.io.values import is_blank
+from sheetdesk.links import column_keys
 from sheetdesk.report import Report
 from sheetdesk.validation.messages import quoted, show
-from sheetdesk.validation.text import match_key
 
 # A date up to this far ahead of now is a clock or time-zone slip, not a typo.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
@@ -26,9 +26,8 @@ def check_required(table: Table, report: Report) -> None:
             continue
         raw = table.raw[f.key]
         # A blank reads as None; a None from an unreadable value is reported by the loader.
-        for i, value in enumerate(table.values[f.key]):
-            if value is None and is_blank(raw[i]):
-                report.add("required", table.where(i, f.key), field=f.title)
+        for i in [i for i, value in enumerate(table.values[f.key]) if value is None and is_blank(raw[i])]:
+            report.add("required", table.where(i, f.key), field=f.title)
 
 
 def check_unique(table: Table, report: Report) -> None:
@@ -36,15 +35,19 @@ def check_unique(table: Table, report: Report) -> None:
     for f in table.register.fields:
         if not f.unique or f.key not in table.values:
             continue
+        values = table.values[f.key]
         first: dict[str, int] = {}
-        for i, value in enumerate(table.values[f.key]):
-            key = match_key(value)
+        for i, key in enumerate(column_keys(values)):
             if key is None:
                 continue
             seen = first.setdefault(key, i)
             if seen != i:
                 report.add(
-                    "duplicate", table.where(i, f.key), field=f.title, value=quoted(value), first_row=table.rows[seen]
+                    "duplicate",
+                    table.where(i, f.key),
+                    field=f.title,
+                    value=quoted(values[i]),
+                    first_row=table.rows[seen],
                 )
 
 
@@ -54,18 +57,19 @@ def check_min_values(table: Table, report: Report) -> None:
         if f.min_value is None or f.key not in table.values:
             continue
         minimum = f.min_value
-        for i, value in enumerate(table.values[f.key]):
-            if value is not None and value < minimum:
-                if minimum == 0:
-                    report.add("range.negative", table.where(i, f.key), field=f.title, value=show(value))
-                else:
-                    report.add(
-                        "range.below_min",
-                        table.where(i, f.key),
-                        field=f.title,
-                        value=show(value),
-                        minimum=show(minimum),
-                    )
+        values = table.values[f.key]
+        for i in [i for i, value in enumerate(values) if value is not None and value < minimum]:
+            value = values[i]
+            if minimum == 0:
+                report.add("range.negative", table.where(i, f.key), field=f.title, value=show(value))
+            else:
+                report.add(
+                    "range.below_min",
+                    table.where(i, f.key),
+                    field=f.title,
+                    value=show(value),
+                    minimum=show(minimum),
+                )
 
 
 def check_future(table: Table, report: Report, now: dt.datetime) -> None:
@@ -76,15 +80,15 @@ def check_future(table: Table, report: Report, now: dt.datetime) -> None:
         if f.type not in ("date", "datetime") or f.key not in table.values:
             continue
         bound: dt.date = limit if f.type == "datetime" else limit.date()
-        for i, value in enumerate(table.values[f.key]):
-            if value is not None and value > bound:
-                report.add(
-                    "date.future",
-                    table.where(i, f.key),
-                    field=f.title,
-                    value=show(value),
-                    now=show(now.replace(second=0, microsecond=0)),
-                )
+        values = table.values[f.key]
+        for i in [i for i, value in enumerate(values) if value is not None and value > bound]:
+            report.add(
+                "date.future",
+                table.where(i, f.key),
+                field=f.title,
+                value=show(values[i]),
+                now=show(now.replace(second=0, microsecond=0)),
+            )
 
 
 def check_declared(table: Table, report: Report, now: dt.datetime) -> None:

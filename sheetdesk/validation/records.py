@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sheetdesk.i18n import Msg
 from sheetdesk.io.load import Table
-from sheetdesk.io.values import is_blank
+from sheetdesk.io.values import blank_cells, is_blank
 from sheetdesk.report import Report
 from sheetdesk.schema.enums import REQUEST_TYPE
 from sheetdesk.schema.statuses import SLA_TARGETS
@@ -29,10 +29,12 @@ def check_not_before(table: Table, report: Report, later: str, earlier: str) -> 
     if later not in table.values or earlier not in table.values:
         return
     field, other = table.register.field(later), table.register.field(earlier)
-    for i, (a, b) in enumerate(zip(table.values[later], table.values[earlier], strict=True)):
-        if a is not None and b is not None and a < b:
-            report.add("date.order", table.where(i, later), field=field.title, value=show(a), other=other.title,
-                       other_value=show(b))  # fmt: skip
+    after, before = table.values[later], table.values[earlier]
+    for i in [
+        i for i, (a, b) in enumerate(zip(after, before, strict=True)) if a is not None and b is not None and a < b
+    ]:
+        report.add("date.order", table.where(i, later), field=field.title, value=show(after[i]), other=other.title,
+                   other_value=show(before[i]))  # fmt: skip
 
 
 def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool], code: str) -> None:
@@ -40,9 +42,9 @@ def check_text(table: Table, report: Report, key: str, ok: Callable[[str], bool]
     if key not in table.values:
         return
     field = table.register.field(key)
-    for i, value in enumerate(table.values[key]):
-        if value is not None and not ok(value):
-            report.add(code, table.where(i, key), field=field.title, value=quoted(value))
+    values = table.values[key]
+    for i in [i for i, value in enumerate(values) if value is not None and not ok(value)]:
+        report.add(code, table.where(i, key), field=field.title, value=quoted(values[i]))
 
 
 def check_sales(table: Table, report: Report) -> None:
@@ -75,10 +77,10 @@ def check_fault_level(table: Table, report: Report) -> None:
               "file": str(table.file)}  # fmt: skip
         report.add("fault_level.missing", at, field=level.title, why=NO_LEVEL_COLUMN.bind(count=len(repairs)))
         return
-    raw = table.raw["fault_level"]
+    blank = blank_cells(table.raw["fault_level"])
     why = A_REPAIR.bind(kind=kind.title, repair=REQUEST_TYPE_REPAIR)
     for i in repairs:
-        if is_blank(raw[i]):
+        if blank[i]:
             report.add("fault_level.missing", table.where(i, "fault_level"), field=level.title, why=why)
 
 

@@ -36,11 +36,21 @@ def phone_digits(number: str) -> str | None:
     return s if s.isdigit() else None
 
 
+# Digits in groups joined by single dashes (13812345678, 010-12345678): no
+# separator, prefix or extension to take off, only the dashes.
+_PLAIN_PHONE = re.compile(r"[0-9]+(?:-[0-9]+)*\Z")
+
+
 def plausible_phone(text: str) -> bool:
     """Every number in the cell has 7–15 digits once spaces, dashes,
     brackets, a +86 prefix and an extension are taken off."""
-    if text.isascii() and text.isdigit() and not text.startswith("00"):
-        return PHONE_MIN_DIGITS <= len(text) <= PHONE_MAX_DIGITS  # plain digits (most numbers): nothing to take off
+    if not text.startswith("00") and _PLAIN_PHONE.match(text):  # most numbers: only dashes to take off
+        return PHONE_MIN_DIGITS <= len(text) - text.count("-") <= PHONE_MAX_DIGITS
+    return _plausible_numbers(text)
+
+
+def _plausible_numbers(text: str) -> bool:
+    """The general reading of `plausible_phone`: split the cell into numbers, check each."""
     parts = [p for p in _PHONE_SPLIT.split(fold(text)) if p.strip()]
     if not parts:
         return False
@@ -53,5 +63,8 @@ def plausible_phone(text: str) -> bool:
 
 def plausible_postcode(text: str) -> bool:
     """A Chinese postcode: exactly six digits."""
+    if text.isascii():  # NFKC leaves ASCII as it is
+        s = text.strip()
+        return len(s) == 6 and s.isdigit()
     s = fold(text)
     return len(s) == 6 and s.isascii() and s.isdigit()

@@ -61,3 +61,12 @@ def test_a_caller_that_turned_it_off_keeps_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_validate_hides_its_result_from_the_collector_only_while_printing(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen: list[int] = []
+    unfreeze = gc.unfreeze
+    monkeypatch.setattr(gc, "unfreeze", lambda: (frozen.append(gc.get_freeze_count()), unfreeze())[1])
+    assert run("validate", EXAMPLE, "--json").code == 1
+    assert frozen and frozen[0] > 0  # the result was out of the collector's sight while it was printed
+    assert gc.get_freeze_count() == 0 and gc.isenabled()  # and everything is collected as usual again

@@ -295,7 +295,8 @@ _ODD_VALUE = re.compile(rb"<v>\s*[-#NnIi+]")
 
 
 def _note_canonical(scan: PartScan, data: bytes, cut: int, base: int) -> None:
-    if data.find(b't="e"', 0, cut) < 0 and data.find(b"<v>-", 0, cut) < 0:
+    # A negative value (a cost typed with a minus) is the likelier of the two, so it is looked for first.
+    if data.find(b"<v>-", 0, cut) < 0 and data.find(b't="e"', 0, cut) < 0:
         return
     for lo, hi in _odd_stretches(data, cut):
         for m in _CANONICAL_ODD.finditer(data, lo, hi):
