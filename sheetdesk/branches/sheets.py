@@ -75,7 +75,7 @@ def write_register_sheet(
         for f in register.fields
     ]
     at = {writer.columns[f.key]: f.key for f in register.fields}
-    cut = [(rows[i], at[col]) for i, col in write_columns(ws, 1, len(rows), columns)]
+    cut = [(rows[i], at[col]) for i, col in write_columns(ws, 1, len(rows), columns, whole_rows=True)]
     writer.add_dropdowns(len(rows) + DROPDOWN_SPARE_ROWS)
     key_col = next(i for i, f in enumerate(register.fields) if f.key == key_field(register))
     setup_register_sheet(ws, 0, len(rows), len(register.fields) - 1, key_col, widths=writer.widths, lang=lang)
@@ -135,11 +135,12 @@ def write_master_register(
     # The master's cells as they were, and the cells a merge changed, a column at a time (`write_columns`).
     header = loc.header_index
     planned = _master_columns(formats, sheet.rows, width, fields_at, changed, columns, table.lang)
-    found = write_columns(ws, 0, header, [c.rows(0, header) for c in planned])
+    found = write_columns(ws, 0, header, [c.rows(0, header) for c in planned], whole_rows=True)
     _header(ws, formats, register, sheet.rows[header], fields_at, new_columns, columns, table.lang, header)
     after = len(sheet.rows) - header - 1
     found += [
-        (i + header + 1, col) for i, col in write_columns(ws, header + 1, after, [c.rows(header + 1) for c in planned])
+        (i + header + 1, col)
+        for i, col in write_columns(ws, header + 1, after, [c.rows(header + 1) for c in planned], whole_rows=True)
     ]
     cuts = [Cut(name, r, col, len(str(planned[col].values[r]))) for r, col in found]
     r = len(sheet.rows)
@@ -148,7 +149,7 @@ def write_master_register(
         for f in register.fields
         if f.key in columns
     ]
-    for i, col in write_columns(ws, r, len(added), added_columns):
+    for i, col in write_columns(ws, r, len(added), added_columns, whole_rows=True):
         cuts.append(Cut(name, r + i, col, len(str(added[i].get(fields_at[col].key)))))
     r += len(added)
     writer.add_dropdowns(r + DROPDOWN_SPARE_ROWS)

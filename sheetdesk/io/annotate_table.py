@@ -40,9 +40,6 @@ from sheetdesk.io.xlsx import (
 )
 from sheetdesk.schema.fields import Field, FieldType
 
-# Clean record rows of constant-memory sheets as XML directly (off: xlsxwriter's cell calls;
-# the tests write both ways and compare).
-DIRECT_ROWS = True
 DROPDOWN_SPARE_ROWS = 1000  # dropdowns reach this far below the data, for new rows
 # Excel counts days from 1899-12-31 and, after 1900-02-28, one more for the
 # phantom 1900-02-29. Older dates are left to xlsxwriter's own conversion.
@@ -210,7 +207,7 @@ class TablePlan:
         ]
         self.general = [p for p in (*self.columns, *self.computed) if p.write is None and not p.empty]
         # Clean rows of a constant-memory sheet are written as XML directly (annotate_xml).
-        self.direct = self._direct_rows() if DIRECT_ROWS and annotate_xml.supported(self.ws) else None
+        self.direct = self._direct_rows() if annotate_xml.supported(self.ws) else None
 
     # -- planning ----------------------------------------------------------
     def _field_formats(self, field: Field) -> dict[str | None, Any]:

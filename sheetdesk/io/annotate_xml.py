@@ -22,6 +22,10 @@ as rich text) or for the whole sheet (rows of a custom default height,
 Excel 2010 row extensions, an xlsxwriter without the internals used here).
 Rows with findings always take xlsxwriter's path: their comments are kept
 per row by xlsxwriter, which expects the row's cells in its table.
+
+A row written here is finished: its caller must write nothing more to it
+(xlsxwriter would write a second `<row>` element for the same row). check's
+clean rows and `typed_columns.write_columns(whole_rows=True)` are such rows.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ _INLINE_CLOSE = "</t></is></c>"
 # Values xlsxwriter writes as date numbers (`write_datetime`), with the
 # workbook's default date format when the cell has none.
 _DATE_TYPES = frozenset({dt.datetime, dt.date, dt.time})
+# Off: every row takes xlsxwriter's own cell calls (the tests write both ways and compare).
+ENABLED = True
 # The worksheet internals this writer reads or calls (xlsxwriter 3.x).
 _INTERNALS = (
     "previous_row",
@@ -69,18 +75,19 @@ _INTERNALS = (
 
 def supported(ws: Worksheet) -> bool:
     """Can this sheet's rows be written directly (constant memory, plain rows)?"""
-    if not getattr(ws, "constant_memory", False) or not all(hasattr(ws, name) for name in _INTERNALS):
+    if not ENABLED or not getattr(ws, "constant_memory", False) or not all(hasattr(ws, name) for name in _INTERNALS):
         return False
     # A row tag is then just `<row r="N">` (see Worksheet._write_row).
     return bool(ws.default_row_height == ws.original_row_height and ws.excel_version != 2010)
 
 
 class DirectColumn:
-    """One column of a register's records: the value of each record (None: no cell)
-    and its format: one for the column (`fmt`), one per record (`fmts`) or worked
-    out from the value (`fmt_of(i, value)`)."""
+    """One column of a register's records: the value of each record (None: no cell,
+    or with `blanks` a blank cell in its format when it has one, as `write_blank`
+    writes it) and its format: one for the column (`fmt`), one per record (`fmts`)
+    or worked out from the value (`fmt_of(i, value)`, not with `blanks`)."""
 
-    __slots__ = ("col", "fmt", "fmt_of", "fmts", "prefix", "values")
+    __slots__ = ("blanks", "col", "fmt", "fmt_of", "fmts", "prefix", "values")
 
     def __init__(
         self,
@@ -89,8 +96,11 @@ class DirectColumn:
         fmt: Any = None,
         fmts: Sequence[Any] | None = None,
         fmt_of: Callable[[int, Any], Any] | None = None,
+        *,
+        blanks: bool = False,
     ) -> None:
         self.col, self.values, self.fmt, self.fmts, self.fmt_of = col, values, fmt, fmts, fmt_of
+        self.blanks = blanks and fmt_of is None
         self.prefix = f'<c r="{xl_col_to_name(col)}'
 
 
@@ -101,7 +111,7 @@ class DirectRows:
         self.ws = ws
         # Unpacked once, a row's cells in column order: the loop below runs for every cell.
         self.columns = [
-            (c.col, c.prefix, c.values, c.fmt, c.fmts, c.fmt_of) for c in sorted(columns, key=lambda c: c.col)
+            (c.col, c.prefix, c.values, c.fmt, c.fmts, c.fmt_of, c.blanks) for c in sorted(columns, key=lambda c: c.col)
         ]
         self._style: dict[Any, str] = {}  # format (or column, for no format) -> ' s="N"'
         self._longest_plain = ws.xls_strmax // 2  # longer text: xlsxwriter may cut it, its own path
@@ -119,9 +129,16 @@ class DirectRows:
         n = str(r + 1)
         cells = [f'<row r="{n}">']
         style, longest, needs_work, first, last = self._style, self._longest_plain, _NEEDS_WORK.search, -1, -1
-        for col, prefix, values, fmt, fmts, fmt_of in self.columns:
+        for col, prefix, values, fmt, fmts, fmt_of, blanks in self.columns:
             value = values[i]
             if value is None:
+                if blanks:
+                    blank = self._blank(col, prefix, n, fmt if fmts is None else fmts[i])
+                    if blank is not None:
+                        cells.append(blank)
+                        if first < 0:
+                            first = col
+                        last = col
                 continue
             kind = type(value)
             if kind is str and len(value) <= longest and not needs_work(value):  # most text: as it is
@@ -151,6 +168,15 @@ class DirectRows:
         cells.append("</row>")
         ws.fh.write("".join(cells))
         return True
+
+    def _blank(self, col: int, prefix: str, n: str, fmt: Any) -> str | None:
+        """A formatted blank cell (`write_blank` writes nothing without a format)."""
+        if fmt is None:
+            return None
+        s = self._style.get(fmt)
+        if s is None:
+            s = self._style[fmt] = self._style_attribute(fmt, col)
+        return f'{prefix}{n}"{s}/>'
 
     def _tail(self, value: Any) -> str | None:
         """A cell's XML after its `r` and `s` attributes, as xlsxwriter writes it

@@ -16,6 +16,10 @@ written at all.
 Rows are written in order, each row's columns together, so that it works
 in xlsxwriter's constant-memory mode too. (The same idea as check's
 `annotate_table.TablePlan`, for sheets without findings or computed columns.)
+When the columns are the whole of their rows (`whole_rows`) on a
+constant-memory sheet, each row is written as sheet XML directly
+(`annotate_xml.DirectRows`, the same bytes), or through the typed calls
+when it holds a value that writer leaves to xlsxwriter.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
+from sheetdesk.io import annotate_xml
 from sheetdesk.io.annotate_table import excel_serials
 from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS, ensure_fits, write_value
 
@@ -72,9 +77,15 @@ class Column:
         )
 
 
-def write_columns(ws: Worksheet, first_row: int, n: int, columns: Sequence[Column]) -> list[tuple[int, int]]:
+def write_columns(
+    ws: Worksheet, first_row: int, n: int, columns: Sequence[Column], *, whole_rows: bool = False
+) -> list[tuple[int, int]]:
     """Write rows first_row .. first_row + n - 1 of `columns`; returns the (i, col)
-    of every cell whose text was cut to Excel's limit (only `write_value` cuts)."""
+    of every cell whose text was cut to Excel's limit (only `write_value` cuts).
+
+    `whole_rows`: nothing else will be written to these rows, so that on a
+    constant-memory sheet they can be written directly (see the module).
+    """
     if n > 0 and columns:  # the typed calls below do not say when a cell falls off the sheet
         cols = [c.col for c in columns]
         ensure_fits(ws, first_row, first_row + n - 1, min(cols), max(cols))
@@ -83,9 +94,14 @@ def write_columns(ws: Worksheet, first_row: int, n: int, columns: Sequence[Colum
     fixed = [(c.col, values, write, c.fmt, c.blanks, c) for c, write, values in plans if c.formats is None]
     varying = [(c.col, values, write, c.formats, c.blanks, c) for c, write, values in plans if c.formats is not None]
     blank, by_value = ws.write_blank, _BY_VALUE
+    direct = _direct_rows(ws, columns) if whole_rows and annotate_xml.supported(ws) else None
+    # A blank `by_value` cell is formatted even in a column without blanks: its row takes the typed path.
+    typed_rows = {i for c in columns if not c.blanks for i in c.by_value if c.values[i] is None}
     cuts: list[tuple[int, int]] = []
     for i in range(n):
         r = first_row + i
+        if direct is not None and i not in typed_rows and direct.write(r, i):
+            continue
         for col, values, write, fmt, blanks, column in fixed:
             value = values[i]
             if value is None:
@@ -107,6 +123,15 @@ def write_columns(ws: Worksheet, first_row: int, n: int, columns: Sequence[Colum
             else:
                 write(r, col, value, formats[i])
     return sorted(cuts)  # as a row is read: column by column
+
+
+def _direct_rows(ws: Worksheet, columns: Sequence[Column]) -> annotate_xml.DirectRows:
+    """The columns' cells as `write_value` writes each of them: their own values, not the plans'
+    (`DirectRows` writes a date as `write_datetime` does; a cell it would not write as
+    `write_value` does sends its row down the typed path)."""
+    return annotate_xml.DirectRows(
+        ws, [annotate_xml.DirectColumn(c.col, c.values, c.fmt, c.formats, blanks=c.blanks) for c in columns]
+    )
 
 
 def _plan(ws: Worksheet, column: Column) -> tuple[Callable[..., Any], list[Any]]:

@@ -8,6 +8,9 @@ register. The Import Report says where the table was found, where each
 column went and why, which columns were left in notes with their nearest
 keys, every row above the header, every decision and every warning. Every
 label is in the output language (`result.lang`). The write is atomic.
+A log of more than `CONSTANT_MEMORY_ROWS` records is written as `check`
+writes a large register: streamed (xlsxwriter's constant-memory mode), its
+rows as sheet XML directly (`write_columns(whole_rows=True)`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from sheetdesk.i18n import Msg
+from sheetdesk.io.annotate import CONSTANT_MEMORY_ROWS
 from sheetdesk.io.atomic import atomic_path
 from sheetdesk.io.typed_columns import Column, write_columns
 from sheetdesk.io.xlsx import (
@@ -79,11 +83,14 @@ WARNING_HEADER = (
 ABOVE_HEADER = (Msg("Source row", "源文件行号"), Msg("Values", "内容"))
 
 
-def write_import(result: ImportResult, out: str | Path) -> Path:
+def write_import(result: ImportResult, out: str | Path, *, constant_memory: bool | None = None) -> Path:
+    """Write the import's workbook; `constant_memory` None: streamed when the log is large."""
     out = Path(out)
     lang = result.lang
+    if constant_memory is None:
+        constant_memory = max(len(result.records), len(result.rejects)) > CONSTANT_MEMORY_ROWS
     with atomic_path(out) as tmp:
-        wb = new_workbook(tmp)
+        wb = new_workbook(tmp, constant_memory=constant_memory)
         formats = Formats(wb)
         ws = wb.add_worksheet(result.register.name(lang))
         writer = RegisterSheetWriter(wb, formats, ws, result.register, lang)
@@ -114,7 +121,7 @@ def _write_records(ws: Worksheet, formats: Formats, result: ImportResult) -> Non
             labels: dict[Any, Any] = {}
             values = [v if v is None else _label(labels, f, v, lang) for v in values]
         columns.append(Column(col, values, formats.for_field(f), blanks=False))
-    cuts = write_columns(ws, 1, len(records), columns)
+    cuts = write_columns(ws, 1, len(records), columns, whole_rows=True)
     # Reported in the order the cells of a record were read, as a row-by-row write would.
     order = {i: list(records[i]) for i, _ in cuts}
     cuts.sort(key=lambda cut: (cut[0], order[cut[0]].index(register.fields[cut[1]].key)))

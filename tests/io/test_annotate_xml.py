@@ -15,7 +15,7 @@ import xlsxwriter
 from sheetdesk.checking import check_files
 from sheetdesk.checking.columns import computed_columns
 from sheetdesk.checking.summary import SummarySheet
-from sheetdesk.io import annotate_table, annotate_xml
+from sheetdesk.io import annotate_xml
 from sheetdesk.io.annotate import majority_lang, write_annotated
 from sheetdesk.io.reader import read_workbook
 from tests.validation.books import REPAIRS_EN, SALES_EN, repair, sale, write_book
@@ -43,7 +43,7 @@ def _both_ways(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tu
     computed = computed_columns(result.dataset, result.evaluation)
     written = []
     for direct in (False, True):
-        monkeypatch.setattr(annotate_table, "DIRECT_ROWS", direct)
+        monkeypatch.setattr(annotate_xml, "ENABLED", direct)
         out = tmp_path / f"out-{direct}.xlsx"
         summary = SummarySheet(result.evaluation.kpis, result.as_of, lang)
         write_annotated(out, result.dataset, result.report, computed=computed, summary=summary, lang=lang,

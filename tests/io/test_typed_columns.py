@@ -2,7 +2,9 @@
 writes one at a time: same type, value and format, the same blanks, the same
 cuts, in memory and in constant-memory mode. Both workbooks' sheet XML is read
 back: each cell's reference, style, type and stored text (shared strings
-looked up), so that a serial number one bit off would show."""
+looked up), so that a serial number one bit off would show. In constant-memory
+mode the two files are the same bytes, whole rows written directly
+(`annotate_xml.DirectRows`) or not."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ values = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True, width=32),
     st.sampled_from([float("nan"), float("inf"), -0.0]),
     st.text(alphabet="ab 中-", max_size=6),
+    st.sampled_from([" lead", "trail ", "a & <b>", "<r>rich</r>", "_x0041_", "ctrl\x01", "tab\tand\nline", "x" * 20_000]),
     st.just("x" * (EXCEL_MAX_CELL_CHARS + 3)),
     st.dates(min_value=dt.date(1899, 12, 1), max_value=dt.date(2100, 1, 1)),
     st.datetimes(min_value=dt.datetime(1899, 12, 1), max_value=dt.datetime(2100, 1, 1)),
@@ -79,7 +82,14 @@ def _cells(path: Path) -> dict[str, tuple[Any, ...]]:
     return found
 
 
-def _write(path: Path, n: int, drawn: list[dict[str, Any]], *, planned: bool, constant_memory: bool) -> list[Any]:
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {name: zf.read(name) for name in zf.namelist() if name != "docProps/core.xml"}  # core: the clock
+
+
+def _write(
+    path: Path, n: int, drawn: list[dict[str, Any]], *, planned: bool, constant_memory: bool, whole_rows: bool = False
+) -> list[Any]:
     wb = new_workbook(path, constant_memory=constant_memory)
     formats = Formats(wb)
     made = [formats.get(**props) if props else None for props in FORMATS]
@@ -90,7 +100,7 @@ def _write(path: Path, n: int, drawn: list[dict[str, Any]], *, planned: bool, co
         for c, d in enumerate(drawn)
     ]  # fmt: skip
     if planned:
-        cuts: list[Any] = write_columns(ws, 2, n, cols)
+        cuts: list[Any] = write_columns(ws, 2, n, cols, whole_rows=whole_rows)
     else:  # what the callers did before: one write_value per cell, in row order
         cuts = []
         for i in range(n):
@@ -105,13 +115,42 @@ def _write(path: Path, n: int, drawn: list[dict[str, Any]], *, planned: bool, co
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(columns(), st.booleans())
+@given(columns(), st.booleans(), st.booleans())
 def test_planned_columns_write_the_cells_write_value_writes(
-    tmp_path: Path, drawn: tuple[int, list[dict[str, Any]]], constant_memory: bool
+    tmp_path: Path, drawn: tuple[int, list[dict[str, Any]]], constant_memory: bool, whole_rows: bool
 ) -> None:
     n, cols = drawn
     a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
-    cuts_a = _write(a, n, cols, planned=True, constant_memory=constant_memory)
+    cuts_a = _write(a, n, cols, planned=True, constant_memory=constant_memory, whole_rows=whole_rows)
     cuts_b = _write(b, n, cols, planned=False, constant_memory=constant_memory)
     assert cuts_a == cuts_b
     assert _cells(a) == _cells(b)
+    if constant_memory:
+        assert _parts(a) == _parts(b)
+
+
+def test_whole_rows_of_a_constant_memory_sheet_are_written_directly(tmp_path: Path, monkeypatch: Any) -> None:
+    """The direct path is taken (the property above would pass without it), and leaves rows
+    holding what it does not write to the typed calls."""
+    from sheetdesk.io import annotate_xml
+
+    answers: list[bool] = []
+    write = annotate_xml.DirectRows.write
+
+    def spy(self: annotate_xml.DirectRows, r: int, i: int) -> bool:
+        answers.append(write(self, r, i))
+        return answers[-1]
+
+    monkeypatch.setattr(annotate_xml.DirectRows, "write", spy)
+    drawn = [
+        {"values": ["a", None, True, "b"], "fmt": 1, "formats": None, "blanks": True, "by_value": frozenset()},
+        {"values": [1.5, 2, 3, None], "fmt": 0, "formats": [0, 2, 3, 2], "blanks": True, "by_value": frozenset({1})},
+    ]
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    _write(a, 4, drawn, planned=True, constant_memory=True, whole_rows=True)
+    assert answers == [True, True, False, True]  # the boolean's row: xlsxwriter's path
+    _write(b, 4, drawn, planned=False, constant_memory=True)
+    assert _parts(a) == _parts(b)
+    answers.clear()
+    _write(a, 4, drawn, planned=True, constant_memory=True)  # not whole rows: never directly
+    assert answers == []
