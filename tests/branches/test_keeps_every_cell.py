@@ -124,3 +124,49 @@ def test_text_over_excels_limit_is_named_and_never_cut_silently(tmp_path: Path) 
                                     "--lang", "en"])
     assert cli.exit_code == 1, cli.output
     assert "master!G2" in cli.output and "32,767" in cli.output
+
+
+def test_a_streamed_master_is_written_the_same_with_direct_rows(tmp_path: Path, monkeypatch: Any) -> None:
+    """A master above `CONSTANT_MEMORY_ROWS` is streamed, its whole rows written as sheet XML
+    directly (`annotate_xml`): the same bytes as xlsxwriter's own calls, and read back, the same
+    cells as the in-memory workbook. The odd master (blank and numeric headers, a time of day in
+    a date column, a clerk's own sheet) and an edit and an added row stand in for a big one."""
+    import importlib
+    import zipfile
+
+    from sheetdesk.io import annotate_xml
+
+    collecting = importlib.import_module("sheetdesk.branches.collect")  # the package names a function so
+
+    master = write_odd_master(tmp_path / "master.xlsx")
+    split = split_master(master, tmp_path / "out")
+    east = next(f.path for f in split.files if f.branch == "East")
+    with Editor(east) as ed:
+        ed.set("sales", "SN-3", "customer", "Peking Clinic Group")
+        ed.set("sales", "SN-1", "notes", None)  # a changed cell emptied: written by value
+        ed.add("sales", serial_no="SN-9", product="Pump", customer="New Lab", branch="East")
+
+    def parts(path: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # core.xml: the clock
+
+    direct: list[bool] = []
+    write = annotate_xml.DirectRows.write
+
+    def spy(self: annotate_xml.DirectRows, r: int, i: int) -> bool:
+        direct.append(write(self, r, i))
+        return direct[-1]
+
+    monkeypatch.setattr(annotate_xml.DirectRows, "write", spy)
+    in_memory = tmp_path / "memory.xlsx"
+    collect(master, [east], in_memory)
+    assert direct == []  # a small master: in memory, xlsxwriter's calls
+    monkeypatch.setattr(collecting, "CONSTANT_MEMORY_ROWS", 0)
+    streamed, by_calls = tmp_path / "streamed.xlsx", tmp_path / "calls.xlsx"
+    collect(master, [east], streamed)
+    assert True in direct  # rows written directly (the emptied cell's row by value, not offered)
+    monkeypatch.setattr(annotate_xml, "ENABLED", False)
+    collect(master, [east], by_calls)
+    assert parts(streamed) == parts(by_calls)
+    assert cells(streamed) == cells(in_memory)
+    assert cells(streamed)["Sales"]["F5"] == "Peking Clinic Group"
