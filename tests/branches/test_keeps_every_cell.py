@@ -132,9 +132,9 @@ def test_a_streamed_master_is_written_the_same_with_direct_rows(tmp_path: Path, 
     cells as the in-memory workbook. The odd master (blank and numeric headers, a time of day in
     a date column, a clerk's own sheet) and an edit and an added row stand in for a big one."""
     import importlib
-    import zipfile
 
     from sheetdesk.io import annotate_xml
+    from tests.helpers.direct_rows import record_direct_rows, zip_parts
 
     collecting = importlib.import_module("sheetdesk.branches.collect")  # the package names a function so
 
@@ -146,18 +146,7 @@ def test_a_streamed_master_is_written_the_same_with_direct_rows(tmp_path: Path, 
         ed.set("sales", "SN-1", "notes", None)  # a changed cell emptied: written by value
         ed.add("sales", serial_no="SN-9", product="Pump", customer="New Lab", branch="East")
 
-    def parts(path: Path) -> dict[str, bytes]:
-        with zipfile.ZipFile(path) as z:
-            return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # core.xml: the clock
-
-    direct: list[bool] = []
-    write = annotate_xml.DirectRows.write
-
-    def spy(self: annotate_xml.DirectRows, r: int, i: int) -> bool:
-        direct.append(write(self, r, i))
-        return direct[-1]
-
-    monkeypatch.setattr(annotate_xml.DirectRows, "write", spy)
+    direct = record_direct_rows(monkeypatch)
     in_memory = tmp_path / "memory.xlsx"
     collect(master, [east], in_memory)
     assert direct == []  # a small master: in memory, xlsxwriter's calls
@@ -167,6 +156,6 @@ def test_a_streamed_master_is_written_the_same_with_direct_rows(tmp_path: Path, 
     assert True in direct  # rows written directly (the emptied cell's row by value, not offered)
     monkeypatch.setattr(annotate_xml, "ENABLED", False)
     collect(master, [east], by_calls)
-    assert parts(streamed) == parts(by_calls)
+    assert zip_parts(streamed) == zip_parts(by_calls)
     assert cells(streamed) == cells(in_memory)
     assert cells(streamed)["Sales"]["F5"] == "Peking Clinic Group"

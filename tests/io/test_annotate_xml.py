@@ -5,7 +5,6 @@ the creation time), for check's annotated workbook in constant-memory mode."""
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from sheetdesk.checking.summary import SummarySheet
 from sheetdesk.io import annotate_xml
 from sheetdesk.io.annotate import majority_lang, write_annotated
 from sheetdesk.io.reader import read_workbook
+from tests.helpers.direct_rows import record_direct_rows, zip_parts
 from tests.validation.books import REPAIRS_EN, SALES_EN, repair, sale, write_book
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "workbook_templates" / "examples"
@@ -29,11 +29,6 @@ AWKWARD = [
     "y" * 40_000, "plain", 0, -0.0, 1e20, 1.5e-10, 12345678901234567890, 3.141592653589793, -7, True,
     dt.date(2024, 2, 29), dt.datetime(2024, 5, 6, 7, 8, 9), dt.datetime(1900, 1, 15, 12, 0),
 ]
-
-
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # core.xml: the clock
 
 
 def _both_ways(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, bytes], ...]:
@@ -48,7 +43,7 @@ def _both_ways(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tu
         summary = SummarySheet(result.evaluation.kpis, result.as_of, lang)
         write_annotated(out, result.dataset, result.report, computed=computed, summary=summary, lang=lang,
                         constant_memory=True)
-        written.append(_parts(out))
+        written.append(zip_parts(out))
     return tuple(written)
 
 
@@ -73,14 +68,7 @@ def test_awkward_values_are_written_the_same_both_ways(tmp_path: Path, monkeypat
     sales.append([*sale("SN999"), None])
     repairs = [REPAIRS_EN, *(repair(f"T{n}", serial=f"SN{n:03}") for n in range(len(AWKWARD)))]
     src = write_book(tmp_path / "awkward.xlsx", {"Sales": sales, "Repairs": repairs})
-    answers: list[bool] = []
-    write = annotate_xml.DirectRows.write
-
-    def spy(self: annotate_xml.DirectRows, r: int, i: int) -> bool:
-        answers.append(write(self, r, i))
-        return answers[-1]
-
-    monkeypatch.setattr(annotate_xml.DirectRows, "write", spy)
+    answers = record_direct_rows(monkeypatch)
     xlsxwriter_parts, direct_parts = _both_ways(src, tmp_path, monkeypatch)
     _assert_same(xlsxwriter_parts, direct_parts)
     assert True in answers and False in answers  # rows written directly, and rows left to xlsxwriter

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sheetdesk.io.typed_columns import Column, write_columns
 from sheetdesk.io.xlsx import EXCEL_MAX_CELL_CHARS, Formats, new_workbook, write_value
+from tests.helpers.direct_rows import record_direct_rows, zip_parts
 
 values = st.one_of(
     st.none(),
@@ -82,11 +84,6 @@ def _cells(path: Path) -> dict[str, tuple[Any, ...]]:
     return found
 
 
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as zf:
-        return {name: zf.read(name) for name in zf.namelist() if name != "docProps/core.xml"}  # core: the clock
-
-
 def _write(
     path: Path, n: int, drawn: list[dict[str, Any]], *, planned: bool, constant_memory: bool, whole_rows: bool = False
 ) -> list[Any]:
@@ -126,22 +123,13 @@ def test_planned_columns_write_the_cells_write_value_writes(
     assert cuts_a == cuts_b
     assert _cells(a) == _cells(b)
     if constant_memory:
-        assert _parts(a) == _parts(b)
+        assert zip_parts(a) == zip_parts(b)
 
 
-def test_whole_rows_of_a_constant_memory_sheet_are_written_directly(tmp_path: Path, monkeypatch: Any) -> None:
+def test_whole_rows_of_a_constant_memory_sheet_are_written_directly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The direct path is taken (the property above would pass without it), and leaves rows
     holding what it does not write to the typed calls."""
-    from sheetdesk.io import annotate_xml
-
-    answers: list[bool] = []
-    write = annotate_xml.DirectRows.write
-
-    def spy(self: annotate_xml.DirectRows, r: int, i: int) -> bool:
-        answers.append(write(self, r, i))
-        return answers[-1]
-
-    monkeypatch.setattr(annotate_xml.DirectRows, "write", spy)
+    answers = record_direct_rows(monkeypatch)
     drawn = [
         {"values": ["a", None, True, "b"], "fmt": 1, "formats": None, "blanks": True, "by_value": frozenset()},
         {"values": [1.5, 2, 3, None], "fmt": 0, "formats": [0, 2, 3, 2], "blanks": True, "by_value": frozenset({1})},
@@ -150,7 +138,7 @@ def test_whole_rows_of_a_constant_memory_sheet_are_written_directly(tmp_path: Pa
     _write(a, 4, drawn, planned=True, constant_memory=True, whole_rows=True)
     assert answers == [True, True, False, True]  # the boolean's row: xlsxwriter's path
     _write(b, 4, drawn, planned=False, constant_memory=True)
-    assert _parts(a) == _parts(b)
+    assert zip_parts(a) == zip_parts(b)
     answers.clear()
     _write(a, 4, drawn, planned=True, constant_memory=True)  # not whole rows: never directly
     assert answers == []

@@ -4,7 +4,6 @@ and the direct rows must be the bytes xlsxwriter's own calls would write."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from sheetdesk.io import annotate_xml
 from sheetdesk.io.reader import read_workbook
 from sheetdesk.legacy import import_legacy, write_import
+from tests.helpers.direct_rows import record_direct_rows, zip_parts
 from tests.legacy import layouts as L
 from tests.legacy.test_realworld import source
 
@@ -30,20 +30,8 @@ def _sheets(path: Path) -> dict[str, list[list[object]]]:
     return {s.name: s.rows for s in read_workbook(path).sheets}
 
 
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as z:
-        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # core.xml: the clock
-
-
 def test_a_streamed_import_reads_back_as_the_in_memory_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    direct: list[bool] = []
-    write = annotate_xml.DirectRows.write
-
-    def spy(self: annotate_xml.DirectRows, r: int, i: int) -> bool:
-        direct.append(write(self, r, i))
-        return direct[-1]
-
-    monkeypatch.setattr(annotate_xml.DirectRows, "write", spy)
+    direct = record_direct_rows(monkeypatch)
     for n, (log, kind) in enumerate(_logs(tmp_path)):
         result = import_legacy(log, kind)
         assert result.records
@@ -53,7 +41,7 @@ def test_a_streamed_import_reads_back_as_the_in_memory_one(tmp_path: Path, monke
         monkeypatch.setattr(annotate_xml, "ENABLED", False)  # xlsxwriter's own calls for every row
         by_calls = write_import(result, tmp_path / f"{n}-calls.xlsx", constant_memory=True)
         monkeypatch.setattr(annotate_xml, "ENABLED", True)
-        assert _parts(streamed) == _parts(by_calls), log.name
+        assert zip_parts(streamed) == zip_parts(by_calls), log.name
     assert direct.count(True) > 1000  # the register rows were written directly
 
 
