@@ -144,7 +144,11 @@ def measure(cmd: list[str], *, name: str, ok_codes: tuple[int, ...] = (0, 1)) ->
 
 def repeated(cmd: list[str], repeat: int, *, name: str, ok_codes: tuple[int, ...] = (0, 1)) -> dict[str, Any]:
     """The fastest of `repeat` runs (peak RSS: the largest); exit code 2 means usage or input trouble."""
-    runs = [measure(cmd, name=name, ok_codes=ok_codes) for _ in range(repeat)]
+    return fastest([measure(cmd, name=name, ok_codes=ok_codes) for _ in range(repeat)], name=name)
+
+
+def fastest(runs: list[dict[str, Any]], *, name: str) -> dict[str, Any]:
+    """Runs of one command (`measure`) as one result: the fastest (peak RSS: the largest)."""
     best = min(runs, key=lambda r: r["seconds"])
     best = {**best, "max_rss_mib": max(r["max_rss_mib"] for r in runs), "runs": [r["seconds"] for r in runs],
             "ok": all(r["ok"] for r in runs)}
@@ -158,18 +162,20 @@ def repeated(cmd: list[str], repeat: int, *, name: str, ok_codes: tuple[int, ...
 
 
 def floor(kind: str, *args: str, repeat: int = 1, name: str) -> dict[str, Any]:
-    """A floors.py measurement: the worker's own timing of the measured part, plus its process's peak RSS."""
-    best: dict[str, Any] | None = None
+    """A floors.py measurement: the worker's own timing of the measured part, plus its process's peak RSS
+    (the fastest of `repeat` runs)."""
+    runs = []
     for _ in range(repeat):
         outer = measure([sys.executable, str(HERE / "floors.py"), kind, *args], name=f"floor-{name}", ok_codes=(0,))
         if not outer["ok"]:
             raise SystemExit(f"floors.py {kind} failed: {outer['stderr_tail']}")
         inner = json.loads((OUT / f"floor-{name}.stdout").read_text().strip().splitlines()[-1])
-        result = {**inner, "process_seconds": outer["seconds"], "max_rss_mib": outer["max_rss_mib"]}
-        if best is None or result["seconds"] < best["seconds"]:
-            best = result
-    assert best is not None
-    return best
+        runs.append({**inner, "process_seconds": outer["seconds"], "max_rss_mib": outer["max_rss_mib"]})
+    return fastest_floor(runs)
+
+
+def fastest_floor(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return min(runs, key=lambda r: r["seconds"])
 
 
 def profile(cmd: list[str], name: str, top: int = 30) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import inputs
-from harness import OUT, floor, log, repeated, sheetdesk_cmd
+from harness import OUT, fastest, fastest_floor, floor, log, measure, sheetdesk_cmd
 from inputs import Scale
 
 AS_OF = "2026-11-01T00:00:00"
@@ -25,19 +25,11 @@ AS_OF = "2026-11-01T00:00:00"
 
 @dataclass
 class Context:
-    """What one run shares between parts: options, inputs made so far, read floors by file."""
+    """What one run shares between parts: options, inputs made so far."""
 
     args: argparse.Namespace
     split_files: dict[str, list[Path]] = field(default_factory=dict)  # scale tag -> this run's split output
-    read_floors: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)
     datasets: dict[str, Any] = field(default_factory=dict)
-
-    def read_floor(self, paths: list[Path], encoding: str | None = None) -> dict[str, Any]:
-        key = (encoding or "", *map(str, paths))
-        if key not in self.read_floors:
-            args = (["--encoding", encoding] if encoding else []) + list(key[1:])
-            self.read_floors[key] = floor("read", *args, repeat=self.args.repeat, name="read")
-        return self.read_floors[key]
 
 
 @dataclass
@@ -160,19 +152,42 @@ PART_LABELS = {
 
 # --- measuring one part -------------------------------------------------------------------------
 
-def measure_part(ctx: Context, part: Part, scale: Scale, with_floor: bool) -> dict[str, Any]:
-    prepared = part.prepare(ctx, scale)
-    log(f"{part.name} at {scale.tag}")
-    result = repeated(prepared.cmd, ctx.args.repeat, name=f"{part.name}-{scale.tag}")
-    if prepared.after is not None:
-        prepared.after(result)
-    out: dict[str, Any] = {"command": result, **prepared.info}
-    if with_floor and result["ok"]:
-        log(f"{part.name}: floor ({part.floor_label})")
-        read = ctx.read_floor(prepared.reads, prepared.encoding)
-        written = prepared.writes()
-        write = floor("write", str(OUT / "floor-write"), *map(str, written), repeat=ctx.args.repeat,
-                      name="write") if written else None
+def measure_part(ctx: Context, part: Part, scales: list[Scale]) -> list[dict[str, Any]]:
+    """The part's command and its floor at each scale; the fastest of `--repeat` runs of each counts.
+
+    The runs go in rounds, each round running the command and then its floor at
+    every scale once. So a command, its floor and its other scale are measured
+    minutes apart, and each --repeat round samples all of them again: this
+    machine's speed drifts by more than the goals' margins within half an hour
+    (the same floor took 30-60 % longer from one run to the next), and a ratio
+    of two measurements taken far apart measured the drift as much as the code.
+    """
+    prepared = [part.prepare(ctx, scale) for scale in scales]
+    runs: list[dict[str, list[dict[str, Any]]]] = [{"command": [], "read": [], "write": []} for _ in scales]
+    for n in range(ctx.args.repeat):
+        round_note = f" (round {n + 1} of {ctx.args.repeat})" if ctx.args.repeat > 1 else ""
+        for scale, prep, got in zip(scales, prepared, runs, strict=True):
+            log(f"{part.name} at {scale.tag}{round_note}")
+            result = measure(prep.cmd, name=f"{part.name}-{scale.tag}")
+            got["command"].append(result)
+            if prep.after is not None:
+                prep.after(result)
+            if not result["ok"]:
+                continue
+            log(f"{part.name}: floor ({part.floor_label})")
+            got["read"].append(floor("read", *(["--encoding", prep.encoding] if prep.encoding else []),
+                                     *map(str, prep.reads), name="read"))
+            written = prep.writes()
+            if written:
+                got["write"].append(floor("write", str(OUT / "floor-write"), *map(str, written), name="write"))
+    return [_result(part, scale, prep, got) for scale, prep, got in zip(scales, prepared, runs, strict=True)]
+
+
+def _result(part: Part, scale: Scale, prep: Prepared, got: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"command": fastest(got["command"], name=f"{part.name}-{scale.tag}"), **prep.info}
+    if out["command"]["ok"] and got["read"]:
+        read = fastest_floor(got["read"])
+        write = fastest_floor(got["write"]) if got["write"] else None
         parts = [f for f in (read, write) if f is not None]
         out["floor"] = {"read": read, "write": write,
                         "seconds": round(sum(f["seconds"] for f in parts), 3),

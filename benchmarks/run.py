@@ -18,7 +18,9 @@ Parts (each command in a fresh process: wall time, CPU time, peak RSS):
   naive        pandas + openpyxl round trip of IN (only with --only naive)
 
 Every command also runs at half the size: t(full) / t(half) <= 2.1. Peak RSS
-<= 2 GiB for every command. See docs/benchmarks.md for what each floor and
+<= 2 GiB for every command. A part's runs go in rounds (command, floor, the
+same at half size; --repeat rounds), so that what a ratio compares is
+measured minutes apart. See docs/benchmarks.md for what each floor and
 input is. Results: printed, and written to benchmarks/results/latest.json
 (full size) or latest-<size>.json.
 """
@@ -126,12 +128,11 @@ def run(args: argparse.Namespace, command: str) -> dict[str, Any]:
             log("naive pandas + openpyxl (slow)")
             m["naive"] = harness.floor("naive", str(src), str(harness.OUT / "naive.xlsx"), name="naive")
         else:
-            m[name] = measure_part(ctx, PARTS[name], full, with_floor=True)
-    if not args.skip_scaling:
-        for name in names:
-            if name in PARTS and m[name]["command"]["ok"]:
-                # The floor at half size too: how the Excel I/O itself grows on this machine.
-                m[name]["half"] = measure_part(ctx, PARTS[name], Scale(args.size, half=True), with_floor=True)
+            # At half size too (unless skipped), the floor included: how the Excel I/O itself grows here.
+            scales = [full] if args.skip_scaling else [full, Scale(args.size, half=True)]
+            m[name], *half = measure_part(ctx, PARTS[name], scales)
+            if half:
+                m[name]["half"] = half[0]
     doc["datasets"] = ctx.datasets
     doc["measurements"] = m
     doc["ratios"] = report.ratios(m)
