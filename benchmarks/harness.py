@@ -161,20 +161,17 @@ def fastest(runs: list[dict[str, Any]], *, name: str) -> dict[str, Any]:
     return best
 
 
-def floor(kind: str, *args: str, repeat: int = 1, name: str) -> dict[str, Any]:
-    """A floors.py measurement: the worker's own timing of the measured part, plus its process's peak RSS
-    (the fastest of `repeat` runs)."""
-    runs = []
-    for _ in range(repeat):
-        outer = measure([sys.executable, str(HERE / "floors.py"), kind, *args], name=f"floor-{name}", ok_codes=(0,))
-        if not outer["ok"]:
-            raise SystemExit(f"floors.py {kind} failed: {outer['stderr_tail']}")
-        inner = json.loads((OUT / f"floor-{name}.stdout").read_text().strip().splitlines()[-1])
-        runs.append({**inner, "process_seconds": outer["seconds"], "max_rss_mib": outer["max_rss_mib"]})
-    return fastest_floor(runs)
+def floor(kind: str, *args: str, name: str) -> dict[str, Any]:
+    """A floors.py measurement: the worker's own timing of the measured part, plus its process's peak RSS."""
+    outer = measure([sys.executable, str(HERE / "floors.py"), kind, *args], name=f"floor-{name}", ok_codes=(0,))
+    if not outer["ok"]:
+        raise SystemExit(f"floors.py {kind} failed: {outer['stderr_tail']}")
+    inner = json.loads((OUT / f"floor-{name}.stdout").read_text().strip().splitlines()[-1])
+    return {**inner, "process_seconds": outer["seconds"], "max_rss_mib": outer["max_rss_mib"]}
 
 
 def fastest_floor(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Runs of one floor (`floor`, one per --repeat round) as one result: the fastest."""
     return min(runs, key=lambda r: r["seconds"])
 
 
