@@ -57,26 +57,21 @@ def read_workbook(path: str | Path, *, encoding: str | None = None) -> RawWorkbo
 
 def _read_workbook(path: Path, kind: str) -> RawWorkbook:
     from sheetdesk.io.reading.ods import scan_ods
-    from sheetdesk.io.reading.ooxml import scan_ooxml
     from sheetdesk.io.reading.xls import redecode, scan_xls
 
     book = RawWorkbook(path, kind, [])
     source = None
     notes: list[CellNote] = []
     if kind in ("xlsx", "xlsm"):
-        scan = scan_ooxml(path)
-        notes = [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
-        if scan.needs_patch():
-            from sheetdesk.io.reading.ooxml import patched_copy
-
-            source = patched_copy(path, scan)
-    elif kind == "ods":
-        scan_ods(path)
-    elif kind == "xls":
-        xls = scan_xls(path)
-        if xls.source is not None:
+        sheets, notes = _read_ooxml(path, kind)
+    else:
+        if kind == "ods":
+            scan_ods(path)
+        elif kind == "xls":
+            xls = scan_xls(path)
             source = xls.source
-    book.sheets = read_sheets(path, kind, source)
+        sheets = read_sheets(path, kind, source)
+    book.sheets = sheets
     if kind == "xls":
         names = book_names(book)
         notes = [CellNote(names[i] if i < len(names) else "", n.row, n.col, n.kind, n.value) for i, n in xls.notes]
@@ -93,6 +88,24 @@ def _read_workbook(path: Path, kind: str) -> RawWorkbook:
     if kind in ("xlsx", "xlsm"):
         book.uncarried = _uncarried_parts(path)
     return book
+
+
+def _read_ooxml(path: Path, kind: str) -> tuple[list[RawSheet], list[CellNote]]:
+    """The sheets, calamine reading the first ones while the scan looks at the rest (`reading.overlap`)."""
+    from sheetdesk.io.reading import overlap
+    from sheetdesk.io.reading.ooxml import patched_copy, scan_ooxml
+
+    sheets = None
+    if overlap.ENABLED:
+        with overlap.OverlappedRead(path, kind) as reading:
+            scan = scan_ooxml(path, reading)
+            if not scan.needs_patch():
+                sheets = reading.sheets()
+    else:
+        scan = scan_ooxml(path)
+    if sheets is None:
+        sheets = read_sheets(path, kind, patched_copy(path, scan) if scan.needs_patch() else None)
+    return sheets, [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
 
 
 def book_names(book: RawWorkbook) -> list[str]:

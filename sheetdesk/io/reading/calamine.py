@@ -11,7 +11,8 @@ from being asked for one.)
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,16 @@ class CellNote:
 
 
 def read_sheets(path: Path, kind: str, source: io.BytesIO | None = None) -> list[RawSheet]:
-    """Every worksheet of the file (or of a rewritten copy in memory), as plain rows.
+    """Every worksheet of the file (or of a rewritten copy in memory), as plain rows."""
+    with reading_errors(path, kind):
+        wb = open_workbook(path, kind, source)
+        sheets = [raw_sheet(meta, wb.get_sheet_by_name(meta.name)) for meta in worksheets(wb)]
+        wb.close()
+    return sheets
+
+
+def open_workbook(path: Path, kind: str, source: io.BytesIO | None = None) -> Any:
+    """calamine's workbook for the file, or for a rewritten copy in memory.
 
     calamine picks its reader by the file's suffix when given a path and by
     the content when given a file object: a file named for another format
@@ -67,38 +77,47 @@ def read_sheets(path: Path, kind: str, source: io.BytesIO | None = None) -> list
     """
     import python_calamine as pc
 
+    if source is not None:
+        return pc.CalamineWorkbook.from_filelike(source)
+    if path.suffix.lower() in SUFFIXES[kind]:
+        return pc.CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as fh:
+        return pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+
+
+def worksheets(wb: Any) -> list[Any]:
+    """The metadata of the workbook's worksheets (not chart sheets), in workbook order."""
+    return [meta for meta in wb.sheets_metadata if str(meta.typ) in ("SheetTypeEnum.WorkSheet", "WorkSheet")]
+
+
+def raw_sheet(meta: Any, sheet: Any) -> RawSheet:
+    """One sheet calamine has read, as plain rows."""
+    rows = sheet.to_python(skip_empty_area=False)
     try:
-        if source is not None:
-            wb = pc.CalamineWorkbook.from_filelike(source)
-        elif path.suffix.lower() in SUFFIXES[kind]:
-            wb = pc.CalamineWorkbook.from_path(str(path))
-        else:
-            with path.open("rb") as fh:
-                wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
-        sheets: list[RawSheet] = []
-        for meta in wb.sheets_metadata:
-            if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
-                continue
-            sheet = wb.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
-            try:
-                merged = list(sheet.merged_cell_ranges or [])
-            except Exception:  # not every format reports merges
-                merged = []
-            visible = "Visible" in str(meta.visible) and "Hidden" not in str(meta.visible)
-            sheets.append(RawSheet(meta.name, rows, visible=visible, merged=merged))
-        wb.close()
+        merged = list(sheet.merged_cell_ranges or [])
+    except Exception:  # not every format reports merges
+        merged = []
+    visible = "Visible" in str(meta.visible) and "Hidden" not in str(meta.visible)
+    return RawSheet(meta.name, rows, visible=visible, merged=merged)
+
+
+@contextmanager
+def reading_errors(path: Path, kind: str) -> Iterator[None]:
+    """Whatever calamine raises inside, as one InputError."""
+    import python_calamine as pc
+
+    try:
+        yield
     except pc.PasswordError as exc:
         raise InputError(path, PASSWORD) from exc
     except MemoryError as exc:
         raise InputError(path, TOO_BIG, kind=kind) from exc
     except pc.CalamineError as exc:  # corrupt parts, bad XML, ...
         raise InputError(path, CANNOT_READ, kind=kind, reason=short(exc)) from exc
-    except (KeyboardInterrupt, SystemExit):
+    except (KeyboardInterrupt, SystemExit, InputError):
         raise
     except BaseException as exc:  # PanicException and anything else from inside the reader
         raise InputError(path, READER_FAILED, kind=kind, reason=short(exc)) from exc
-    return sheets
 
 
 def apply_notes(path: Path, sheets: list[RawSheet], notes: Iterable[CellNote], report: Report) -> None:

@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Msg
@@ -86,6 +86,13 @@ class PartScan:
     def cells(self) -> int:
         return self.rows * self.cols
 
+    def needs_patch(self, date_styles: frozenset[int]) -> bool:
+        """A cell calamine refuses or misreads: an error it does not know, a date-styled non-date."""
+        return any(
+            note.value.encode() not in CALAMINE_ERRORS if note.kind == "error" else note.style in date_styles
+            for note in self.notes
+        )
+
 
 @dataclass
 class OoxmlScan:
@@ -104,10 +111,8 @@ class OoxmlScan:
                     yield name, note
 
     def needs_patch(self) -> bool:
-        for _name, note in self.notes():
-            if note.kind == "not_date" or note.value.encode() not in CALAMINE_ERRORS:
-                return True
-        return False
+        """Whether calamine must read a rewritten copy (`patched_copy`) rather than the file."""
+        return any(part in self.names and scan.needs_patch(self.date_styles) for part, scan in self.parts.items())
 
 
 TOO_FAR = Msg(
@@ -130,8 +135,23 @@ SMALL_PART_TOO_BIG = Msg(
 UNREADABLE = Msg("cannot be read as a workbook: {reason}", "无法作为工作簿读取：{reason}")
 
 
-def scan_ooxml(path: Path) -> OoxmlScan:
-    """Learn every sheet's extent and odd cells; InputError for a file beyond the limits."""
+class ScanGate(Protocol):
+    """Told, as the scan goes, what calamine may read already (see `reading.overlap`)."""
+
+    def open(self) -> None:
+        """Every part but the sheets' passed: calamine may open the workbook."""
+
+    def clear(self, sheet: str) -> None:
+        """This sheet's part passed and holds no cell calamine would misread."""
+
+
+def scan_ooxml(path: Path, gate: ScanGate | None = None) -> OoxmlScan:
+    """Learn every sheet's extent and odd cells; InputError for a file beyond the limits.
+
+    The parts that are not sheets are scanned first, then the sheets in
+    workbook order, so that a `gate` can let calamine start on the first
+    sheets while the scan looks at the later ones.
+    """
     try:
         with zipfile.ZipFile(path) as zf:
             names = sheet_names(path, zf)
@@ -143,8 +163,15 @@ def scan_ooxml(path: Path) -> OoxmlScan:
                 and _looks_like_xml(zf, info)
             ]
             check_shared_strings(path, zf, xml_parts)
+            order = {part: n for n, part in enumerate(names, start=1)}
+            xml_parts.sort(key=lambda info: order.get(info.filename, 0))  # stable: the others keep zip order
             parts: dict[str, PartScan] = {}
+            opened = False
             for info in xml_parts:
+                sheet = names.get(info.filename)
+                if gate is not None and sheet is not None and not opened:
+                    gate.open()
+                    opened = True
                 scan = _scan_part(path, zf, info)
                 if scan.cells > limits.MAX_GRID_CELLS:
                     raise InputError(
@@ -158,6 +185,8 @@ def scan_ooxml(path: Path) -> OoxmlScan:
                     )
                 if scan.cells or scan.notes:
                     parts[info.filename] = scan
+                if gate is not None and sheet is not None and not scan.needs_patch(date_styles):
+                    gate.clear(sheet)
     except InputError:
         raise
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, NotImplementedError, zlib.error) as exc:
