@@ -17,9 +17,10 @@ serials) adds a `LinkSpec` to `LINKS` and is linked the same way.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 __all__ = [
     "LINKS",
@@ -101,15 +102,10 @@ class KeyIndex:
     @classmethod
     def build(cls, values: Sequence[Any]) -> KeyIndex:
         keys = tuple(column_keys(values))
-        first: dict[str, int] = {}
-        repeated: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
-            if key is None:
-                continue
-            j = first.setdefault(key, i)
-            if j != i:
-                repeated.setdefault(key, [j]).append(i)
-        return cls(keys, first, {k: tuple(v) for k, v in repeated.items()})
+        # Filled from the last record to the first, so that each key keeps its first record.
+        first: dict[str | None, int] = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        first.pop(None, None)
+        return cls(keys, cast(dict[str, int], first), _repeated(keys, len(first)))
 
     def find(self, value: Any) -> int | None:
         """The first record whose key is `value`'s key."""
@@ -123,6 +119,17 @@ class KeyIndex:
             return found
         i = self.first.get(key)
         return () if i is None else (i,)
+
+
+def _repeated(keys: tuple[str | None, ...], distinct: int) -> dict[str, tuple[int, ...]]:
+    """Each key held by several records -> those records, in order; {} when no key repeats (the usual)."""
+    if distinct == len(keys) - keys.count(None):
+        return {}
+    twice = {key for key, count in Counter(keys).items() if count > 1 and key is not None}
+    held: dict[str, list[int]] = {}
+    for i in [i for i, key in enumerate(keys) if key in twice]:
+        held.setdefault(keys[i], []).append(i)  # type: ignore[arg-type]
+    return {key: tuple(records) for key, records in held.items()}
 
 
 @dataclass(frozen=True)
@@ -180,14 +187,22 @@ def _build_link(spec: LinkSpec, child: Columns | None, parent: Columns | None, i
         return Link(spec, keys, (None,) * len(keys), ((),) * (len(parent) if parent else 0), known)
     if not keys:  # no child register (an optional one absent): nothing to look up
         return Link(spec, keys, (), ((),) * len(index.keys), known)
-    first = index.first
-    parent_of = tuple([None if k is None else first.get(k) for k in keys])
-    by_key: dict[str, list[int]] = {}
-    for i, key in [(i, k) for i, k in enumerate(keys) if k is not None and parent_of[i] is not None]:
-        by_key.setdefault(key, []).append(i)
-    shared = {k: tuple(v) for k, v in by_key.items()}
-    children_of = tuple([() if k is None else shared.get(k, ()) for k in index.keys])
+    parent_of = tuple(map(index.first.get, keys))  # type: ignore[arg-type]  # no key is None in `first`
+    children_of = _children(parent_of, index)
     return Link(spec, keys, parent_of, children_of, known)
+
+
+def _children(parent_of: tuple[int | None, ...], index: KeyIndex) -> tuple[tuple[int, ...], ...]:
+    """Per parent record, the children naming its key, in order; parents that repeat a key share them."""
+    gathered: list[list[int]] = [[] for _ in index.keys]
+    for i, j in enumerate(parent_of):
+        if j is not None:
+            gathered[j].append(i)
+    children = [tuple(found) for found in gathered]
+    for holders in index.repeated.values():  # the children went to the first holder of the key
+        for j in holders[1:]:
+            children[j] = children[holders[0]]
+    return tuple(children)
 
 
 @dataclass(frozen=True)
