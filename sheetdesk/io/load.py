@@ -144,12 +144,12 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None, prog
     """Read the files, find the registers and policy sheets, coerce values."""
     report = report or Report()
     workbooks = []
-    for p in paths:
-        with progress.step(READING_FILE, file=Path(p).name):
-            workbooks.append(read_workbook(p))
     tables: dict[str, Table] = {}
     policy_sheets: dict[str, tuple[str, list[list[Any]]]] = {}
-    for wb in workbooks:
+    for p in paths:
+        with progress.step(READING_FILE, file=Path(p).name):
+            wb = read_workbook(p, ready=functools.partial(prepare_tables, Path(p), frozenset(tables)))
+        workbooks.append(wb)
         report.extend(wb.findings.issues)  # what the reader noticed: error cells, unclosed CSV quotes, ...
         found = recognise(wb.sheets, REGISTERS)
         for key, (sheet, loc) in found.items():
@@ -168,6 +168,8 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None, prog
                 continue
             with progress.step(READING_VALUES, sheet=sheet.name):
                 tables[key] = load_table(wb.path, sheet, register, loc, report)
+        for sheet in wb.sheets:
+            sheet.prepared.clear()  # what no register took (the sheet went to another, or to none)
         for key, (sheet, _loc) in recognise(wb.sheets, POLICY_SHEETS, by_headers=False).items():
             policy_sheets.setdefault(key, (sheet.name, sheet.rows))
         for part in wb.uncarried:
@@ -178,6 +180,33 @@ def load_dataset(paths: Iterable[str | Path], report: Report | None = None, prog
             "workbook.no_registers", None, files=names, registers=tuple(r.title for r in REGISTERS if not r.optional)
         )
     return Dataset(workbooks, tables, policy_sheets, report)
+
+
+def prepare_tables(path: Path, loaded: frozenset[str], sheet: RawSheet) -> None:
+    """Read the records of the register this sheet holds on its own, while the reader reads the next sheet.
+
+    Which sheet holds which register is decided once the workbook is read
+    (`recognise` over all its sheets); `load_table` takes what was read here
+    when that decision found the same register at the same place, and reads
+    the records itself otherwise. A register `loaded` from an earlier file
+    is not read again (this file's copy of it is reported, not loaded).
+    """
+    for key, (_sheet, loc) in recognise([sheet], REGISTERS).items():
+        if loc is not None and key not in loaded:
+            register = next(r for r in REGISTERS if r.key == key)
+            sheet.prepared[(_PREPARED, key)] = (loc, read_table(path, sheet, register, loc))
+
+
+_PREPARED = "load.read_table"
+
+
+def _read_prepared(
+    path: Path, sheet: RawSheet, register: Register, loc: Location
+) -> tuple[Table, list[tuple[str, int, Bound]]]:
+    prepared = sheet.prepared.pop((_PREPARED, register.key), None)
+    if prepared is not None and prepared[0] == loc and prepared[1][0].file == path:
+        return prepared[1]  # type: ignore[no-any-return]
+    return read_table(path, sheet, register, loc)
 
 
 def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, report: Report) -> Table:
@@ -195,7 +224,7 @@ def load_table(path: Path, sheet: RawSheet, register: Register, loc: Location, r
             header=sheet.rows[loc.header_index][col],
             field=register.field(key).title,
         )
-    table, problems = read_table(path, sheet, register, loc)
+    table, problems = _read_prepared(path, sheet, register, loc)
     for key, n, problem in problems:
         f = register.field(key)
         report.add(VALUE_CODES[f.type], table.where(n, key), field=f.title, problem=problem)

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reading import limits
-from sheetdesk.io.reading.calamine import CellNote, apply_notes, read_sheets
+from sheetdesk.io.reading.calamine import CellNote, apply_notes, blank_errors, read_sheets
 from sheetdesk.io.reading.model import RawSheet, RawWorkbook
 from sheetdesk.io.reading.sniff import KIND_NAMES, TEXT_SUFFIXES, USUAL_SUFFIXES, sniff_format
 
@@ -38,8 +39,15 @@ PLAIN_TEXT = Msg(
 )
 
 
-def read_workbook(path: str | Path, *, encoding: str | None = None) -> RawWorkbook:
-    """Read a workbook, CSV or HTML table; raise `InputError` if it cannot be read."""
+def read_workbook(
+    path: str | Path, *, encoding: str | None = None, ready: Callable[[RawSheet], None] | None = None
+) -> RawWorkbook:
+    """Read a workbook, CSV or HTML table; raise `InputError` if it cannot be read.
+
+    `ready` is called with every sheet once its rows are final (error cells
+    blanked), in workbook order; for an .xlsx, while calamine reads the
+    sheets after it (`reading.overlap`).
+    """
     path = Path(path)
     kind = sniff_format(path)
     if kind == "csv":
@@ -47,7 +55,10 @@ def read_workbook(path: str | Path, *, encoding: str | None = None) -> RawWorkbo
     elif kind == "html":
         book = _read_html(path, encoding)
     else:
-        book = _read_workbook(path, kind)
+        book = _read_workbook(path, kind, ready)
+    if ready is not None and kind not in ("xlsx", "xlsm"):  # an .xlsx's sheets were handed on as they were made
+        for sheet in book.sheets:
+            ready(sheet)
     suffix = path.suffix.lower()
     family = "xlsx" if kind == "xlsm" else kind
     if suffix and suffix not in USUAL_SUFFIXES.get(family, set()):
@@ -55,7 +66,7 @@ def read_workbook(path: str | Path, *, encoding: str | None = None) -> RawWorkbo
     return book
 
 
-def _read_workbook(path: Path, kind: str) -> RawWorkbook:
+def _read_workbook(path: Path, kind: str, ready: Callable[[RawSheet], None] | None = None) -> RawWorkbook:
     from sheetdesk.io.reading.ods import scan_ods
     from sheetdesk.io.reading.xls import redecode, scan_xls
 
@@ -63,7 +74,7 @@ def _read_workbook(path: Path, kind: str) -> RawWorkbook:
     source = None
     notes: list[CellNote] = []
     if kind in ("xlsx", "xlsm"):
-        sheets, notes = _read_ooxml(path, kind)
+        sheets, notes = _read_ooxml(path, kind, ready)
     else:
         if kind == "ods":
             scan_ods(path)
@@ -90,22 +101,34 @@ def _read_workbook(path: Path, kind: str) -> RawWorkbook:
     return book
 
 
-def _read_ooxml(path: Path, kind: str) -> tuple[list[RawSheet], list[CellNote]]:
-    """The sheets, calamine reading the first ones while the scan looks at the rest (`reading.overlap`)."""
+def _read_ooxml(
+    path: Path, kind: str, ready: Callable[[RawSheet], None] | None
+) -> tuple[list[RawSheet], list[CellNote]]:
+    """The sheets, calamine reading the first ones while the scan looks at the rest (`reading.overlap`);
+    `ready` called with each as it is made."""
     from sheetdesk.io.reading import overlap
     from sheetdesk.io.reading.ooxml import patched_copy, scan_ooxml
+
+    def finish(sheet: RawSheet) -> None:
+        blank_errors(sheet, notes)
+        if ready is not None:
+            ready(sheet)
 
     sheets = None
     if overlap.ENABLED:
         with overlap.OverlappedRead(path, kind) as reading:
             scan = scan_ooxml(path, reading)
+            notes = [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
             if not scan.needs_patch():
-                sheets = reading.sheets()
+                sheets = reading.sheets(finish)
     else:
         scan = scan_ooxml(path)
+        notes = [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
     if sheets is None:
         sheets = read_sheets(path, kind, patched_copy(path, scan) if scan.needs_patch() else None)
-    return sheets, [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
+        for sheet in sheets:
+            finish(sheet)
+    return sheets, notes
 
 
 def book_names(book: RawWorkbook) -> list[str]:

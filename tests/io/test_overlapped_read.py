@@ -186,3 +186,62 @@ def test_a_panic_on_the_reading_thread_is_one_input_error(tmp_path: Path, monkey
     with pytest.raises(InputError, match=r"the workbook reader failed \(called `Option::unwrap\(\)`"):
         read_workbook(path)
     assert spy.asked[:2] == ["Sales", "Repairs"]
+
+
+# --- the registers read while calamine reads the next sheet (`load.prepare_tables`) ---
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "workbook_templates" / "examples"
+
+
+def load_both_ways(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any, int]:
+    """(with sheets prepared as they are read, without), as comparable values; and how many tables were prepared."""
+    from sheetdesk.io import load
+
+    prepared = 0
+    real = load.read_table
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal prepared
+        prepared += 1
+        return real(*args, **kwargs)
+
+    results = []
+    for prepare in (True, False):
+        with monkeypatch.context() as patch:
+            if prepare:
+                patch.setattr(load, "read_table", counted)
+            else:
+                patch.setattr(load, "prepare_tables", lambda *_args: None)
+            dataset = load.load_dataset(paths)
+        tables = {
+            key: (str(t.file), t.sheet_name, t.location, t.rows, t.values, t.raw) for key, t in dataset.tables.items()
+        }
+        issues = [(i.code, i.file, i.sheet, i.cell, i.value) for i in dataset.report.issues]
+        assert all(not s.prepared for wb in dataset.workbooks for s in wb.sheets)  # nothing left behind
+        results.append((tables, issues, dataset.policy_sheets))
+    return results[0], results[1], prepared
+
+
+def test_registers_read_as_each_sheet_arrives_are_the_registers_read_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = three_sheets(tmp_path / "odd.xlsx", extra={1: OLD_ERROR, 2: SPILL, 3: NOT_A_DATE})
+    for paths in ([odd], sorted(EXAMPLES.glob("*.xlsx"))[:1], [three_sheets(tmp_path / "plain.xlsx"), odd]):
+        with_prepared, without, read = load_both_ways(paths, monkeypatch)
+        assert with_prepared == without
+        assert with_prepared[0], "registers were found"
+        # Each register read once: a second file's copy of a register is reported, not read.
+        assert read == len(with_prepared[0]), paths
+
+
+def test_a_sheet_recognised_alone_but_not_taken_is_read_in_vain_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two sheets that each look like the repairs register: both are read as they arrive, one is taken."""
+    day = dt.datetime(2026, 3, 2, 9, 30)
+    repairs = [["Ticket No", "Serial No", "Reported At", "Fault Level"], *[[f"T{i}", f"S{i}", day, "一般"] for i in range(9)]]
+    fewer = [["Ticket No", "Serial No", "Reported At"], *[[f"T{i}", f"S{i}", day] for i in range(5)]]
+    path = write_book(tmp_path / "two.xlsx", {"Log A": fewer, "Log B": repairs})
+    with_prepared, without, read = load_both_ways([path], monkeypatch)
+    assert with_prepared == without
+    assert with_prepared[0]["repairs"][1] == "Log B" and read == 2

@@ -120,6 +120,15 @@ def reading_errors(path: Path, kind: str) -> Iterator[None]:
         raise InputError(path, READER_FAILED, kind=kind, reason=short(exc)) from exc
 
 
+def blank_errors(sheet: RawSheet, notes: Iterable[CellNote]) -> None:
+    """Blank the sheet's error cells (as `apply_notes` does), before its rows are used."""
+    for note in notes:
+        if note.kind == "error" and note.sheet == sheet.name and note.row < len(sheet.rows):
+            row = sheet.rows[note.row]
+            if note.col < len(row):
+                row[note.col] = ""
+
+
 def apply_notes(path: Path, sheets: list[RawSheet], notes: Iterable[CellNote], report: Report) -> None:
     """Blank the error cells and report every noted cell at its place."""
     by_name = {s.name: s for s in sheets}

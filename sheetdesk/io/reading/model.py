@@ -17,6 +17,9 @@ class RawSheet:
     rows: list[list[Any]]
     visible: bool = True
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # What a later step worked out from these rows while the reader was still busy
+    # with the workbook's other sheets (see `io.load`), by the step's own key.
+    prepared: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def width(self) -> int:

@@ -91,23 +91,33 @@ class OverlappedRead:
         if not isinstance(exc, KeyboardInterrupt):  # a sheet in calamine's hands cannot be interrupted
             self._thread.join()
 
-    def sheets(self) -> list[RawSheet]:
-        """Every worksheet, once the whole scan has passed; what reading raised, as an InputError."""
+    def sheets(self, ready: Callable[[RawSheet], None] | None = None) -> list[RawSheet]:
+        """Every worksheet, once the whole scan has passed; what reading raised, as an InputError.
+
+        `ready` is called with each sheet as soon as it is made, while
+        calamine reads the next one.
+        """
         with self._changed:
             self._everything = True
             self._changed.notify_all()
         sheets: list[RawSheet] = []
-        with reading_errors(self.path, self.kind):
-            while (item := self._take(len(sheets))) is not _DONE:
+        while True:
+            with reading_errors(self.path, self.kind):
+                item = self._take(len(sheets))
+                if item is _DONE:
+                    break
                 if isinstance(item, BaseException):
                     raise item
                 meta, sheet = item
                 del item
-                sheets.append(raw_sheet(meta, sheet))
+                made = raw_sheet(meta, sheet)
                 del sheet  # calamine's copy of the sheet goes before the next one is read
-                with self._changed:
-                    self._converted = len(sheets)
-                    self._changed.notify_all()
+            sheets.append(made)
+            with self._changed:
+                self._converted = len(sheets)
+                self._changed.notify_all()
+            if ready is not None:
+                ready(made)
         return sheets
 
     def _take(self, n: int) -> Any:
