@@ -8,6 +8,7 @@ never be handed a sheet before the scan passed it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -20,8 +21,8 @@ from sheetdesk.errors import InputError
 from sheetdesk.io.reader import read_workbook
 from sheetdesk.io.reading import ooxml, overlap
 from tests.helpers.books import write_book
+from tests.legacy.test_realworld import REALWORLD
 
-REALWORLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "realworld"
 FAR_CELL = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'  # a grid of 17 billion cells
 SPILL = '<row r="90"><c r="A90" t="e"><v>#SPILL!</v></c></row>'  # an error calamine refuses: read from a copy
 OLD_ERROR = '<row r="91"><c r="B91" t="e"><v>#N/A</v></c></row>'  # one it reads: no copy needed
@@ -139,8 +140,12 @@ def test_the_same_sheets_and_findings_as_reading_after_the_scan(
         assert overlapped[1], "the odd cells are reported"
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in REALWORLD.glob("*.xlsx")))
+@pytest.mark.parametrize("name", sorted(p.name for p in REALWORLD.glob("*.xlsx")) or ["(none)"])
 def test_the_same_on_the_public_real_world_logs(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (REALWORLD / name).is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{REALWORLD} has no .xlsx log; CI must have shared/ beside the checkout")
+        pytest.skip(f"{REALWORLD} has no .xlsx log")
     overlapped, sequential = read_both_ways(REALWORLD / name, monkeypatch)
     assert overlapped == sequential
     assert overlapped[0] and any(rows for _name, rows, *_ in overlapped[0])
