@@ -107,7 +107,8 @@ def _read_ooxml(
     """The sheets, calamine reading the first ones while the scan looks at the rest (`reading.overlap`);
     `ready` called with each as it is made."""
     from sheetdesk.io.reading import overlap
-    from sheetdesk.io.reading.ooxml import patched_copy, scan_ooxml
+    from sheetdesk.io.reading.ooxml import scan_ooxml
+    from sheetdesk.io.reading.ooxml_patch import patched_copy
 
     def finish(sheet: RawSheet) -> None:
         blank_errors(sheet, notes)

@@ -20,7 +20,8 @@ from pathlib import Path
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reading import limits
-from sheetdesk.io.reading.ooxml import UNREADABLE, short
+from sheetdesk.io.reading.calamine import short
+from sheetdesk.io.reading.ooxml import UNREADABLE
 from sheetdesk.io.reading.refs import column_letters
 from sheetdesk.io.reading.zipparts import chunks
 

@@ -21,24 +21,24 @@ The scan also notes the cells calamine would misread:
 - date-formatted cells holding a negative or non-finite number: calamine
   panics (<= -1e12) or invents a time of day; they are read as the number.
 A workbook with such cells is handed to calamine with those cells rewritten
-(`patched_copy`); every other workbook is read from its file untouched.
+(`ooxml_patch.patched_copy`); every other workbook is read from its file untouched.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 import zlib
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from sheetdesk.errors import InputError
 from sheetdesk.i18n import Msg
 from sheetdesk.io.reading import limits
+from sheetdesk.io.reading.calamine import short
+from sheetdesk.io.reading.ooxml_package import find_date_styles, sheet_names
 from sheetdesk.io.reading.refs import column_letters, ref_position
 from sheetdesk.io.reading.shared_text import check_shared_strings
 from sheetdesk.io.reading.zipparts import chunks, is_shared_strings
@@ -111,7 +111,7 @@ class OoxmlScan:
                     yield name, note
 
     def needs_patch(self) -> bool:
-        """Whether calamine must read a rewritten copy (`patched_copy`) rather than the file."""
+        """Whether calamine must read a rewritten copy (`ooxml_patch.patched_copy`) rather than the file."""
         return any(part in self.names and scan.needs_patch(self.date_styles) for part, scan in self.parts.items())
 
 
@@ -127,10 +127,6 @@ PART_TOO_BIG = Msg(
     "(limit {limit:,.0f} MiB); open the file in Excel or LibreOffice and save it again",
     "部件 {part}（{size:,.0f} MiB）写法不常见，且过大，无法安全检查（上限 {limit:,.0f} MiB）；"
     "请用 Excel 或 LibreOffice 打开后重新保存",
-)
-SMALL_PART_TOO_BIG = Msg(
-    "part {part} is {size:,.0f} MiB, far larger than a workbook's {part} ever is; refused",
-    "部件 {part} 大小为 {size:,.0f} MiB，远超正常工作簿中该部件的大小，拒绝读取",
 )
 UNREADABLE = Msg("cannot be read as a workbook: {reason}", "无法作为工作簿读取：{reason}")
 
@@ -155,7 +151,7 @@ def scan_ooxml(path: Path, gate: ScanGate | None = None) -> OoxmlScan:
     try:
         with zipfile.ZipFile(path) as zf:
             names = sheet_names(path, zf)
-            date_styles = _date_styles(path, zf)
+            styles = find_date_styles(path, zf)
             xml_parts = [
                 info
                 for info in zf.infolist()
@@ -185,18 +181,13 @@ def scan_ooxml(path: Path, gate: ScanGate | None = None) -> OoxmlScan:
                     )
                 if scan.cells or scan.notes:
                     parts[info.filename] = scan
-                if gate is not None and sheet is not None and not scan.needs_patch(date_styles):
+                if gate is not None and sheet is not None and not scan.needs_patch(styles):
                     gate.clear(sheet)
     except InputError:
         raise
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, NotImplementedError, zlib.error) as exc:
         raise InputError(path, UNREADABLE, reason=short(exc)) from exc
-    return OoxmlScan(parts, names, date_styles)
-
-
-def short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:200]
+    return OoxmlScan(parts, names, styles)
 
 
 def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -426,132 +417,3 @@ def _exact_scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> PartScan:
         tail = data[cut:]
         base += cut
     return scan
-
-
-def _read_small(path: Path, zf: zipfile.ZipFile, name: str) -> bytes | None:
-    """A small part found the way calamine finds it (ignoring case); None if absent."""
-    info = next((i for i in zf.infolist() if i.filename.lower() == name.lower()), None)
-    if info is None:
-        return None
-    if info.file_size > limits.MAX_SMALL_PART_BYTES:
-        raise InputError(path, SMALL_PART_TOO_BIG, part=info.filename, size=info.file_size / 1024**2)
-    return zf.read(info)
-
-
-def sheet_names(path: Path, zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet part -> sheet name, following workbook.xml.rels as calamine does ({} if it cannot)."""
-    from defusedxml.ElementTree import fromstring
-
-    workbook = _read_small(path, zf, "xl/workbook.xml")
-    rels = _read_small(path, zf, "xl/_rels/workbook.xml.rels")
-    if workbook is None or rels is None:
-        return {}
-    try:
-        workbook_root, rels_root = fromstring(workbook), fromstring(rels)
-    except Exception:  # calamine reports a broken workbook part itself; names are a nicety
-        return {}
-    members = {i.filename.lower(): i.filename for i in zf.infolist()}
-    targets: dict[str, str] = {}
-    for rel in rels_root.iter():
-        if rel.tag.endswith("Relationship") and rel.get("Id") and rel.get("Target"):
-            target = rel.get("Target", "")
-            if target.startswith("/xl/"):
-                target = target[1:]
-            elif not target.startswith("xl/"):
-                target = "xl/" + target
-            targets[rel.get("Id", "")] = members.get(target.lower(), target)
-    found: dict[str, str] = {}
-    for elem in workbook_root.iter():
-        if elem.tag.endswith("}sheet") or elem.tag == "sheet":
-            rid = next((v for k, v in elem.attrib.items() if k.endswith("}id")), None)
-            if rid in targets:
-                found[targets[rid]] = elem.get("name", "")
-    return found
-
-
-# Built-in number formats that show a date or time (ECMA-376 18.8.30, and the East Asian ones).
-_BUILTIN_DATES = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)])
-_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-
-
-def _date_styles(path: Path, zf: zipfile.ZipFile) -> frozenset[int]:
-    """Indexes of the cell styles that format a number as a date or time."""
-    from defusedxml.ElementTree import fromstring
-
-    data = _read_small(path, zf, "xl/styles.xml")
-    if data is None:
-        return frozenset()
-    try:
-        root = fromstring(data)
-    except Exception:
-        return frozenset()
-    custom: dict[str, str] = {}
-    xfs: list[str] = []
-    for elem in root.iter():
-        tag = elem.tag.rsplit("}", 1)[-1]
-        if tag == "numFmt":
-            custom[elem.get("numFmtId", "")] = elem.get("formatCode", "")
-        elif tag == "cellXfs":
-            xfs = [x.get("numFmtId", "0") for x in elem if x.tag.rsplit("}", 1)[-1] == "xf"]
-    dates = set()
-    for index, fmt in enumerate(xfs):
-        code = custom.get(fmt)
-        if code is not None:
-            if any(ch in "dmyhs" for ch in _QUOTED.sub("", code).lower()):
-                dates.add(index)
-        elif fmt.isdigit() and int(fmt) in _BUILTIN_DATES:
-            dates.add(index)
-    return frozenset(dates)
-
-
-def patched_copy(path: Path, scan: OoxmlScan) -> io.BytesIO:
-    """The workbook with its misread cells rewritten, for calamine to read from memory.
-
-    An error value becomes text (`t="str"`), so that calamine accepts any error
-    and we can report it; a number that is no date loses its style, so that it
-    reads as the number.
-    """
-    out = io.BytesIO()
-    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            part = scan.parts.get(info.filename)
-            edits = sorted(
-                (n.span, _rewritten_tag(n)) for n in (part.notes if part else []) if _needs_rewrite(n, scan.date_styles)
-            )
-            if not edits:
-                zout.writestr(info, zin.read(info))
-                continue
-            with zout.open(info.filename, "w", force_zip64=True) as fh:
-                _write_edited(fh, chunks(zin, info), edits)
-    out.seek(0)
-    return out
-
-
-def _write_edited(fh: Any, pieces: Iterator[bytes], edits: list[tuple[tuple[int, int], bytes]]) -> None:
-    """Copy the part, replacing the byte spans of `edits` (sorted, not overlapping)."""
-    pending = deque(edits)
-    buf, buf_offset = b"", 0
-    for chunk in pieces:
-        buf += chunk
-        done = 0
-        while pending and pending[0][0][1] <= buf_offset + len(buf):
-            (start, stop), tag = pending.popleft()
-            fh.write(buf[done : start - buf_offset])
-            fh.write(tag)
-            done = stop - buf_offset
-        keep = pending[0][0][0] - buf_offset if pending else len(buf)
-        keep = max(done, min(len(buf), keep))
-        fh.write(buf[done:keep])
-        buf, buf_offset = buf[keep:], buf_offset + keep
-    fh.write(buf)
-
-
-def _needs_rewrite(note: CellNote, date_styles: frozenset[int]) -> bool:
-    return note.kind == "error" or note.style in date_styles
-
-
-def _rewritten_tag(note: CellNote) -> bytes:
-    ref = f"{column_letters(note.col + 1)}{note.row + 1}".encode()
-    if note.kind == "error":
-        return b'<c r="' + ref + b'" t="str">'
-    return b'<c r="' + ref + b'">'
