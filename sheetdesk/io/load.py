@@ -204,7 +204,7 @@ def _read_prepared(
     path: Path, sheet: RawSheet, register: Register, loc: Location
 ) -> tuple[Table, list[tuple[str, int, Bound]]]:
     prepared = sheet.prepared.pop((_PREPARED, register.key), None)
-    if prepared is not None and prepared[0] == loc and prepared[1][0].file == path:
+    if prepared is not None and prepared[0] == loc:
         return prepared[1]  # type: ignore[no-any-return]
     return read_table(path, sheet, register, loc)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 from sheetdesk.errors import InputError
@@ -116,15 +117,11 @@ def _read_ooxml(
             ready(sheet)
 
     sheets = None
-    if overlap.ENABLED:
-        with overlap.OverlappedRead(path, kind) as reading:
-            scan = scan_ooxml(path, reading)
-            notes = [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
-            if not scan.needs_patch():
-                sheets = reading.sheets(finish)
-    else:
-        scan = scan_ooxml(path)
+    with overlap.OverlappedRead(path, kind) if overlap.ENABLED else nullcontext(None) as reading:
+        scan = scan_ooxml(path, reading)
         notes = [CellNote(name, n.row, n.col, n.kind, n.value) for name, n in scan.notes()]
+        if reading is not None and not scan.needs_patch():
+            sheets = reading.sheets(finish)
     if sheets is None:
         sheets = read_sheets(path, kind, patched_copy(path, scan) if scan.needs_patch() else None)
         for sheet in sheets:

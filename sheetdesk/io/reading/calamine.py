@@ -121,7 +121,7 @@ def reading_errors(path: Path, kind: str) -> Iterator[None]:
 
 
 def blank_errors(sheet: RawSheet, notes: Iterable[CellNote]) -> None:
-    """Blank the sheet's error cells (as `apply_notes` does), before its rows are used."""
+    """Blank the sheet's error cells, before its rows are used (calamine reads some as text)."""
     for note in notes:
         if note.kind == "error" and note.sheet == sheet.name and note.row < len(sheet.rows):
             row = sheet.rows[note.row]
@@ -130,18 +130,18 @@ def blank_errors(sheet: RawSheet, notes: Iterable[CellNote]) -> None:
 
 
 def apply_notes(path: Path, sheets: list[RawSheet], notes: Iterable[CellNote], report: Report) -> None:
-    """Blank the error cells and report every noted cell at its place."""
+    """Blank the error cells (`blank_errors`) and report every noted cell at its place."""
+    notes = list(notes)
+    for each in sheets:
+        blank_errors(each, notes)
     by_name = {s.name: s for s in sheets}
     for note in notes:
         sheet = by_name.get(note.sheet)
         if sheet is None:
             continue
-        value: Any = note.value
-        if note.row < len(sheet.rows) and note.col < len(sheet.rows[note.row]):
-            if note.kind == "error":
-                sheet.rows[note.row][note.col] = ""
-            else:
-                value = sheet.rows[note.row][note.col]
+        value: Any = note.value  # an error cell: the error as it was written
+        if note.kind != "error" and note.row < len(sheet.rows) and note.col < len(sheet.rows[note.row]):
+            value = sheet.rows[note.row][note.col]
         where = {
             "sheet": note.sheet,
             "row": note.row + 1,
